@@ -1,0 +1,56 @@
+# One command runs the service with demo data; one runs every check. Both install what they need.
+SHELL := /bin/bash
+PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo $$p && break; done)
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_CASES ?= 300
+PYTEST_ARGS ?=
+
+.PHONY: install run test lint typecheck pytest frontend worker clean bench
+
+$(BIN)/.installed: requirements.lock
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static_build/.built: node_modules/.installed frontend/build.mjs $(shell find frontend -name '*.scss')
+	npm run --silent build
+	touch $@
+
+install: $(BIN)/.installed static_build/.built
+
+frontend: static_build/.built
+
+run: install
+	DEBUG=1 DEMO_MODE=1 $(BIN)/python manage.py migrate --no-input -v0
+	DEBUG=1 DEMO_MODE=1 $(BIN)/python manage.py seed_demo --cases $(DEMO_CASES) --only-if-no-cases
+	@echo "Starting the task worker and the web server on http://127.0.0.1:8000 (Ctrl+C stops both)"
+	DEBUG=1 DEMO_MODE=1 $(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 DEMO_MODE=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+worker: install
+	$(BIN)/python manage.py db_worker --queue-name '*'
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy senmediation config
+
+pytest: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: install lint typecheck pytest
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) node_modules static_build var/staticfiles

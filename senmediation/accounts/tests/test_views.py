@@ -1,0 +1,62 @@
+import pytest
+from django.test import Client
+
+from senmediation.testing.fixtures import TEST_PASSWORD
+
+
+@pytest.mark.django_db
+def test_staff_sign_in_lands_on_the_staff_dashboard(client: Client, coordinator) -> None:
+    response = client.post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/staff/"
+    assert client.get("/staff/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_wrong_password_is_refused_with_a_plain_message(client: Client, coordinator) -> None:
+    response = client.post("/accounts/sign-in/", {"username": "coord", "password": "wrong"})
+    assert response.status_code == 400
+    assert "username or password is not right" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_empty_form_says_what_to_enter(client: Client, reference_data) -> None:
+    html = client.post("/accounts/sign-in/", {}).content.decode()
+    assert "Enter your username" in html and "Enter your password" in html
+    assert "There is a problem" in html
+    assert "<title>Error: Sign in" in html
+
+
+@pytest.mark.django_db
+def test_repeated_failures_lock_the_account_even_with_the_right_password(client: Client, coordinator) -> None:
+    for _ in range(5):
+        client.post("/accounts/sign-in/", {"username": "coord", "password": "wrong"})
+    response = client.post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD})
+    assert response.status_code == 400
+    assert "locked" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_pages_send_anonymous_visitors_to_sign_in(client: Client) -> None:
+    response = client.get("/staff/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/sign-in/")
+
+
+@pytest.mark.django_db
+def test_open_redirects_are_refused(client: Client, coordinator) -> None:
+    response = client.post(
+        "/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD, "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/staff/"
+
+
+@pytest.mark.django_db
+def test_idle_session_is_signed_out(client: Client, coordinator, settings) -> None:
+    import time_machine
+
+    client.post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD})
+    assert client.get("/staff/").status_code == 200
+    with time_machine.travel(60 * 31 + __import__("time").time(), tick=False):
+        response = client.get("/staff/")
+    assert response.status_code == 302

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+
+from senmediation.accounts.models import User
+from senmediation.accounts.roles import Role
+from senmediation.core import clock
+from senmediation.core.forms import GovukDateField
+from senmediation.directory.models import LocalAuthority, Venue
+
+from .models import CASE_TYPE_CHOICES, CLOCK_STATUS_CHOICES, STATE_CHOICES
+from .selectors import SORTS, CaseFilters
+
+
+def _mediators() -> forms.ModelChoiceField:  # type: ignore[type-arg]
+    return forms.ModelChoiceField(
+        queryset=User.objects.filter(groups__name=Role.MEDIATOR.value, is_active=True).order_by("last_name"),
+        required=False, label="Mediator", empty_label="Any",
+    )
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label="Reference or child's surname", required=False, max_length=100)
+    state = forms.ChoiceField(label="Status", choices=[("", "Any"), *STATE_CHOICES], required=False)
+    case_type = forms.ChoiceField(label="Type", choices=[("", "Any"), *CASE_TYPE_CHOICES], required=False)
+    local_authority = forms.ModelChoiceField(
+        queryset=LocalAuthority.objects.order_by("name"), required=False, label="Local authority", empty_label="Any"
+    )
+    mediator = _mediators()
+    clock_status = forms.ChoiceField(
+        label="Most urgent clock", choices=[("", "Any"), *CLOCK_STATUS_CHOICES[:3]], required=False
+    )
+    opened_from = forms.DateField(label="Opened on or after", required=False, widget=forms.DateInput(
+        attrs={"type": "date"}), error_messages={"invalid": "Enter a real date, for example 2026-03-27"})
+    opened_to = forms.DateField(label="Opened on or before", required=False, widget=forms.DateInput(
+        attrs={"type": "date"}), error_messages={"invalid": "Enter a real date, for example 2026-03-27"})
+    sort = forms.ChoiceField(
+        label="Sort by", required=False,
+        choices=[("-opened", "Newest first"), ("opened", "Oldest first"), ("due", "Next deadline"),
+                 ("reference", "Reference")],
+    )
+
+    def filters(self) -> CaseFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        la, mediator = data.get("local_authority"), data.get("mediator")
+        sort = data.get("sort") or "-opened"
+        return CaseFilters(
+            state=data.get("state", ""), case_type=data.get("case_type", ""),
+            local_authority=la.pk if la else None, mediator=mediator.pk if mediator else None,
+            clock_status=data.get("clock_status", ""), opened_from=data.get("opened_from"),
+            opened_to=data.get("opened_to"), q=data.get("q", ""), sort=sort if sort in SORTS else "-opened",
+        )
+
+
+class TransitionForm(forms.Form):
+    action = forms.CharField(widget=forms.HiddenInput)
+    on = GovukDateField(
+        label="When did this happen?", label_lower="the date", required=False,
+        help_text="Leave empty for today. For example, 27 3 2026",
+    )
+    note = forms.CharField(label="Note (optional)", required=False, max_length=2000, widget=forms.Textarea(
+        attrs={"rows": 3}))
+
+    def clean_on(self) -> dt.date | None:
+        value = self.cleaned_data.get("on")
+        if value and value > clock.today():
+            raise forms.ValidationError("The date must be today or in the past")
+        return value
+
+
+class AssignMediatorForm(forms.Form):
+    mediator = forms.ModelChoiceField(
+        queryset=User.objects.filter(groups__name=Role.MEDIATOR.value, is_active=True).order_by("last_name"),
+        label="Mediator", empty_label="Choose a mediator",
+        error_messages={"required": "Choose a mediator", "invalid_choice": "Choose a mediator from the list"},
+    )
+
+
+class ScheduleMeetingForm(forms.Form):
+    day = GovukDateField(label="Date of the meeting", label_lower="the date of the meeting",
+                         help_text="For example, 27 3 2026")
+    time = forms.TimeField(
+        label="Start time", help_text="Use the 24-hour clock, for example 10:00",
+        error_messages={"required": "Enter a start time", "invalid": "Enter a time like 10:00"},
+        widget=forms.TextInput(attrs={"data-govuk-class": "govuk-input--width-5"}),
+    )
+    venue = forms.ModelChoiceField(
+        queryset=Venue.objects.filter(is_active=True).order_by("name"), label="Where",
+        empty_label="Choose a venue", error_messages={"required": "Choose where the meeting will be"},
+    )
+    short_notice_agreed = forms.BooleanField(
+        required=False, label="The family agreed to less than 5 working days' notice",
+    )
+    reason = forms.CharField(label="Reason for a change (if moving the meeting)", required=False, max_length=500)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        day, time = data.get("day"), data.get("time")
+        if isinstance(day, dt.date) and isinstance(time, dt.time):
+            starts = dt.datetime.combine(day, time, tzinfo=clock.LONDON)
+            if starts <= clock.now():
+                self.add_error("day", "The meeting must be in the future")
+            data["starts_at"] = starts
+        return data

@@ -1,0 +1,303 @@
+"""Cases, the people in them, what they want to discuss, their timeline and their statutory clocks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from senmediation.core.models import TimeStampedModel
+from senmediation.rules.deadlines import CLOCK_RULES, Clock, ClockStatus
+from senmediation.rules.eligibility import DECISION_LABELS, Decision, Element
+from senmediation.rules.workflow import CASE_TYPE_LABELS, STATE_LABELS, CaseType, State
+
+
+def _choices(enum: Any, labels: Any) -> list[tuple[str, str]]:
+    return [(member.value, labels[member]) for member in enum]
+
+
+CASE_TYPE_CHOICES = _choices(CaseType, CASE_TYPE_LABELS)
+STATE_CHOICES = _choices(State, STATE_LABELS)
+CLOCK_CHOICES = [(clock.value, CLOCK_RULES[clock].label) for clock in Clock]
+CLOCK_STATUS_CHOICES = [(status.value, status.value.replace("_", " ").capitalize()) for status in ClockStatus]
+DECISION_CHOICES = _choices(Decision, DECISION_LABELS)
+ELEMENT_CHOICES = [(e.value, e.value.replace("_", " ").capitalize()) for e in Element]
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number used per prefix and year. Rows are locked while a case is opened,
+    which keeps references unique and gap-free under concurrent creation."""
+
+    prefix = models.CharField(max_length=8)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="one_counter_per_prefix_year")]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last_number}"
+
+
+class MeetingOutcome(models.TextChoices):
+    AGREEMENT = "agreement", "Agreement reached"
+    PARTIAL = "partial", "Agreement on some issues"
+    NO_AGREEMENT = "no_agreement", "No agreement"
+
+
+class Case(TimeStampedModel):
+    class Source(models.TextChoices):
+        PARENT = "parent", "Parent or carer"
+        YOUNG_PERSON = "young_person", "Young person"
+        LA_OFFICER = "la_officer", "Local authority officer"
+        IASS = "iass", "IASS or SENDIASS officer"
+        SCHOOL = "school", "School or college"
+        OTHER = "other", "Someone else"
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", "Online form"
+        PHONE = "phone", "Phone"
+        EMAIL = "email", "Email"
+        LETTER = "letter", "Letter"
+
+    class Wants(models.TextChoices):
+        MEDIATION = "mediation", "Mediation"
+        CERTIFICATE = "certificate", "A certificate without mediation"
+        TALK = "talk", "To talk it through first"
+
+    reference = models.CharField(max_length=20, unique=True)
+    reference_year = models.PositiveSmallIntegerField()
+    reference_number = models.PositiveIntegerField()
+    case_type = models.CharField(max_length=30, choices=CASE_TYPE_CHOICES, default=CaseType.sen_mediation.value)
+    state = models.CharField(max_length=30, choices=STATE_CHOICES, default=State.enquiry.value)
+    local_authority = models.ForeignKey(
+        "directory.LocalAuthority", on_delete=models.PROTECT, related_name="cases",
+        help_text="The LA that made the decision; its contract pays for the case.",
+    )
+    mediator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="mediated_cases"
+    )
+    # The child or young person the disagreement is about.
+    child_first_name = models.CharField(max_length=100)
+    child_last_name = models.CharField(max_length=100)
+    child_date_of_birth = models.DateField(null=True, blank=True)
+    young_person_acts = models.BooleanField(
+        default=False, help_text="A young person (16 to 25) acting for themselves (CFA 2014 s.83(2))."
+    )
+    # What the disagreement is about (CFA 2014 s.51(2)) and which parts of the plan.
+    decisions = models.JSONField(default=list, blank=True)
+    elements = models.JSONField(default=list, blank=True)
+    decision_notice_date = models.DateField(null=True, blank=True)
+    placement_only = models.BooleanField(
+        default=False, help_text="Only the school or college named: no certificate needed to appeal (CFA 2014 s.55(3))."
+    )
+    health_only = models.BooleanField(default=False)
+    summary = models.TextField(blank=True, help_text="What the disagreement is about, in the family's words.")
+    wants = models.CharField(max_length=20, choices=Wants.choices, blank=True)
+    # How it reached us, and consent for a third-party referral.
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.PARENT)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.ONLINE)
+    referrer_name = models.CharField(max_length=200, blank=True)
+    referrer_organisation = models.CharField(max_length=200, blank=True)
+    referrer_email = models.EmailField(blank=True)
+    referrer_phone = models.CharField(max_length=40, blank=True)
+    consent_given_by = models.CharField(max_length=200, blank=True)
+    consent_given_on = models.DateField(null=True, blank=True)
+    consent_method = models.CharField(max_length=200, blank=True)
+    child_views = models.TextField(blank=True, help_text="The child's or young person's views, in their words.")
+    child_views_help_wanted = models.BooleanField(default=False)
+    all_parties_agreed = models.BooleanField(
+        default=False, help_text="Disagreement resolution only: every party agreed to take part (CoP 11.6)."
+    )
+    meeting_outcome = models.CharField(max_length=20, choices=MeetingOutcome.choices, blank=True)
+    la_notified_on = models.DateField(null=True, blank=True)
+    certificate_issued_on = models.DateField(null=True, blank=True)
+    opened_on = models.DateField()
+    closed_on = models.DateField(null=True, blank=True)
+    closure_reason = models.TextField(blank=True)
+    # Kept in step by the deadline engine so that lists can sort and filter by urgency with an index.
+    next_due_date = models.DateField(null=True, blank=True)
+    clock_status = models.CharField(max_length=20, choices=CLOCK_STATUS_CHOICES, blank=True)
+    search_name = models.CharField(max_length=210, blank=True, help_text="Lower-case names, for search.")
+    idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-reference_year", "-reference_number"]
+        constraints = [
+            models.UniqueConstraint(fields=["reference_year", "case_type", "reference_number"], name="case_ref_unique")
+        ]
+        indexes = [
+            models.Index(fields=["state", "-opened_on"], name="case_state_opened"),
+            models.Index(fields=["local_authority", "-opened_on"], name="case_la_opened"),
+            models.Index(fields=["mediator", "state"], name="case_mediator_state"),
+            models.Index(fields=["next_due_date"], name="case_next_due"),
+            models.Index(fields=["clock_status", "next_due_date"], name="case_clock_status_due"),
+            models.Index(fields=["search_name"], name="case_search_name"),
+            models.Index(fields=["-opened_on"], name="case_opened"),
+        ]
+        permissions = [("view_all_cases", "Can see every case")]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def child_name(self) -> str:
+        return f"{self.child_first_name} {self.child_last_name}".strip()
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[State(self.state)]
+
+    @property
+    def case_type_label(self) -> str:
+        return CASE_TYPE_LABELS[CaseType(self.case_type)]
+
+    @property
+    def decision_labels(self) -> list[str]:
+        return [DECISION_LABELS[Decision(d)] for d in self.decisions if d in Decision.__members__]
+
+
+class Party(TimeStampedModel):
+    class Role(models.TextChoices):
+        PARENT = "parent", "Parent or carer"
+        YOUNG_PERSON = "young_person", "Young person"
+        LA_OFFICER = "la_officer", "Local authority officer"
+        ICB = "icb", "Integrated care board"
+        SCHOOL = "school", "School or college"
+        SUPPORTER = "supporter", "Supporter or advocate"
+        INTERPRETER = "interpreter", "Interpreter"
+
+    class Contact(models.TextChoices):
+        PHONE = "phone", "Phone"
+        EMAIL = "email", "Email"
+        LETTER = "letter", "Letter"
+        TEXT = "text", "Text message"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    name = models.CharField(max_length=200)
+    organisation = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
+    preferred_contact = models.JSONField(default=list, blank=True)
+    call_times = models.CharField(max_length=200, blank=True)
+    language = models.CharField(max_length=60, blank=True, default="English")
+    interpreter_needed = models.BooleanField(default=False)
+    adjustments = models.JSONField(default=list, blank=True)
+    adjustments_notes = models.TextField(blank=True)
+    is_main_contact = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["case", "-is_main_contact", "role", "name"]
+        verbose_name_plural = "parties"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
+
+    @property
+    def preferred_contact_labels(self) -> list[str]:
+        labels = dict(self.Contact.choices)
+        return [labels.get(c, c) for c in self.preferred_contact]
+
+
+class Issue(TimeStampedModel):
+    """Something a party wants to discuss at mediation."""
+
+    class Outcome(models.TextChoices):
+        AGREED = "agreed", "Agreed"
+        PARTLY = "partly", "Partly agreed"
+        NOT_AGREED = "not_agreed", "Not agreed"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="issues")
+    raised_by = models.ForeignKey(Party, null=True, blank=True, on_delete=models.SET_NULL, related_name="issues")
+    text = models.TextField()
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+
+    class Meta:
+        ordering = ["case", "created_at"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class CaseEvent(models.Model):
+    """The case timeline: everything that happened, by whom, and what changed. Never edited."""
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", "Case opened"
+        TRANSITION = "transition", "Status changed"
+        UPDATED = "updated", "Details changed"
+        NOTE = "note", "Note"
+        CLOCK = "clock", "Clock"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(db_index=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    action = models.CharField(max_length=40, blank=True)
+    from_state = models.CharField(max_length=30, blank=True)
+    to_state = models.CharField(max_length=30, blank=True)
+    summary = models.CharField(max_length=300)
+    detail = models.TextField(blank=True)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["case", "-at", "-id"]
+        indexes = [models.Index(fields=["case", "-at"], name="event_case_at")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.summary}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not self._state.adding:
+            raise AppendOnlyError("Case events are never changed once written.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise AppendOnlyError("Case events are never deleted.")
+
+
+class Deadline(models.Model):
+    """One statutory or service clock on one case."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    clock = models.CharField(max_length=40, choices=CLOCK_CHOICES)
+    start_date = models.DateField()
+    due_date = models.DateField()
+    met_on = models.DateField(null=True, blank=True)
+    stopped_on = models.DateField(null=True, blank=True, help_text="No longer relevant (e.g. case withdrawn).")
+    # Empty once the clock is stopped (no longer relevant); otherwise kept current by the engine.
+    status = models.CharField(max_length=20, choices=CLOCK_STATUS_CHOICES, blank=True)
+
+    class Meta:
+        ordering = ["due_date"]
+        constraints = [models.UniqueConstraint(fields=["case", "clock"], name="one_deadline_per_clock")]
+        indexes = [
+            # Open clocks by due date: the dashboard's "due today / soon / overdue" lists.
+            models.Index(
+                fields=["due_date"], name="deadline_open_due",
+                condition=models.Q(met_on__isnull=True, stopped_on__isnull=True),
+            ),
+            models.Index(fields=["status", "due_date"], name="deadline_status_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.clock} due {self.due_date}"
+
+    @property
+    def rule(self) -> Any:
+        return CLOCK_RULES[Clock(self.clock)]
+
+    @property
+    def is_open(self) -> bool:
+        return self.met_on is None and self.stopped_on is None

@@ -1,0 +1,168 @@
+"""What each user may see of cases. Every read of case data goes through here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from senmediation.accounts.roles import Role, user_roles
+from senmediation.rules.calendar import add_working_days
+from senmediation.rules.deadlines import CLOCK_RULES, Clock
+
+from .models import Case, Deadline
+
+PAGE_SIZE = 50
+MAX_COUNTED = 10_000  # counting beyond this costs more than it tells anyone
+CASE_WORK_ROLES = frozenset({Role.COORDINATOR, Role.MANAGER, Role.MEDIATOR})
+CHASED_CLOCKS = [c.value for c in Clock if not CLOCK_RULES[c].informational]
+
+
+def can_work_cases(user: Any) -> bool:
+    return bool(user_roles(user) & CASE_WORK_ROLES)
+
+
+def case_queryset_for(user: Any) -> QuerySet[Case]:
+    """All cases for coordinators and managers; a mediator's own cases; nothing for anyone else."""
+    roles = user_roles(user)
+    if roles & {Role.COORDINATOR, Role.MANAGER}:
+        return Case.objects.all()
+    if Role.MEDIATOR in roles:
+        return Case.objects.filter(mediator=user)
+    return Case.objects.none()
+
+
+def case_get_for(*, user: Any, reference: str) -> Case:
+    """The case, or 404 for a case the user may not see: a refusal reveals nothing."""
+    case = (
+        case_queryset_for(user).select_related("local_authority", "mediator").filter(reference=reference).first()
+    )
+    if case is None:
+        raise Http404("No such case")
+    return case
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    state: str = ""
+    case_type: str = ""
+    local_authority: int | None = None
+    mediator: int | None = None
+    clock_status: str = ""
+    opened_from: dt.date | None = None
+    opened_to: dt.date | None = None
+    q: str = ""
+    sort: str = "-opened"
+
+
+SORTS = {
+    "-opened": ["-opened_on", "-id"],
+    "opened": ["opened_on", "id"],
+    "due": ["next_due_date", "id"],
+    "reference": ["reference"],
+}
+
+
+def case_list_for(*, user: Any, filters: CaseFilters) -> QuerySet[Case]:
+    qs = case_queryset_for(user).select_related("local_authority", "mediator")
+    if filters.state:
+        qs = qs.filter(state=filters.state)
+    if filters.case_type:
+        qs = qs.filter(case_type=filters.case_type)
+    if filters.local_authority:
+        qs = qs.filter(local_authority_id=filters.local_authority)
+    if filters.mediator:
+        qs = qs.filter(mediator_id=filters.mediator)
+    if filters.clock_status:
+        qs = qs.filter(clock_status=filters.clock_status)
+    if filters.opened_from:
+        qs = qs.filter(opened_on__gte=filters.opened_from)
+    if filters.opened_to:
+        qs = qs.filter(opened_on__lte=filters.opened_to)
+    if filters.q:
+        term = filters.q.strip()
+        # Reference (exact, case-insensitive) or the start of the child's surname: both use an index.
+        qs = qs.filter(Q(reference=term.upper()) | Q(search_name__startswith=term.lower()))
+    order = SORTS.get(filters.sort, SORTS["-opened"])
+    if filters.sort == "due":
+        qs = qs.filter(next_due_date__isnull=False)
+    return qs.order_by(*order)
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Any]
+    number: int
+    has_next: bool
+    total: int
+    total_is_capped: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + 1 if self.items else 0
+
+    @property
+    def end_index(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + len(self.items)
+
+
+def page_of(qs: QuerySet[Any], number: int) -> Page:
+    """One page, with a count that stops at MAX_COUNTED so it costs the same at any size."""
+    number = max(1, min(number, MAX_COUNTED // PAGE_SIZE))
+    offset = (number - 1) * PAGE_SIZE
+    rows = list(qs[offset: offset + PAGE_SIZE + 1])
+    total = qs[: MAX_COUNTED + 1].count()
+    return Page(
+        items=rows[:PAGE_SIZE], number=number, has_next=len(rows) > PAGE_SIZE,
+        total=min(total, MAX_COUNTED), total_is_capped=total > MAX_COUNTED,
+    )
+
+
+def _deadline_scope(user: Any) -> Q:
+    roles = user_roles(user)
+    if roles & {Role.COORDINATOR, Role.MANAGER}:
+        return Q()
+    if Role.MEDIATOR in roles:
+        return Q(case__mediator=user)
+    return Q(pk__in=[])
+
+
+@dataclass(frozen=True)
+class DeadlinesDue:
+    overdue: list[Deadline]
+    due_today: list[Deadline]
+    due_soon: list[Deadline]
+
+
+def deadlines_due_for(*, user: Any, today: dt.date, limit: int = 25) -> DeadlinesDue:
+    """Open, chased clocks that are overdue, due today, or due in the next few working days."""
+    soon_until = add_working_days(today, 3)
+    base = (
+        Deadline.objects.filter(met_on__isnull=True, stopped_on__isnull=True, clock__in=CHASED_CLOCKS)
+        .filter(_deadline_scope(user))
+        .select_related("case")
+        .order_by("due_date", "id")
+    )
+    return DeadlinesDue(
+        overdue=list(base.filter(due_date__lt=today)[:limit]),
+        due_today=list(base.filter(due_date=today)[:limit]),
+        due_soon=list(base.filter(due_date__gt=today, due_date__lte=soon_until)[:limit]),
+    )
+
+
+def my_cases_for(*, user: Any, limit: int = 20) -> list[Case]:
+    """A mediator's own open cases; for coordinators and managers, the newest open enquiries."""
+    roles = user_roles(user)
+    ended = ["closed", "withdrawn"]
+    if Role.MEDIATOR in roles and not roles & {Role.COORDINATOR, Role.MANAGER}:
+        qs = Case.objects.filter(mediator=user).exclude(state__in=ended).order_by("next_due_date")
+    else:
+        qs = Case.objects.filter(state="enquiry").order_by("-opened_on", "-id")
+    return list(qs.select_related("local_authority")[:limit])

@@ -1,0 +1,113 @@
+"""The only code that changes a case's status, checked against the table in rules/workflow.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from senmediation.core import clock
+from senmediation.core.errors import ServiceError
+from senmediation.rules.deadlines import Clock
+from senmediation.rules.workflow import (
+    ACTION_LABELS,
+    STATE_LABELS,
+    Action,
+    CaseFacts,
+    CaseType,
+    State,
+    Transition,
+    TransitionNotAllowed,
+    allowed_transitions,
+    check_transition,
+)
+
+from ..models import Case, CaseEvent, MeetingOutcome
+from .deadlines import clocks_apply
+from .events import case_event_record
+
+# Recording the outcome is itself a step of the workflow.
+OUTCOMES = {Action.record_agreement: MeetingOutcome.AGREEMENT, Action.record_no_agreement: MeetingOutcome.NO_AGREEMENT}
+
+
+def case_facts(case: Case) -> CaseFacts:
+    """What the workflow's guards need to know, read from the case and its meeting."""
+    from senmediation.meetings.models import Meeting
+
+    meeting = case.meetings.filter(status=Meeting.Status.SCHEDULED).order_by("-starts_at").first()
+    open_items = 0
+    return CaseFacts(
+        case_type=CaseType(case.case_type),
+        has_health_elements="health" in case.elements,
+        health_only=case.health_only,
+        placement_only=case.placement_only,
+        mediator_assigned=case.mediator_id is not None,
+        all_parties_agree=case.all_parties_agreed,
+        meeting_scheduled=meeting is not None,
+        meeting_date=clock.local(meeting.starts_at).date() if meeting else None,
+        notice_sent_on=meeting.notice_sent_on if meeting else None,
+        short_notice_agreed=meeting.short_notice_agreed if meeting else False,
+        outcome_recorded=bool(case.meeting_outcome),
+        agreement_reached=case.meeting_outcome in (MeetingOutcome.AGREEMENT, MeetingOutcome.PARTIAL),
+        certificate_issued=case.certificate_issued_on is not None,
+        open_agreement_items=open_items,
+    )
+
+
+def case_transitions_allowed(case: Case) -> list[Transition]:
+    return allowed_transitions(case_type=case.case_type, state=case.state, facts=case_facts(case))
+
+
+def case_transition(
+    *, case: Case, action: Action | str, by: Any, on: dt.date | None = None, note: str = "",
+    today: dt.date | None = None,
+) -> Case:
+    """Moves the case on by one step of the workflow, records it on the timeline and updates its clocks.
+
+    Raises ServiceError with a plain-English reason when the step is not allowed now.
+    """
+    today = today or clock.today()
+    on = on or today
+    if on > today:
+        raise ServiceError("The date of a step cannot be in the future.", field="on")
+    with transaction.atomic():
+        # Lock the case so two people pressing buttons at once cannot both move it.
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        try:
+            transition = check_transition(
+                case_type=locked.case_type, state=locked.state, action=action, facts=case_facts(locked)
+            )
+        except TransitionNotAllowed as refusal:
+            raise ServiceError(str(refusal)) from None
+        facts = case_facts(locked)
+        from_state = locked.state
+        locked.state = transition.to_state.value
+        changes = ["state"]
+        if transition.action is Action.notify_la:
+            locked.la_notified_on = on
+            changes.append("la_notified_on")
+        if transition.action in OUTCOMES:
+            locked.meeting_outcome = OUTCOMES[transition.action]
+            changes.append("meeting_outcome")
+        if transition.action is Action.issue_certificate:
+            locked.certificate_issued_on = on
+            changes.append("certificate_issued_on")
+        if transition.to_state in (State.closed, State.withdrawn):
+            locked.closed_on = on
+            locked.closure_reason = note
+            changes += ["closed_on", "closure_reason"]
+        locked.save(update_fields=[*changes, "updated_at"])
+        case_event_record(
+            case=locked, by=by, kind=CaseEvent.Kind.TRANSITION, action=transition.action.value,
+            from_state=from_state, to_state=locked.state, detail=note,
+            summary=f"{ACTION_LABELS[transition.action]}: {STATE_LABELS[State(from_state)]} to "
+            f"{STATE_LABELS[transition.to_state]}" + (f" (on {on:%-d %B %Y})" if on != today else ""),
+        )
+        starts = [(c, on) for c in transition.clocks_started(facts)]
+        clocks_apply(
+            case=locked, on=on, today=today, starts=starts, meets=transition.meets,
+            stops=[c for c in transition.stops if c is not Clock.tribunal_appeal],
+        )
+    case.refresh_from_db()
+    return case

@@ -1,0 +1,126 @@
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from senmediation.cases.services.details import case_mediator_assign
+from senmediation.testing.fixtures import client_for
+
+from .factories import case_make
+
+pytestmark = pytest.mark.django_db
+QUERY_BUDGET = 15
+
+
+def count_queries(client: Client, url: str) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    return response.status_code, len(ctx.captured_queries)
+
+
+def test_dashboard_lists_overdue_and_due_deadlines(coordinator_client, coordinator) -> None:
+    case_make(by=coordinator, today=dt.date(2025, 1, 6))  # clocks long overdue
+    html = coordinator_client.get("/staff/").content.decode()
+    assert "Overdue" in html and "MED-2025-00001" in html
+
+
+def test_case_list_filters_and_searches(coordinator_client, coordinator) -> None:
+    case_make(by=coordinator, child_last_name="Okonjo")
+    case_make(by=coordinator, child_last_name="Smith", case_type="disagreement_resolution")
+    html = coordinator_client.get("/staff/cases/?q=okon").content.decode()
+    assert "Okonjo" in html and "Smith" not in html
+    html = coordinator_client.get("/staff/cases/?case_type=disagreement_resolution").content.decode()
+    assert "Smith" in html and "Okonjo" not in html
+    html = coordinator_client.get("/staff/cases/?q=med-2026-00001").content.decode()
+    assert "Okonjo" in html
+    assert coordinator_client.get("/staff/cases/?page=abc").status_code == 200
+    response = coordinator_client.get("/staff/cases/?opened_from=not-a-date")
+    assert response.status_code == 400 and "Enter a real date" in response.content.decode()
+
+
+def test_query_counts_stay_flat_as_cases_grow(coordinator_client, coordinator, mediator) -> None:
+    for _ in range(3):
+        case_make(by=coordinator)
+    case = case_make(by=coordinator)
+    case_mediator_assign(case=case, mediator=mediator, by=coordinator)
+    urls = ["/staff/", "/staff/cases/", f"/staff/cases/{case.reference}/", "/staff/cases/?sort=due"]
+    coordinator_client.get("/staff/")  # the first request of a session also writes the session
+    before = {url: count_queries(coordinator_client, url) for url in urls}
+    for _ in range(12):
+        case_make(by=coordinator)
+    after = {url: count_queries(coordinator_client, url) for url in urls}
+    for url in urls:
+        assert before[url][0] == 200
+        assert after[url][1] == before[url][1], url
+        assert after[url][1] <= QUERY_BUDGET, (url, after[url][1])
+
+
+def test_case_page_shows_deadlines_with_citations_and_only_allowed_steps(coordinator_client, coordinator) -> None:
+    case = case_make(by=coordinator)
+    html = coordinator_client.get(f"/staff/cases/{case.reference}/").content.decode()
+    assert "reg 33" in html  # contact the adviser
+    assert "Record that information was given" in html
+    assert "Record that the meeting took place" not in html
+
+
+def test_coordinator_moves_a_case_on_and_a_forbidden_step_gets_a_message(coordinator_client, coordinator) -> None:
+    case = case_make(by=coordinator)
+    url = f"/staff/cases/{case.reference}/transition/"
+    response = coordinator_client.post(url, {"action": "give_information"}, follow=True)
+    assert "Information given" in response.content.decode() or "information" in response.content.decode().lower()
+    case.refresh_from_db()
+    assert case.state == "information_given"
+    response = coordinator_client.post(url, {"action": "hold_meeting"}, follow=True)
+    assert "cannot take the step" in response.content.decode()
+    response = coordinator_client.post(url, {"action": "nonsense"}, follow=True)
+    assert response.status_code == 200 and "no action called" in response.content.decode()
+
+
+def test_a_mediator_sees_only_their_own_cases(coordinator, mediator, other_mediator) -> None:
+    mine = case_make(by=coordinator)
+    theirs = case_make(by=coordinator)
+    case_mediator_assign(case=mine, mediator=mediator, by=coordinator)
+    case_mediator_assign(case=theirs, mediator=other_mediator, by=coordinator)
+    client = client_for(mediator)
+    assert client.get(f"/staff/cases/{mine.reference}/").status_code == 200
+    assert client.get(f"/staff/cases/{theirs.reference}/").status_code == 404
+    assert client.post(f"/staff/cases/{theirs.reference}/transition/", {"action": "withdraw"}).status_code == 404
+    listing = client.get("/staff/cases/").content.decode()
+    assert mine.reference in listing and theirs.reference not in listing
+
+
+def test_commissioners_and_administrators_cannot_open_case_work(commissioner, administrator, coordinator) -> None:
+    case = case_make(by=coordinator)
+    for user in (commissioner, administrator):
+        client = client_for(user)
+        assert client.get("/staff/").status_code == 200
+        assert client.get("/staff/cases/").status_code == 403
+        assert client.get(f"/staff/cases/{case.reference}/").status_code == 403
+
+
+def test_schedule_meeting_validates_and_moves_the_case(coordinator_client, coordinator, mediator) -> None:
+    from senmediation.cases.services.transitions import case_transition
+    from senmediation.core import clock
+    from senmediation.directory.models import Venue
+
+    today = clock.today()
+    case = case_make(by=coordinator, today=today, decision_notice_date=today - dt.timedelta(days=10))
+    for action in ("give_information", "request_mediation", "notify_la"):
+        case_transition(case=case, action=action, by=coordinator)
+    case_mediator_assign(case=case, mediator=mediator, by=coordinator)
+    case_transition(case=case, action="start_preparation", by=coordinator)
+    url = f"/staff/cases/{case.reference}/meeting/"
+    response = coordinator_client.post(url, {"day_0": "31", "day_1": "2", "day_2": "2026", "time": "25:00"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "must be a real date" in html and "Enter a time like 10:00" in html
+    day = today + dt.timedelta(days=14)
+    venue = Venue.objects.first()
+    response = coordinator_client.post(
+        url, {"day_0": day.day, "day_1": day.month, "day_2": day.year, "time": "10:00", "venue": venue.pk}
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.state == "scheduled"

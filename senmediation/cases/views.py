@@ -1,0 +1,160 @@
+"""Staff case-work pages. Views parse input, call one service or selector, and render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from senmediation.accounts.decorators import role_required
+from senmediation.accounts.roles import Role, user_roles
+from senmediation.core import clock
+from senmediation.core.errors import ServiceError
+from senmediation.rules.deadlines import CLOCK_RULES, Clock
+from senmediation.rules.workflow import Action
+
+from . import selectors
+from .forms import AssignMediatorForm, CaseFilterForm, ScheduleMeetingForm, TransitionForm
+from .services.details import case_mediator_assign, case_parties_agreed_record
+from .services.transitions import case_transition, case_transitions_allowed
+
+CASE_WORKERS = (Role.COORDINATOR, Role.MANAGER, Role.MEDIATOR)
+SCHEDULABLE_STATES = ("mediation_requested", "la_notified", "preparing", "scheduled")
+
+
+@require_GET
+@role_required()
+def dashboard(request: HttpRequest) -> HttpResponse:
+    today = clock.today()
+    context: dict[str, object] = {"today": today}
+    if selectors.can_work_cases(request.user):
+        context["due"] = selectors.deadlines_due_for(user=request.user, today=today)
+        context["my_cases"] = selectors.my_cases_for(user=request.user)
+        context["is_mediator_only"] = user_roles(request.user) & {Role.COORDINATOR, Role.MANAGER} == set()
+    return render(request, "cases/dashboard.html", context)
+
+
+@require_GET
+@role_required(*CASE_WORKERS)
+def case_list(request: HttpRequest) -> HttpResponse:
+    form = CaseFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else selectors.CaseFilters()
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        number = 1
+    page = selectors.page_of(selectors.case_list_for(user=request.user, filters=filters), number)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "cases/case_list.html",
+        {"form": form, "page": page, "query": query.urlencode(), "filters": filters},
+        status=400 if form.errors else 200,
+    )
+
+
+def _deadline_rows(case: object) -> list[dict[str, object]]:
+    rows = []
+    for deadline in case.deadlines.all().order_by("due_date"):  # type: ignore[attr-defined]
+        rule = CLOCK_RULES[Clock(deadline.clock)]
+        rows.append({"deadline": deadline, "rule": rule})
+    return rows
+
+
+@require_GET
+@role_required(*CASE_WORKERS)
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    case = selectors.case_get_for(user=request.user, reference=reference)
+    transitions = case_transitions_allowed(case)
+    return render(
+        request, "cases/case_detail.html",
+        {
+            "case": case,
+            "parties": list(case.parties.all()),
+            "issues": list(case.issues.select_related("raised_by")),
+            "deadlines": _deadline_rows(case),
+            "events": list(case.events.select_related("by")[:100]),
+            "meeting": case.meetings.filter(status="scheduled").select_related("venue").first(),
+            "transitions": transitions,
+            "can_schedule": case.state in SCHEDULABLE_STATES,
+            "transition_form": TransitionForm(),
+            "assign_form": AssignMediatorForm(initial={"mediator": case.mediator_id}),
+            "schedule_form": ScheduleMeetingForm(),
+            "today": clock.today(),
+        },
+    )
+
+
+def _back(reference: str) -> HttpResponse:
+    return redirect("cases:detail", reference=reference)
+
+
+@require_POST
+@role_required(*CASE_WORKERS)
+def case_transition_view(request: HttpRequest, reference: str) -> HttpResponse:
+    case = selectors.case_get_for(user=request.user, reference=reference)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return _back(reference)
+    try:
+        case_transition(case=case, action=form.cleaned_data["action"], by=request.user,
+                        on=form.cleaned_data.get("on"), note=form.cleaned_data.get("note", ""))
+    except ServiceError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, f"Done. The case is now: {case.state_label}.")
+    return _back(reference)
+
+
+@require_POST
+@role_required(Role.COORDINATOR, Role.MANAGER)
+def case_assign_mediator(request: HttpRequest, reference: str) -> HttpResponse:
+    case = selectors.case_get_for(user=request.user, reference=reference)
+    form = AssignMediatorForm(request.POST)
+    if form.is_valid():
+        try:
+            case_mediator_assign(case=case, mediator=form.cleaned_data["mediator"], by=request.user)
+            messages.success(request, f"{form.cleaned_data['mediator'].get_full_name()} is now the mediator.")
+        except ServiceError as refusal:
+            messages.error(request, refusal.message)
+    else:
+        messages.error(request, "Choose a mediator from the list.")
+    return _back(reference)
+
+
+@require_POST
+@role_required(*CASE_WORKERS)
+def case_record_parties_agreed(request: HttpRequest, reference: str) -> HttpResponse:
+    case = selectors.case_get_for(user=request.user, reference=reference)
+    case_parties_agreed_record(case=case, by=request.user)
+    messages.success(request, "Recorded that every party agreed to take part.")
+    return _back(reference)
+
+
+@role_required(*CASE_WORKERS)
+def case_schedule_meeting(request: HttpRequest, reference: str) -> HttpResponse:
+    from senmediation.meetings.services import meeting_schedule
+
+    case = selectors.case_get_for(user=request.user, reference=reference)
+    if case.state not in SCHEDULABLE_STATES:
+        messages.error(request, "A meeting can only be arranged once the family have asked for mediation.")
+        return _back(reference)
+    form = ScheduleMeetingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting_schedule(case=case, starts_at=data["starts_at"], venue=data["venue"], by=request.user,
+                             short_notice_agreed=data["short_notice_agreed"], reason=data.get("reason", ""))
+            action = Action.reschedule_meeting if case.state == "scheduled" else Action.schedule_meeting
+            if case.state in ("preparing", "scheduled"):
+                case_transition(case=case, action=action, by=request.user)
+            messages.success(request, "The meeting is arranged.")
+            return _back(reference)
+        except ServiceError as refusal:
+            form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
+    return render(request, "cases/schedule_meeting.html", {"case": case, "form": form},
+                  status=400 if form.errors else 200)

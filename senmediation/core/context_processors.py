@@ -1,0 +1,31 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from senmediation.accounts.roles import Role, user_roles
+from senmediation.directory.selectors import provider_current
+
+# (label, url, roles that see it); the dashboard is for everyone signed in.
+STAFF_NAV: tuple[tuple[str, str, frozenset[Role] | None], ...] = (
+    ("Dashboard", "/staff/", None),
+    ("Cases", "/staff/cases/", frozenset({Role.COORDINATOR, Role.MEDIATOR, Role.MANAGER})),
+    ("Record a referral", "/refer/staff/", frozenset({Role.COORDINATOR, Role.MANAGER})),
+)
+
+
+def provider(request: HttpRequest) -> dict[str, Any]:
+    context: dict[str, Any] = {"provider": provider_current(), "demo_mode": settings.DEMO_MODE}
+    if request.path.startswith("/staff/") and request.user.is_authenticated:
+        roles = user_roles(request.user)
+        context["user_role_names"] = sorted(role.value for role in roles)
+        context["staff_nav"] = [
+            {
+                "label": label,
+                "url": url,
+                "current": request.path == url or (url != "/staff/" and request.path.startswith(url)),
+            }
+            for label, url, needs in STAFF_NAV
+            if needs is None or roles & needs
+        ]
+    return context

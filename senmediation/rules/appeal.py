@@ -1,0 +1,156 @@
+"""The last day to appeal to the First-tier Tribunal (SEND), with a reason a family can read.
+
+Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008:
+- r.20(1)(c): the later of 2 months after the decision notice was sent and 1 month after the
+  mediation certificate was issued (CFA 2014 s.55).
+- r.12(2): a time limit ending on a day that is not a working day ends on the next working day.
+- r.12(3): one ending 25 December to 1 January inclusive, or in August, ends on the first working
+  day after 1 January or 31 August.
+
+The moves are applied until the date is stable, so a Saturday 24 December pushed to a working day
+inside the Christmas window moves on again to January. Every move goes forward, so the result is
+the first day on or after the raw date that is a working day outside both windows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from senmediation.rules.calendar import (
+    add_months,
+    bank_holiday_name,
+    format_day,
+    is_working_day,
+    next_working_day_on_or_after,
+)
+
+__all__ = [
+    "AppealDeadline",
+    "AppealMove",
+    "adviser_contact_deadline",
+    "format_day",
+    "in_august",
+    "in_christmas_window",
+    "tribunal_appeal_deadline",
+    "tribunal_appeal_explanation",
+]
+
+DECISION_MONTHS = 2  # HESC Rules r.20(1)(c)
+CERTIFICATE_MONTHS = 1  # HESC Rules r.20(1)(c)
+ADVISER_CONTACT_MONTHS = 2  # SEND Regulations 2014 reg 33
+
+
+def in_christmas_window(day: date) -> bool:
+    """25 December to 1 January inclusive (HESC Rules r.12(3))."""
+    return (day.month == 12 and day.day >= 25) or (day.month == 1 and day.day == 1)
+
+
+def in_august(day: date) -> bool:
+    """Any day in August (HESC Rules r.12(3))."""
+    return day.month == 8
+
+
+@dataclass(frozen=True)
+class AppealMove:
+    moved_from: date
+    moved_to: date
+    why: str
+
+
+@dataclass(frozen=True)
+class AppealDeadline:
+    deadline: date
+    raw_deadline: date
+    reason: str
+    decision_notice_sent: date
+    certificate_issued: date | None
+    moves: tuple[AppealMove, ...]
+
+
+def _why_moved(day: date) -> str:
+    if in_christmas_window(day):
+        return "deadlines from 25 December to 1 January move to the first working day after 1 January"
+    if in_august(day):
+        return "deadlines in August move to the first working day after 31 August"
+    if day.weekday() >= 5:
+        return f"that date is a {day:%A}, so it moves to the next working day"
+    name = bank_holiday_name(day)
+    return f"that date is a bank holiday ({name}), so it moves to the next working day"
+
+
+def _moved_to(day: date) -> date | None:
+    """Where r.12 moves `day`, or None when it stands."""
+    # r.12(3) windows first: a date inside one goes straight past it, not one day at a time.
+    if in_christmas_window(day):
+        year = day.year + 1 if day.month == 12 else day.year
+        return next_working_day_on_or_after(date(year, 1, 2))
+    if in_august(day):
+        return next_working_day_on_or_after(date(day.year, 9, 1))
+    if not is_working_day(day):
+        return next_working_day_on_or_after(day)
+    return None
+
+
+def _raw_deadline(decision_notice_sent: date, certificate_issued: date | None) -> date:
+    raw = add_months(decision_notice_sent, DECISION_MONTHS)
+    if certificate_issued is not None:
+        raw = max(raw, add_months(certificate_issued, CERTIFICATE_MONTHS))
+    return raw
+
+
+def tribunal_appeal_deadline(*, decision_notice_sent: date, certificate_issued: date | None = None) -> date:
+    """The last day to register an appeal (HESC Rules r.20(1)(c), r.12); cheap, for the deadline engine."""
+    day = _raw_deadline(decision_notice_sent, certificate_issued)
+    while (moved := _moved_to(day)) is not None:
+        day = moved
+    return day
+
+
+def tribunal_appeal_explanation(
+    *, decision_notice_sent: date, certificate_issued: date | None = None
+) -> AppealDeadline:
+    """The appeal deadline with a plain-English account of how it was reached."""
+    raw = _raw_deadline(decision_notice_sent, certificate_issued)
+    notice_part = f"2 months after your decision letter was sent ({format_day(decision_notice_sent)})"
+    if certificate_issued is None:
+        basis = notice_part
+    else:
+        certificate_part = (
+            f"1 month after your mediation certificate was issued ({format_day(certificate_issued)})"
+        )
+        from_notice = add_months(decision_notice_sent, DECISION_MONTHS)
+        from_certificate = add_months(certificate_issued, CERTIFICATE_MONTHS)
+        if from_certificate > from_notice:
+            basis = f"{certificate_part}, which is later than {notice_part}"
+        elif from_certificate == from_notice:
+            basis = f"{notice_part}, the same day as {certificate_part}"
+        else:
+            basis = f"{notice_part}, which is later than {certificate_part}"
+
+    moves: list[AppealMove] = []
+    day = raw
+    while (moved := _moved_to(day)) is not None:
+        moves.append(AppealMove(moved_from=day, moved_to=moved, why=_why_moved(day)))
+        day = moved
+
+    parts = [f"Your appeal deadline is {format_day(day)}. That is {basis}"]
+    if moves:
+        parts[0] += f": {format_day(raw)}"
+        parts += [f"{m.why[0].upper()}{m.why[1:]}: {format_day(m.moved_to)}" for m in moves]
+    return AppealDeadline(
+        deadline=day,
+        raw_deadline=raw,
+        reason=". ".join(parts) + ".",
+        decision_notice_sent=decision_notice_sent,
+        certificate_issued=certificate_issued,
+        moves=tuple(moves),
+    )
+
+
+def adviser_contact_deadline(decision_notice_sent: date) -> date:
+    """Last day to contact the mediation adviser: 2 months after the decision notice (SEND Regs 2014 reg 33).
+
+    No working-day move: reg 33 has no rule like the Tribunal's r.12.
+    """
+    return add_months(decision_notice_sent, ADVISER_CONTACT_MONTHS)

@@ -1,0 +1,367 @@
+"""Every clock a case can run, as data, and the functions that turn a start date into a due date.
+
+Statutory clocks come from the SEND Regulations 2014 (SI 2014/1530) regs 32-44; service clocks are
+the provider's own promises (configurable, never statutory, and the only ones that may skip
+provider closure days). Statuses (on track, due soon, overdue, met, met late) are computed from
+the due date, the date met and `today`, which always comes in as an argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from types import MappingProxyType
+
+from senmediation.rules.appeal import tribunal_appeal_deadline
+from senmediation.rules.calendar import (
+    NO_CLOSURES,
+    add_months,
+    add_working_days,
+    subtract_working_days,
+    working_days_between,
+)
+
+__all__ = [
+    "CLOCK_RULES",
+    "LA_ACTION_RULES",
+    "MEETING_NOTICE_WORKING_DAYS",
+    "Clock",
+    "ClockRule",
+    "ClockStatus",
+    "ClockUnit",
+    "LaAction",
+    "LaActionRule",
+    "clock_status",
+    "due_date",
+    "icb_tells_la_due",
+    "la_action_due",
+    "latest_notice_date",
+    "notice_is_enough",
+    "other_agreement_due",
+    "parse_clock",
+    "parse_la_action",
+]
+
+
+class Clock(StrEnum):
+    contact_adviser = "contact_adviser"
+    certificate_no_mediation = "certificate_no_mediation"
+    health_issues_to_icb = "health_issues_to_icb"
+    mediation_held = "mediation_held"
+    certificate_not_arranged = "certificate_not_arranged"
+    certificate_after_mediation = "certificate_after_mediation"
+    agreement_other_actions = "agreement_other_actions"
+    icb_tells_la = "icb_tells_la"
+    first_call_back = "first_call_back"
+    tribunal_appeal = "tribunal_appeal"
+
+
+class ClockUnit(StrEnum):
+    calendar_months = "calendar_months"
+    calendar_days = "calendar_days"
+    working_days = "working_days"
+    weeks = "weeks"
+
+
+@dataclass(frozen=True)
+class ClockRule:
+    clock: Clock
+    label: str
+    unit: ClockUnit
+    amount: int
+    citation: str
+    statutory: bool
+    starts_when: str
+    met_when: str
+    # Shown to families, never chased as a provider task (the tribunal appeal deadline).
+    informational: bool = False
+
+
+_SEND = "SEND Regulations 2014 (SI 2014/1530)"
+
+CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
+    {
+        rule.clock: rule
+        for rule in (
+            ClockRule(
+                clock=Clock.contact_adviser,
+                label="Family to contact the mediation adviser",
+                unit=ClockUnit.calendar_months,
+                amount=2,
+                citation=f"{_SEND} reg 33",
+                statutory=True,
+                starts_when="The local authority sends its written decision notice",
+                met_when="The parent or young person tells the adviser whether they want mediation",
+            ),
+            ClockRule(
+                clock=Clock.certificate_no_mediation,
+                label="Certificate for a family who do not want mediation",
+                unit=ClockUnit.working_days,
+                amount=3,
+                citation=f"{_SEND} reg 34",
+                statutory=True,
+                starts_when="The parent or young person tells the adviser they do not want mediation",
+                met_when="The mediation adviser issues the certificate",
+            ),
+            ClockRule(
+                clock=Clock.health_issues_to_icb,
+                label="Local authority tells the ICB about the health issues",
+                unit=ClockUnit.working_days,
+                amount=3,
+                citation=f"{_SEND} regs 35-36 (number to confirm)",
+                statutory=True,
+                starts_when="The parent or young person tells the local authority they want mediation "
+                "that includes health care",
+                met_when="The local authority tells each integrated care board the mediation issues",
+            ),
+            ClockRule(
+                clock=Clock.mediation_held,
+                label="Mediation takes place",
+                unit=ClockUnit.calendar_days,
+                amount=30,
+                citation=f"{_SEND} regs 36-37 (number to confirm)",
+                statutory=True,
+                starts_when="The local authority is told the family want mediation "
+                "(health care only: the ICB is told by the local authority)",
+                met_when="The mediation meeting is held",
+            ),
+            ClockRule(
+                clock=Clock.certificate_not_arranged,
+                label="Certificate when mediation cannot be arranged in time",
+                unit=ClockUnit.working_days,
+                amount=3,
+                citation=f"{_SEND} regs 36-37 (number to confirm)",
+                statutory=True,
+                starts_when="The LA tells the adviser it cannot arrange mediation within 30 days",
+                met_when="The mediation adviser issues the certificate",
+            ),
+            ClockRule(
+                clock=Clock.certificate_after_mediation,
+                label="Certificate after mediation",
+                unit=ClockUnit.working_days,
+                amount=3,
+                citation=f"{_SEND} reg 39 (number to confirm)",
+                statutory=True,
+                starts_when="The mediation ends",
+                met_when="The mediation certificate is issued",
+            ),
+            ClockRule(
+                clock=Clock.agreement_other_actions,
+                label="Local authority or ICB does what was agreed",
+                unit=ClockUnit.weeks,
+                amount=2,
+                citation=f"{_SEND} reg 42(3); other timescales may be agreed in writing, reg 42(5)",
+                statutory=True,
+                starts_when="The mediation agreement is made",
+                met_when="Every agreed action with no right of appeal is done",
+            ),
+            ClockRule(
+                clock=Clock.icb_tells_la,
+                label="ICB tells the local authority about the agreement",
+                unit=ClockUnit.weeks,
+                amount=1,
+                citation=f"{_SEND} reg 42(4)",
+                statutory=True,
+                starts_when="A mediation agreement is made without the local authority as a party",
+                met_when="The ICB tells the local authority what was agreed",
+            ),
+            ClockRule(
+                clock=Clock.first_call_back,
+                label="First call back to the family",
+                unit=ClockUnit.working_days,
+                amount=1,
+                citation="Service standard set by the provider (not statutory; configurable)",
+                statutory=False,
+                starts_when="The enquiry arrives",
+                met_when="Someone from the service speaks to the family",
+            ),
+            ClockRule(
+                clock=Clock.tribunal_appeal,
+                label="Last day to appeal to the SEND Tribunal",
+                unit=ClockUnit.calendar_months,
+                amount=2,
+                citation="Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r.20(1)(c) and r.12",
+                statutory=True,
+                starts_when="The decision notice is sent (or, if later, 1 month after the certificate)",
+                met_when="The family registers an appeal (outside this service)",
+                informational=True,
+            ),
+        )
+    }
+)
+
+
+def parse_clock(clock: Clock | str) -> Clock:
+    """The Clock for an enum member or its string value; ValueError naming the valid ones."""
+    try:
+        return Clock(clock)
+    except ValueError:
+        known = ", ".join(c.value for c in Clock)
+        raise ValueError(f"Unknown clock {clock!r}; expected one of: {known}") from None
+
+
+def due_date(
+    clock: Clock | str,
+    start: date,
+    *,
+    extra_closures: frozenset[date] = NO_CLOSURES,
+    amount: int | None = None,
+) -> date:
+    """The due date of `clock` started on `start`.
+
+    `amount` overrides the length of a service clock (the provider configures its own first
+    call back); statutory clocks refuse it. `extra_closures` only ever affects service clocks:
+    for statutory ones it is ignored, so callers may pass the provider's closures everywhere.
+    For tribunal_appeal `start` is the decision notice date (HESC Rules r.20, r.12).
+    """
+    rule = CLOCK_RULES[parse_clock(clock)]
+    if amount is not None and rule.statutory:
+        raise ValueError(f"The {rule.label.lower()} clock is set by law ({rule.citation}) and cannot change")
+    length = rule.amount if amount is None else amount
+    if length < 0:
+        raise ValueError(f"A clock cannot run for a negative amount ({length})")
+    if rule.clock is Clock.tribunal_appeal:
+        return tribunal_appeal_deadline(decision_notice_sent=start)
+    closures = NO_CLOSURES if rule.statutory else extra_closures
+    match rule.unit:
+        case ClockUnit.calendar_months:
+            return add_months(start, length)
+        case ClockUnit.calendar_days:
+            return start + timedelta(days=length)
+        case ClockUnit.weeks:
+            return start + timedelta(weeks=length)
+        case ClockUnit.working_days:
+            return add_working_days(start, length, extra_closures=closures)
+    raise AssertionError(f"unhandled unit {rule.unit}")  # pragma: no cover
+
+
+class ClockStatus(StrEnum):
+    on_track = "on_track"
+    due_soon = "due_soon"
+    overdue = "overdue"
+    met = "met"
+    met_late = "met_late"
+
+
+def clock_status(
+    *, due: date, met_on: date | None, today: date, due_soon_working_days: int = 2
+) -> ClockStatus:
+    """Where a clock stands on `today`.
+
+    Met on or before the due date is met; after it, met late. Unmet: overdue once today is past the
+    due date; due soon when the due date is today or within `due_soon_working_days` working days.
+    """
+    if met_on is not None:
+        return ClockStatus.met if met_on <= due else ClockStatus.met_late
+    if today > due:
+        return ClockStatus.overdue
+    if working_days_between(today, due) <= due_soon_working_days:
+        return ClockStatus.due_soon
+    return ClockStatus.on_track
+
+
+# --- Notice of the meeting (SEND Code of Practice 2015, ch. 11) ---------------------------------
+
+MEETING_NOTICE_WORKING_DAYS = 5
+
+
+def latest_notice_date(meeting_day: date) -> date:
+    """The last day the date and place can be sent and still give 5 working days' notice."""
+    return subtract_working_days(meeting_day, MEETING_NOTICE_WORKING_DAYS)
+
+
+def notice_is_enough(*, sent_on: date, meeting_day: date, family_agreed_shorter: bool = False) -> bool:
+    """At least 5 working days between sending the notice and the meeting, unless the family agreed less."""
+    return family_agreed_shorter or sent_on <= latest_notice_date(meeting_day)
+
+
+# --- Acting on a mediation agreement (regs 42 and 44) -------------------------------------------
+
+
+class LaAction(StrEnum):
+    """What the LA must do when an agreement covers appealable matters (reg 42(2) applies reg 44)."""
+
+    assess = "assess"
+    decide_not_to_issue_plan_after_assessment = "decide_not_to_issue_plan_after_assessment"
+    issue_final_plan_after_assessment = "issue_final_plan_after_assessment"
+    issue_draft_plan = "issue_draft_plan"
+    issue_final_plan_after_draft = "issue_final_plan_after_draft"
+    amend_plan = "amend_plan"
+    name_school_only = "name_school_only"
+
+
+@dataclass(frozen=True)
+class LaActionRule:
+    action: LaAction
+    label: str
+    weeks: int
+    citation: str
+
+
+_REG_44 = f"{_SEND} reg 44(2), applied to mediation agreements by reg 42(2)"
+
+LA_ACTION_RULES: Mapping[LaAction, LaActionRule] = MappingProxyType(
+    {
+        rule.action: rule
+        for rule in (
+            LaActionRule(
+                LaAction.assess, "Tell the family it will carry out the EHC needs assessment", 2, _REG_44
+            ),
+            LaActionRule(
+                LaAction.decide_not_to_issue_plan_after_assessment,
+                "After the assessment, tell the family (with reasons) that it will not issue an EHC plan",
+                10,
+                _REG_44,
+            ),
+            LaActionRule(
+                LaAction.issue_final_plan_after_assessment,
+                "After the assessment, send the family the final EHC plan",
+                14,
+                _REG_44,
+            ),
+            LaActionRule(LaAction.issue_draft_plan, "Send the family a draft EHC plan", 5, _REG_44),
+            LaActionRule(
+                LaAction.issue_final_plan_after_draft,
+                "Send the family the final EHC plan after the draft",
+                11,
+                _REG_44,
+            ),
+            LaActionRule(LaAction.amend_plan, "Send the family the amended EHC plan", 5, _REG_44),
+            LaActionRule(
+                LaAction.name_school_only,
+                "Send the family the plan naming the agreed school or college (only the school changes)",
+                2,
+                _REG_44,
+            ),
+        )
+    }
+)
+
+
+def parse_la_action(action: LaAction | str) -> LaAction:
+    """The LaAction for an enum member or its string value; ValueError naming the valid ones."""
+    try:
+        return LaAction(action)
+    except ValueError:
+        known = ", ".join(a.value for a in LaAction)
+        raise ValueError(f"Unknown local authority action {action!r}; expected one of: {known}") from None
+
+
+def la_action_due(action: LaAction | str, agreed_on: date) -> date:
+    """When the LA must have done `action`, counted in weeks from the agreement (reg 44 via reg 42(2)).
+
+    The parties may agree a different timescale in writing (reg 42(5)); that is the caller's to record.
+    """
+    return agreed_on + timedelta(weeks=LA_ACTION_RULES[parse_la_action(action)].weeks)
+
+
+def other_agreement_due(agreed_on: date) -> date:
+    """2 weeks for agreed actions with no right of appeal (reg 42(3))."""
+    return due_date(Clock.agreement_other_actions, agreed_on)
+
+
+def icb_tells_la_due(agreed_on: date) -> date:
+    """1 week for the ICB to tell an LA that was not a party (reg 42(4))."""
+    return due_date(Clock.icb_tells_la, agreed_on)

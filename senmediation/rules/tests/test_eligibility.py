@@ -1,0 +1,103 @@
+"""Routes, certificates and ages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from senmediation.rules.eligibility import (
+    APPEALABLE,
+    DECISION_LABELS,
+    ROUTE_LABELS,
+    Decision,
+    Element,
+    Route,
+    age_on,
+    certificate_needed,
+    compulsory_school_age_ends,
+    is_young_person,
+    route_for,
+)
+
+D = date
+E, H, S = Element.education, Element.health, Element.social_care
+
+
+def test_labels_complete() -> None:
+    assert set(DECISION_LABELS) == set(Decision)
+    assert set(ROUTE_LABELS) == set(Route)
+    assert Decision.legacy_statement not in APPEALABLE and Decision.school_action not in APPEALABLE
+    assert len(APPEALABLE) == 8
+
+
+@pytest.mark.parametrize(
+    ("decisions", "elements", "needed", "route"),
+    [
+        ({Decision.refuse_assessment}, (), True, Route.statutory_mediation),
+        ({Decision.cease_plan}, {H}, True, Route.statutory_mediation),  # whole-plan decision: still SEN
+        ({Decision.plan_provision}, {E, H}, True, Route.statutory_mediation),
+        ({Decision.plan_needs, Decision.plan_placement}, {E}, True, Route.statutory_mediation),
+        # s.55(3): only the school named -> no certificate, mediation still offered.
+        ({Decision.plan_placement}, (), False, Route.placement_only),
+        ({Decision.plan_placement}, {E, S}, False, Route.placement_only),
+        # Health / social care elements only -> no certificate.
+        ({Decision.plan_provision}, {H}, False, Route.health_social_care_only),
+        ({Decision.refuse_amend}, {H, S}, False, Route.health_social_care_only),
+        (set(), {S}, False, Route.health_social_care_only),
+        # Legacy routes are signposted to the LA's disagreement resolution provider.
+        ({Decision.legacy_statement}, (), False, Route.signpost_drs_legacy),
+        ({Decision.school_action}, {E}, False, Route.signpost_drs_legacy),
+        # Anything else about SEN provision: disagreement resolution.
+        (set(), (), False, Route.disagreement_resolution),
+        (set(), {E}, False, Route.disagreement_resolution),
+    ],
+)
+def test_certificate_and_route(
+    decisions: set[Decision], elements: set[Element] | tuple[()], needed: bool, route: Route
+) -> None:
+    assert certificate_needed(decisions=decisions, elements=elements) is needed
+    assert route_for(decisions=decisions, elements=elements) is route
+
+
+def test_ages() -> None:
+    assert age_on(born=D(2010, 5, 20), day=D(2026, 5, 19)) == 15
+    assert age_on(born=D(2010, 5, 20), day=D(2026, 5, 20)) == 16
+    # Born on a leap day: a year older on 1 March in other years.
+    assert age_on(born=D(2008, 2, 29), day=D(2025, 2, 28)) == 16
+    assert age_on(born=D(2008, 2, 29), day=D(2025, 3, 1)) == 17
+    assert age_on(born=D(2008, 2, 29), day=D(2024, 2, 29)) == 16
+    with pytest.raises(ValueError, match="before the date of birth"):
+        age_on(born=D(2010, 5, 20), day=D(2010, 5, 19))
+
+
+@pytest.mark.parametrize(
+    ("born", "leaves"),
+    [
+        # 16 on 15 Oct 2025 -> school year 2025/26 -> last Friday of June 2026 (30 Jun is a Tuesday): 26 Jun.
+        (D(2009, 10, 15), D(2026, 6, 26)),
+        # 16 on 1 Sep 2025 (first day of a school year) -> 26 Jun 2026.
+        (D(2009, 9, 1), D(2026, 6, 26)),
+        # 16 on 31 Aug 2026 and on 10 Jul 2026 (after that June's leaving date) -> 26 Jun 2026.
+        (D(2010, 8, 31), D(2026, 6, 26)),
+        (D(2010, 7, 10), D(2026, 6, 26)),
+        # Leap-day birth, 16 on 29 Feb 2024 -> 30 Jun 2024 is a Sunday -> Fri 28 Jun 2024.
+        (D(2008, 2, 29), D(2024, 6, 28)),
+        # 16 on 29 Feb 2028 -> 30 Jun 2028 is itself a Friday.
+        (D(2012, 2, 29), D(2028, 6, 30)),
+    ],
+)
+def test_school_leaving_date(born: date, leaves: date) -> None:
+    assert compulsory_school_age_ends(born) == leaves
+
+
+def test_young_person_boundaries() -> None:
+    born = D(2009, 10, 15)  # leaves school on Fri 26 Jun 2026
+    assert not is_young_person(born=born, day=D(2026, 6, 26))
+    assert is_young_person(born=born, day=D(2026, 6, 27))
+    # Over compulsory school age before turning 16 (birthday in July, after the leaving date).
+    assert is_young_person(born=D(2010, 7, 10), day=D(2026, 6, 27))
+    # 25 inclusive; 26 is out.
+    assert is_young_person(born=D(2000, 3, 1), day=D(2026, 2, 28))
+    assert not is_young_person(born=D(2000, 3, 1), day=D(2026, 3, 1))
+    assert not is_young_person(born=D(2015, 1, 1), day=D(2026, 1, 1))

@@ -1,0 +1,362 @@
+"""The case state machine: reachability, withdrawal, the DRS/SEN split, full routes, refusals."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from senmediation.rules.deadlines import CLOCK_RULES, Clock
+from senmediation.rules.workflow import (
+    ACTION_LABELS,
+    CLOCKS_ON_OPEN,
+    OPEN_STATES,
+    STATE_LABELS,
+    TERMINAL_STATES,
+    TRANSITIONS,
+    Action,
+    CaseFacts,
+    CaseType,
+    State,
+    Transition,
+    TransitionNotAllowed,
+    allowed_transitions,
+    check_transition,
+    is_open,
+    reachable_states,
+)
+
+SEN = CaseType.sen_mediation
+DRS = CaseType.disagreement_resolution
+CERTIFICATE_STATES = {State.certificate_requested, State.certificate_issued, State.not_arranged}
+CERTIFICATE_ACTIONS = {Action.request_certificate, Action.issue_certificate, Action.mark_not_arranged}
+
+# Facts a case has once staff have done the groundwork a step needs.
+READY = CaseFacts(mediator_assigned=True, all_parties_agree=True, meeting_scheduled=True)
+
+
+def walk(
+    case_type: CaseType, actions: list[Action], facts: CaseFacts = READY
+) -> tuple[State, list[Transition], CaseFacts]:
+    """Apply actions from enquiry, updating facts the way the case service would."""
+    state = State.enquiry
+    facts = replace(facts, case_type=case_type)
+    taken = []
+    for action in actions:
+        transition = check_transition(case_type=case_type, state=state, action=action, facts=facts)
+        taken.append(transition)
+        state = transition.to_state
+        if action is Action.record_agreement:
+            facts = replace(facts, outcome_recorded=True, agreement_reached=True)
+        elif action is Action.record_no_agreement:
+            facts = replace(facts, outcome_recorded=True)
+        elif action is Action.issue_certificate:
+            facts = replace(facts, certificate_issued=True)
+    return state, taken, facts
+
+
+def test_labels_cover_everything() -> None:
+    assert set(STATE_LABELS) == set(State)
+    assert set(ACTION_LABELS) == set(Action)
+    assert all(t.label for t in TRANSITIONS)
+
+
+def test_open_and_terminal() -> None:
+    assert {State.closed, State.withdrawn} == TERMINAL_STATES
+    assert set(State) == OPEN_STATES | TERMINAL_STATES
+    assert is_open("scheduled") and not is_open(State.closed)
+
+
+def test_one_row_per_state_action_and_case_type() -> None:
+    keys = Counter((t.from_state, t.action, ct) for t in TRANSITIONS for ct in t.case_types)
+    assert max(keys.values()) == 1
+
+
+def test_every_state_reachable_from_enquiry() -> None:
+    assert reachable_states(SEN) == set(State)
+    assert reachable_states(DRS) == set(State) - CERTIFICATE_STATES - {State.la_notified}
+
+
+def test_terminal_states_lead_nowhere() -> None:
+    assert not [t for t in TRANSITIONS if t.from_state in TERMINAL_STATES]
+
+
+@pytest.mark.parametrize("case_type", list(CaseType))
+def test_every_open_state_can_be_withdrawn(case_type: CaseType) -> None:
+    for state in reachable_states(case_type) & OPEN_STATES:
+        transition = check_transition(case_type=case_type, state=state, action=Action.withdraw, facts=None)
+        assert transition.to_state is State.withdrawn
+        assert Clock.mediation_held in transition.stops
+
+
+def test_disagreement_resolution_has_no_certificates_or_statutory_clocks() -> None:
+    for t in TRANSITIONS:
+        if DRS not in t.case_types:
+            continue
+        assert t.action not in CERTIFICATE_ACTIONS | {Action.notify_la, Action.notify_icb}
+        assert t.to_state not in CERTIFICATE_STATES
+        assert all(not CLOCK_RULES[c].statutory for c in t.starts + t.meets)
+    with pytest.raises(TransitionNotAllowed, match="Disagreement resolution.*no mediation certificate"):
+        check_transition(case_type=DRS, state=State.information_given, action=Action.request_certificate)
+
+
+def test_every_clock_named_in_the_table_has_a_rule() -> None:
+    for t in TRANSITIONS:
+        assert set(t.starts + t.meets + t.stops) <= set(CLOCK_RULES)
+        assert {c for c, _ in t.start_conditions} <= set(t.starts)
+    assert Clock.contact_adviser in CLOCKS_ON_OPEN[SEN]
+    assert Clock.contact_adviser not in CLOCKS_ON_OPEN[DRS]
+
+
+# --- Complete routes -----------------------------------------------------------------------------
+
+
+def test_certificate_only() -> None:
+    state, taken, _ = walk(
+        SEN, [Action.give_information, Action.request_certificate, Action.issue_certificate, Action.close]
+    )
+    assert state is State.closed
+    assert taken[1].starts == (Clock.certificate_no_mediation,)
+    assert Clock.contact_adviser in taken[1].meets
+    assert taken[2].meets == (Clock.certificate_no_mediation,)
+
+
+MEDIATION_TO_MEETING = [
+    Action.give_information,
+    Action.request_mediation,
+    Action.notify_la,
+    Action.start_preparation,
+    Action.schedule_meeting,
+    Action.hold_meeting,
+]
+
+
+def test_mediation_with_agreement() -> None:
+    actions = [
+        *MEDIATION_TO_MEETING,
+        Action.record_agreement,
+        Action.issue_certificate,
+        Action.start_follow_up,
+        Action.close,
+    ]
+    state, taken, facts = walk(SEN, actions)
+    assert state is State.closed
+    by_action = {t.action: t for t in taken}
+    assert by_action[Action.notify_la].clocks_started(facts) == (Clock.mediation_held,)
+    assert by_action[Action.hold_meeting].meets == (Clock.mediation_held,)
+    assert by_action[Action.hold_meeting].clocks_started(facts) == (Clock.certificate_after_mediation,)
+    assert by_action[Action.record_agreement].clocks_started(facts) == (Clock.agreement_other_actions,)
+    assert by_action[Action.issue_certificate].meets == (Clock.certificate_after_mediation,)
+
+
+def test_mediation_without_agreement() -> None:
+    actions = [*MEDIATION_TO_MEETING, Action.record_no_agreement, Action.issue_certificate, Action.close]
+    state, taken, _ = walk(SEN, actions)
+    assert state is State.closed
+    assert taken[-3].to_state is State.held  # no agreement: the status stays "held" until the certificate
+
+
+def test_la_unable_to_arrange() -> None:
+    actions = [
+        Action.give_information,
+        Action.request_mediation,
+        Action.notify_la,
+        Action.mark_not_arranged,
+        Action.issue_certificate,
+        Action.close,
+    ]
+    state, taken, facts = walk(SEN, actions)
+    assert state is State.closed
+    assert taken[3].clocks_started(facts) == (Clock.certificate_not_arranged,)
+    assert Clock.mediation_held in taken[3].stops
+    assert taken[4].meets == (Clock.certificate_not_arranged,)
+
+
+@pytest.mark.parametrize(
+    "state", [State.mediation_requested, State.la_notified, State.preparing, State.scheduled]
+)
+def test_not_arranged_from_each_mediation_state(state: State) -> None:
+    transition = check_transition(case_type=SEN, state=state, action=Action.mark_not_arranged, facts=READY)
+    assert transition.to_state is State.not_arranged
+
+
+def test_not_arranged_not_from_other_states() -> None:
+    for state in set(State) - {
+        State.mediation_requested,
+        State.la_notified,
+        State.preparing,
+        State.scheduled,
+    }:
+        with pytest.raises(TransitionNotAllowed):
+            check_transition(case_type=SEN, state=state, action=Action.mark_not_arranged, facts=READY)
+
+
+def test_drs_with_agreement() -> None:
+    actions = [
+        Action.give_information,
+        Action.request_mediation,
+        Action.start_preparation,
+        Action.schedule_meeting,
+        Action.hold_meeting,
+        Action.record_agreement,
+        Action.start_follow_up,
+        Action.close,
+    ]
+    state, taken, facts = walk(DRS, actions)
+    assert state is State.closed
+    assert all(t.clocks_started(facts) == () for t in taken)
+
+
+def test_drs_without_agreement() -> None:
+    actions = [
+        Action.give_information,
+        Action.request_mediation,
+        Action.start_preparation,
+        Action.schedule_meeting,
+        Action.hold_meeting,
+        Action.record_no_agreement,
+        Action.close,
+    ]
+    assert walk(DRS, actions)[0] is State.closed
+
+
+def test_drs_needs_every_party_to_agree() -> None:
+    facts = CaseFacts(case_type=DRS, mediator_assigned=True)
+    with pytest.raises(TransitionNotAllowed, match="voluntary.*every party"):
+        check_transition(
+            case_type=DRS, state=State.mediation_requested, action=Action.start_preparation, facts=facts
+        )
+
+
+def test_family_changes_their_mind_both_ways() -> None:
+    actions = [
+        Action.give_information,
+        Action.request_certificate,
+        Action.request_mediation,
+        Action.notify_la,
+        Action.request_certificate,
+        Action.issue_certificate,
+        Action.close,
+    ]
+    state, taken, _ = walk(SEN, actions)
+    assert state is State.closed
+    assert Clock.certificate_no_mediation in taken[2].stops
+    assert Clock.mediation_held in taken[4].stops
+
+
+def test_placement_only_needs_no_certificate() -> None:
+    facts = replace(READY, placement_only=True)
+    with pytest.raises(TransitionNotAllowed, match=r"s\.55\(3\)"):
+        check_transition(
+            case_type=SEN, state=State.information_given, action=Action.request_certificate, facts=facts
+        )
+    # Mediation is still offered and ends without a certificate.
+    actions = [*MEDIATION_TO_MEETING, Action.record_agreement, Action.start_follow_up, Action.close]
+    state, taken, after = walk(SEN, actions, facts)
+    assert state is State.closed
+    assert taken[5].clocks_started(after) == ()  # no certificate_after_mediation
+    not_arranged = [Action.give_information, Action.request_mediation, Action.mark_not_arranged, Action.close]
+    state, taken, after = walk(SEN, not_arranged, facts)
+    assert state is State.closed
+    assert taken[2].clocks_started(after) == ()
+
+
+def test_health_clocks() -> None:
+    notify = check_transition(case_type=SEN, state=State.mediation_requested, action=Action.notify_la)
+    assert notify.clocks_started(CaseFacts(has_health_elements=True)) == (
+        Clock.mediation_held,
+        Clock.health_issues_to_icb,
+    )
+    # Health care only: the 30 days run from when the ICB is told, and the ICB tells the LA of any agreement.
+    health_only = CaseFacts(health_only=True)
+    assert notify.clocks_started(health_only) == (Clock.health_issues_to_icb,)
+    icb = check_transition(
+        case_type=SEN, state=State.la_notified, action=Action.notify_icb, facts=health_only
+    )
+    assert icb.to_state is State.la_notified
+    assert icb.meets == (Clock.health_issues_to_icb,)
+    assert icb.clocks_started(health_only) == (Clock.mediation_held,)
+    assert icb.clocks_started(CaseFacts(has_health_elements=True)) == ()
+    agree = check_transition(case_type=SEN, state=State.held, action=Action.record_agreement)
+    assert agree.clocks_started(health_only) == (Clock.agreement_other_actions, Clock.icb_tells_la)
+    with pytest.raises(TransitionNotAllowed, match="no health care issues"):
+        check_transition(case_type=SEN, state=State.la_notified, action=Action.notify_icb)
+
+
+# --- Refusals ------------------------------------------------------------------------------------
+
+
+def test_forbidden_step_names_the_state_and_the_options() -> None:
+    with pytest.raises(TransitionNotAllowed) as caught:
+        check_transition(case_type=SEN, state=State.scheduled, action=Action.close, facts=READY)
+    message = str(caught.value)
+    assert "A case that is 'Scheduled' cannot take the step 'Close the case'" in message
+    assert "Record that the meeting took place" in message
+
+
+def test_ended_case_refuses_everything() -> None:
+    with pytest.raises(TransitionNotAllowed, match="has ended"):
+        check_transition(case_type=SEN, state=State.closed, action=Action.give_information)
+
+
+def test_unknown_action() -> None:
+    with pytest.raises(TransitionNotAllowed, match="no action called 'dance'"):
+        check_transition(case_type=SEN, state=State.enquiry, action="dance")
+
+
+def test_guard_reasons() -> None:
+    with pytest.raises(TransitionNotAllowed, match="Assign an independent mediator"):
+        check_transition(case_type=SEN, state=State.la_notified, action=Action.start_preparation)
+    with pytest.raises(TransitionNotAllowed, match="Choose a date"):
+        check_transition(case_type=SEN, state=State.preparing, action=Action.schedule_meeting)
+    with pytest.raises(TransitionNotAllowed, match="2 agreed actions are still open"):
+        check_transition(
+            case_type=SEN, state=State.follow_up, action=Action.close, facts=CaseFacts(open_agreement_items=2)
+        )
+    with pytest.raises(TransitionNotAllowed, match="record whether the meeting reached an agreement"):
+        check_transition(case_type=SEN, state=State.held, action=Action.issue_certificate)
+    with pytest.raises(TransitionNotAllowed, match="certificate is still owed"):
+        check_transition(
+            case_type=SEN, state=State.held, action=Action.close, facts=CaseFacts(outcome_recorded=True)
+        )
+    with pytest.raises(TransitionNotAllowed, match="Issue the mediation certificate first"):
+        check_transition(case_type=SEN, state=State.agreement_recorded, action=Action.start_follow_up)
+    with pytest.raises(TransitionNotAllowed, match="already recorded"):
+        check_transition(
+            case_type=SEN,
+            state=State.held,
+            action=Action.record_agreement,
+            facts=CaseFacts(outcome_recorded=True),
+        )
+    with pytest.raises(TransitionNotAllowed, match="no agreement to follow up"):
+        check_transition(case_type=SEN, state=State.certificate_issued, action=Action.start_follow_up)
+
+
+def test_five_working_days_notice() -> None:
+    # Meeting Tue 22 Apr 2025: notice had to go by Fri 11 Apr (Easter in between).
+    late = replace(READY, meeting_date=date(2025, 4, 22), notice_sent_on=date(2025, 4, 14))
+    with pytest.raises(TransitionNotAllowed, match="5 working days"):
+        check_transition(case_type=SEN, state=State.preparing, action=Action.schedule_meeting, facts=late)
+    agreed = replace(late, short_notice_agreed=True)
+    assert check_transition(
+        case_type=SEN, state=State.preparing, action=Action.schedule_meeting, facts=agreed
+    )
+    in_time = replace(late, notice_sent_on=date(2025, 4, 11))
+    assert check_transition(
+        case_type=SEN, state=State.scheduled, action=Action.reschedule_meeting, facts=in_time
+    )
+
+
+def test_allowed_transitions_filters_by_guard() -> None:
+    first = {t.action for t in allowed_transitions(case_type=SEN, state=State.enquiry)}
+    assert first == {Action.give_information, Action.close, Action.withdraw}
+    plain = {t.action for t in allowed_transitions(case_type=SEN, state=State.information_given)}
+    assert Action.request_certificate in plain
+    placement = allowed_transitions(
+        case_type="sen_mediation", state="information_given", facts=CaseFacts(placement_only=True)
+    )
+    assert Action.request_certificate not in {t.action for t in placement}
+    drs = {t.action for t in allowed_transitions(case_type=DRS, state=State.information_given)}
+    assert drs == {Action.request_mediation, Action.close, Action.withdraw}

@@ -1,0 +1,86 @@
+"""pytest fixtures, loaded by the root conftest.py. Test-only code: never imported by the service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from senmediation.accounts.models import User
+from senmediation.accounts.roles import Role, user_role_add
+from senmediation.core.demo import demo_reference_data_load
+
+TEST_PASSWORD = "correct horse battery staple 2026"
+
+
+@pytest.fixture
+def reference_data(db: Any) -> None:
+    demo_reference_data_load()
+
+
+def user_make(username: str, role: Role | None, **extra: Any) -> User:
+    user = User.objects.create_user(username=username, password=TEST_PASSWORD, **extra)
+    if role is not None:
+        user_role_add(user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def make_user(db: Any):  # type: ignore[no-untyped-def]
+    return user_make
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def coordinator(reference_data: None) -> User:
+    return user_make("coord", Role.COORDINATOR, first_name="Cora", last_name="Ordinator")
+
+
+@pytest.fixture
+def manager(reference_data: None) -> User:
+    return user_make("boss", Role.MANAGER, first_name="Mina", last_name="Manager")
+
+
+@pytest.fixture
+def mediator(reference_data: None) -> User:
+    return user_make("med1", Role.MEDIATOR, first_name="Amara", last_name="Okafor")
+
+
+@pytest.fixture
+def other_mediator(reference_data: None) -> User:
+    return user_make("med2", Role.MEDIATOR, first_name="Tom", last_name="Fielding")
+
+
+@pytest.fixture
+def commissioner(reference_data: None) -> User:
+    from senmediation.directory.models import LocalAuthority
+
+    return user_make(
+        "comm", Role.COMMISSIONER, local_authority=LocalAuthority.objects.get(gss_code="E08000009")
+    )
+
+
+@pytest.fixture
+def administrator(reference_data: None) -> User:
+    return user_make("root", Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def coordinator_client(coordinator: User) -> Client:
+    return client_for(coordinator)
+
+
+@pytest.fixture
+def manager_client(manager: User) -> Client:
+    return client_for(manager)
+
+
+@pytest.fixture
+def mediator_client(mediator: User) -> Client:
+    return client_for(mediator)

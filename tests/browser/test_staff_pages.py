@@ -1,0 +1,42 @@
+"""Staff pages in a real headless Chromium: signed in, 0 axe violations, and a case moved on by keyboard."""
+
+import datetime as dt
+
+import pytest
+
+from senmediation.accounts.roles import Role
+from senmediation.cases.tests.factories import case_make
+from senmediation.core.demo import demo_reference_data_load
+from senmediation.testing.browser import assert_accessible, sign_in
+from senmediation.testing.fixtures import TEST_PASSWORD, user_make
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_staff_pages_have_no_axe_violations_and_steps_work(page) -> None:
+    demo_reference_data_load()
+    coordinator = user_make("coord", Role.COORDINATOR, first_name="Cora", last_name="Ordinator")
+    case = case_make(by=coordinator, today=dt.date(2026, 11, 23))
+    page.goto("/accounts/sign-in/")
+    assert_accessible(page)
+    page.click("button[type=submit]")  # empty form: the error state
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+    sign_in(page, "coord", TEST_PASSWORD)
+    assert page.url.endswith("/staff/")
+    assert_accessible(page)
+    page.goto("/staff/cases/")
+    assert_accessible(page)
+    page.goto("/staff/cases/?opened_from=nonsense")
+    assert_accessible(page)
+    page.goto(f"/staff/cases/{case.reference}/")
+    assert_accessible(page)
+    # Keyboard only: focus the first step's button and press Enter.
+    button = page.get_by_role("button", name="Record that information was given")
+    button.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_text("Done. The case is now").is_visible()
+    assert_accessible(page)
+    case.refresh_from_db()
+    assert case.state == "information_given"
