@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEMO_CASES ?= 300
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint typecheck pytest frontend worker clean bench
+.PHONY: install run test lint typecheck pytest frontend worker clean
 
 $(BIN)/.installed: requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
@@ -48,9 +48,6 @@ pytest: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: install lint typecheck pytest
-
-bench: install
-	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) node_modules static_build var/staticfiles

@@ -15,6 +15,17 @@ def test_every_public_page_has_no_axe_violations(page) -> None:
         page.goto(url)
         assert page.locator("h1").count() == 1, url
         assert_accessible(page)
+    # The appeal checker's error state and its answer.
+    page.goto("/appeal-dates/?decision_date_0=31&decision_date_1=2&decision_date_2=2026")
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+    page.goto("/appeal-dates/")
+    page.fill("#id_decision_date_0", "2")
+    page.fill("#id_decision_date_1", "11")
+    page.fill("#id_decision_date_2", "2026")
+    page.get_by_role("button", name="Check dates").click()
+    assert page.get_by_text("Appeal by").is_visible()
+    assert_accessible(page)
 
 
 def test_public_pages_work_without_javascript(page_without_js) -> None:

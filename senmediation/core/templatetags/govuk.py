@@ -50,6 +50,7 @@ def govuk_field(
     kind = _kind(field)
     attrs = field.field.widget.attrs
     return {
+        "date_parts": _date_parts(field) if kind == "date" else [],
         "field": field,
         "kind": kind,
         "label_class": "govuk-label--l" if page_heading else label_class,
@@ -65,3 +66,17 @@ def govuk_field(
             ] if part
         ),
     }
+
+
+def _date_parts(field: BoundField) -> list[dict[str, Any]]:
+    """Day, month and year boxes with the names Django's MultiWidget reads back (name_0, name_1, name_2)."""
+    value = field.value()
+    widget = field.field.widget
+    if not isinstance(value, list | tuple):
+        value = widget.decompress(value) if isinstance(widget, forms.MultiWidget) else [None, None, None]
+    parts = list(value) + [None] * (3 - len(value))
+    return [
+        {"id": f"{field.auto_id}_{i}", "name": f"{field.html_name}_{i}", "value": parts[i] or "",
+         "label": label, "width": width, "autocomplete": ""}
+        for i, (label, width) in enumerate((("Day", 2), ("Month", 2), ("Year", 4)))
+    ]

@@ -5,7 +5,7 @@ from senmediation.directory.models import Provider
 
 PUBLIC_PAGES = [
     "/", "/what-is-mediation/", "/how-it-works/", "/who-can-use-this-service/", "/cost-and-opening-hours/",
-    "/contact/", "/feedback-and-complaints/", "/accessibility/", "/privacy/",
+    "/contact/", "/feedback-and-complaints/", "/accessibility/", "/privacy/", "/appeal-dates/",
 ]
 
 
@@ -44,3 +44,52 @@ def test_pages_never_use_the_govuk_name_or_crown(client: Client, reference_data)
         html = client.get(url).content.decode()
         assert "GOV.UK" not in html
         assert "crown" not in html.lower()
+
+
+@pytest.mark.django_db
+def test_appeal_checker_gives_both_dates_with_the_reason(client: Client, reference_data) -> None:
+    import time_machine
+
+    with time_machine.travel("2026-11-28 10:00 +0000", tick=False):
+        response = client.get(
+            "/appeal-dates/", {"decision_date_0": "2", "decision_date_1": "11", "decision_date_2": "2026"}
+        )
+    html = response.content.decode()
+    assert response.status_code == 200
+    # 2 months after 2 November 2026 is Saturday 2 January 2027: the next working day is Monday 4 January.
+    assert "Appeal by Monday 4 January 2027" in html
+    assert "2 January 2027" in html  # the adviser date (reg 33): 2 calendar months, not moved
+    assert "Saturday" in html
+
+
+@pytest.mark.django_db
+def test_appeal_checker_uses_the_later_certificate_date(client: Client, reference_data) -> None:
+    import time_machine
+
+    with time_machine.travel("2026-11-28 10:00 +0000", tick=False):
+        html = client.get("/appeal-dates/", {
+            "decision_date_0": "1", "decision_date_1": "7", "decision_date_2": "2026",
+            "certificate_date_0": "20", "certificate_date_1": "7", "certificate_date_2": "2026",
+        }).content.decode()
+    # 1 month after 20 July is 20 August: August moves it to the first working day after 31 August,
+    # Tuesday 1 September 2026. The deadline has passed on 28 November 2026.
+    assert "Appeal by Tuesday 1 September 2026" in html
+    assert "This date has passed" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params, message", [
+    ({"decision_date_0": "", "decision_date_1": "", "decision_date_2": ""}, "Enter the date on your decision letter"),
+    ({"decision_date_0": "31", "decision_date_1": "2", "decision_date_2": "2026"}, "must be a real date"),
+    ({"decision_date_0": "1", "decision_date_1": "", "decision_date_2": "2026"}, "must include a month"),
+    ({"decision_date_0": "1", "decision_date_1": "1", "decision_date_2": "26"}, "Year must include 4 numbers"),
+    ({"decision_date_0": "1", "decision_date_1": "1", "decision_date_2": "2099"}, "today or in the past"),
+    ({"decision_date_0": "x", "decision_date_1": "y", "decision_date_2": "z"}, "written in numbers"),
+])
+def test_appeal_checker_explains_bad_dates(client: Client, reference_data, params, message) -> None:
+    response = client.get("/appeal-dates/", params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert "<title>Error: " in html
+    assert 'href="#id_decision_date_0"' in html
