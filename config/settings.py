@@ -50,6 +50,11 @@ INSTALLED_APPS = [
     "senmediation.cases",
     "senmediation.referrals",
     "senmediation.meetings",
+    "senmediation.documents",
+    "senmediation.agreements",
+    "senmediation.notifications",
+    "senmediation.portal",
+    "senmediation.audit",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +69,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "senmediation.accounts.middleware.IdleSessionTimeoutMiddleware",
+    "senmediation.audit.middleware.AuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

@@ -7,7 +7,12 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("senmediation.accounts.urls")),
+    path("staff/cases/<str:reference>/documents/", include("senmediation.documents.urls")),
+    path("staff/cases/<str:reference>/agreement/", include("senmediation.agreements.urls")),
+    path("staff/notifications/", include("senmediation.notifications.urls")),
+    path("staff/audit/", include("senmediation.audit.urls")),
     path("staff/", include("senmediation.cases.urls")),
+    path("p/", include("senmediation.portal.urls")),
     path("refer/", include("senmediation.referrals.urls")),
     path("", include("senmediation.public.urls")),
 ]

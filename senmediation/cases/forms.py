@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 
@@ -9,6 +10,8 @@ from senmediation.accounts.roles import Role
 from senmediation.core import clock
 from senmediation.core.forms import GovukDateField
 from senmediation.directory.models import LocalAuthority, Venue
+from senmediation.rules.calendar import add_working_days
+from senmediation.rules.deadlines import notice_is_enough
 
 from .models import CASE_TYPE_CHOICES, CLOCK_STATUS_CHOICES, STATE_CHOICES
 from .selectors import SORTS, CaseFilters
@@ -78,6 +81,14 @@ class AssignMediatorForm(forms.Form):
     )
 
 
+def earliest_with_notice(today: dt.date) -> dt.date:
+    """The first day a meeting can be held with 5 clear working days' notice sent today."""
+    day = add_working_days(today, 5)
+    while not notice_is_enough(sent_on=today, meeting_day=day):
+        day += dt.timedelta(days=1)
+    return day
+
+
 class ScheduleMeetingForm(forms.Form):
     day = GovukDateField(label="Date of the meeting", label_lower="the date of the meeting",
                          help_text="For example, 27 3 2026")
@@ -93,7 +104,14 @@ class ScheduleMeetingForm(forms.Form):
     short_notice_agreed = forms.BooleanField(
         required=False, label="The family agreed to less than 5 working days' notice",
     )
+    after_deadline_confirmed = forms.BooleanField(
+        required=False, label="I understand this date is after the 30-day deadline",
+    )
     reason = forms.CharField(label="Reason for a change (if moving the meeting)", required=False, max_length=500)
+
+    def __init__(self, *args: Any, mediation_due: dt.date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mediation_due = mediation_due
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
@@ -102,5 +120,13 @@ class ScheduleMeetingForm(forms.Form):
             starts = dt.datetime.combine(day, time, tzinfo=clock.LONDON)
             if starts <= clock.now():
                 self.add_error("day", "The meeting must be in the future")
+            elif not data.get("short_notice_agreed") and not notice_is_enough(sent_on=clock.today(), meeting_day=day):
+                # Code of Practice ch. 11: at least 5 working days' notice unless the family agree to less.
+                self.add_error("day", f"Choose a date on or after {earliest_with_notice(clock.today()):%-d %B %Y} "
+                                      "to give 5 working days' notice, or record that the family agreed to less")
+            elif self.mediation_due and day > self.mediation_due and not data.get("after_deadline_confirmed"):
+                # SEND Regs 2014 regs 36-37: mediation within 30 days of the LA being told.
+                self.add_error("after_deadline_confirmed", f"This date is after the 30-day deadline of "
+                               f"{self.mediation_due:%-d %B %Y}. Confirm that you understand, or choose an earlier date")
             data["starts_at"] = starts
         return data

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_casework
 
 app_name = "cases"
 urlpatterns = [
@@ -11,4 +11,8 @@ urlpatterns = [
     path("cases/<str:reference>/mediator/", views.case_assign_mediator, name="assign_mediator"),
     path("cases/<str:reference>/parties-agreed/", views.case_record_parties_agreed, name="parties_agreed"),
     path("cases/<str:reference>/meeting/", views.case_schedule_meeting, name="schedule_meeting"),
+    path("cases/<str:reference>/contacts/", views_casework.case_contacts, name="contacts"),
+    path("cases/<str:reference>/advice/", views_casework.case_advice, name="advice"),
+    path("cases/<str:reference>/child-views/", views_casework.case_child_views, name="child_views"),
+    path("cases/<str:reference>/mediator-notes/", views_casework.case_mediator_notes, name="mediator_notes"),
 ]

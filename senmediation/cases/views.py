@@ -15,9 +15,10 @@ from senmediation.rules.deadlines import CLOCK_RULES, Clock
 from senmediation.rules.workflow import Action
 
 from . import selectors
-from .forms import AssignMediatorForm, CaseFilterForm, ScheduleMeetingForm, TransitionForm
+from .forms import AssignMediatorForm, CaseFilterForm, ScheduleMeetingForm, TransitionForm, earliest_with_notice
+from .services.casework import mediator_may_keep_notes
 from .services.details import case_mediator_assign, case_parties_agreed_record
-from .services.transitions import case_transition, case_transitions_allowed
+from .services.transitions import case_meeting_current, case_transition, case_transitions_allowed
 
 CASE_WORKERS = (Role.COORDINATOR, Role.MANAGER, Role.MEDIATOR)
 SCHEDULABLE_STATES = ("mediation_requested", "la_notified", "preparing", "scheduled")
@@ -66,7 +67,8 @@ def _deadline_rows(case: object) -> list[dict[str, object]]:
 @role_required(*CASE_WORKERS)
 def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_get_for(user=request.user, reference=reference)
-    transitions = case_transitions_allowed(case)
+    meeting = case_meeting_current(case)
+    transitions = case_transitions_allowed(case, meeting=meeting)
     return render(
         request, "cases/case_detail.html",
         {
@@ -75,13 +77,14 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "issues": list(case.issues.select_related("raised_by")),
             "deadlines": _deadline_rows(case),
             "events": list(case.events.select_related("by")[:100]),
-            "meeting": case.meetings.filter(status="scheduled").select_related("venue").first(),
+            "meeting": meeting,
             "transitions": transitions,
             "can_schedule": case.state in SCHEDULABLE_STATES,
             "transition_form": TransitionForm(),
             "assign_form": AssignMediatorForm(initial={"mediator": case.mediator_id}),
             "schedule_form": ScheduleMeetingForm(),
             "today": clock.today(),
+            "can_see_notes": mediator_may_keep_notes(case=case, user=request.user),
         },
     )
 
@@ -143,7 +146,9 @@ def case_schedule_meeting(request: HttpRequest, reference: str) -> HttpResponse:
     if case.state not in SCHEDULABLE_STATES:
         messages.error(request, "A meeting can only be arranged once the family have asked for mediation.")
         return _back(reference)
-    form = ScheduleMeetingForm(request.POST if request.method == "POST" else None)
+    mediation_clock = case.deadlines.filter(clock="mediation_held", met_on__isnull=True, stopped_on__isnull=True).first()
+    form = ScheduleMeetingForm(request.POST if request.method == "POST" else None,
+                               mediation_due=mediation_clock.due_date if mediation_clock else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -156,5 +161,7 @@ def case_schedule_meeting(request: HttpRequest, reference: str) -> HttpResponse:
             return _back(reference)
         except ServiceError as refusal:
             form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
-    return render(request, "cases/schedule_meeting.html", {"case": case, "form": form},
+    return render(request, "cases/schedule_meeting.html",
+                  {"case": case, "form": form, "mediation_due": form.mediation_due,
+                   "earliest": earliest_with_notice(clock.today())},
                   status=400 if form.errors else 200)

@@ -40,3 +40,9 @@ def test_staff_pages_have_no_axe_violations_and_steps_work(page) -> None:
     assert_accessible(page)
     case.refresh_from_db()
     assert case.state == "information_given"
+    for path in ("contacts", "advice", "child-views"):
+        page.goto(f"/staff/cases/{case.reference}/{path}/")
+        assert_accessible(page)
+        page.get_by_role("button", name=["Record contact", "Record", "Save"][["contacts", "advice", "child-views"].index(path)], exact=True).click()
+        assert page.title().startswith("Error:"), path
+        assert_accessible(page)

@@ -31,11 +31,20 @@ from .events import case_event_record
 OUTCOMES = {Action.record_agreement: MeetingOutcome.AGREEMENT, Action.record_no_agreement: MeetingOutcome.NO_AGREEMENT}
 
 
-def case_facts(case: Case) -> CaseFacts:
-    """What the workflow's guards need to know, read from the case and its meeting."""
+_UNREAD: Any = object()
+
+
+def case_meeting_current(case: Case) -> Any:
     from senmediation.meetings.models import Meeting
 
-    meeting = case.meetings.filter(status=Meeting.Status.SCHEDULED).order_by("-starts_at").first()
+    return case.meetings.filter(status=Meeting.Status.SCHEDULED).select_related("venue").order_by("-starts_at").first()
+
+
+def case_facts(case: Case, *, meeting: Any = _UNREAD) -> CaseFacts:
+    """What the workflow's guards need to know, read from the case and its meeting (pass the meeting
+    if the caller already has it)."""
+    if meeting is _UNREAD:
+        meeting = case_meeting_current(case)
     open_items = 0
     return CaseFacts(
         case_type=CaseType(case.case_type),
@@ -55,8 +64,8 @@ def case_facts(case: Case) -> CaseFacts:
     )
 
 
-def case_transitions_allowed(case: Case) -> list[Transition]:
-    return allowed_transitions(case_type=case.case_type, state=case.state, facts=case_facts(case))
+def case_transitions_allowed(case: Case, *, meeting: Any = _UNREAD) -> list[Transition]:
+    return allowed_transitions(case_type=case.case_type, state=case.state, facts=case_facts(case, meeting=meeting))
 
 
 def case_transition(

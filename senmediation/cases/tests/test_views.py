@@ -116,8 +116,18 @@ def test_schedule_meeting_validates_and_moves_the_case(coordinator_client, coord
     assert response.status_code == 400
     html = response.content.decode()
     assert "must be a real date" in html and "Enter a time like 10:00" in html
-    day = today + dt.timedelta(days=14)
     venue = Venue.objects.first()
+    tomorrow = today + dt.timedelta(days=1)
+    response = coordinator_client.post(url, {"day_0": tomorrow.day, "day_1": tomorrow.month, "day_2": tomorrow.year,
+                                             "time": "10:00", "venue": venue.pk})
+    assert response.status_code == 400
+    assert "5 working days' notice" in response.content.decode()
+    late = today + dt.timedelta(days=40)
+    response = coordinator_client.post(url, {"day_0": late.day, "day_1": late.month, "day_2": late.year,
+                                             "time": "10:00", "venue": venue.pk})
+    assert response.status_code == 400
+    assert "after the 30-day deadline" in response.content.decode()
+    day = today + dt.timedelta(days=14)
     response = coordinator_client.post(
         url, {"day_0": day.day, "day_1": day.month, "day_2": day.year, "time": "10:00", "venue": venue.pk}
     )
