@@ -4,9 +4,9 @@ PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do command 
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_CASES ?= 300
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
-.PHONY: install run test lint typecheck pytest frontend worker clean
+.PHONY: install run test lint typecheck pytest frontend worker clean bench
 
 $(BIN)/.installed: requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
@@ -48,6 +48,10 @@ pytest: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: install lint typecheck pytest
+
+# Times the staff pages against the database in DATABASE_URL (seed it first; see docs/performance.md).
+bench: install
+	$(BIN)/python -m bench.pages --runs 40
 
 clean:
 	rm -rf $(VENV) node_modules static_build var/staticfiles

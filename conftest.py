@@ -15,4 +15,14 @@ from senmediation.testing.fixtures import *  # noqa: E402, F403
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():  # type: ignore[no-untyped-def]
+    # Cached reference data must not leak from one test's database into the next.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 from senmediation.testing.browser import browser, page, page_without_js  # noqa: E402, F401

@@ -130,6 +130,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "senmediation.accounts.validators.BreachedPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en-gb"
@@ -162,6 +163,12 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SEN Mediation <no-reply@localhost>")
 COORDINATOR_NOTIFY_EMAIL = os.environ.get("COORDINATOR_NOTIFY_EMAIL", "")
+# GOV.UK Notify for e-mail and text messages when configured (templates use ((subject)) and ((body))).
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
+NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+REFERRAL_RATE_LIMIT_PER_HOUR = int(os.environ.get("REFERRAL_RATE_LIMIT_PER_HOUR", "5"))
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 
 TASKS = {
     "default": {
@@ -207,4 +214,10 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
-OTP_REQUIRED = env_bool("OTP_REQUIRED", False)
+# The second factor at sign-in: always in production and tests; the demo may skip it and says so.
+OTP_REQUIRED = env_bool("OTP_REQUIRED", not DEMO_MODE)
+OTP_TOTP_ISSUER = "SEN Mediation"
+LOGIN_IP_LIMIT = int(os.environ.get("LOGIN_IP_LIMIT", "20"))
+LOGIN_IP_WINDOW_MINUTES = 10
+# Only behind a proxy that sets X-Forwarded-For itself; otherwise the header is the client's to forge.
+AUDIT_TRUST_X_FORWARDED_FOR = env_bool("AUDIT_TRUST_X_FORWARDED_FOR", False)

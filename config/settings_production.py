@@ -8,6 +8,7 @@ from .settings import *  # noqa: F403
 
 DEBUG = False
 DEMO_MODE = False
+OTP_REQUIRED = True
 if not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 SECRET_KEY = os.environ["SECRET_KEY"]

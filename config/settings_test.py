@@ -15,6 +15,7 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 DEMO_MODE = False
+OTP_REQUIRED = True
 # Serve static files straight from the finders so tests need no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -11,3 +11,10 @@ class AccountsConfig(AppConfig):
         from .roles import roles_ensure_signal
 
         post_migrate.connect(roles_ensure_signal, dispatch_uid="senmediation_roles_ensure")
+
+        from django.contrib import admin
+
+        from .admin_guard import ServiceAdminSite
+
+        # The way django-otp documents for guarding the default site without touching urls.py.
+        admin.site.__class__ = ServiceAdminSite

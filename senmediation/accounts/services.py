@@ -29,3 +29,18 @@ def login_locked_until(*, username: str) -> dt.datetime | None:
     if len(recent) < settings.LOGIN_FAILURE_LIMIT:
         return None
     return recent[0] + window
+
+
+def ip_rate_limited(*, ip_address: str | None) -> bool:
+    """Too many failed sign-in steps from one address recently (guessing across many accounts)."""
+    if not ip_address:
+        return False
+    limit = getattr(settings, "LOGIN_IP_LIMIT", 20)
+    window = dt.timedelta(minutes=getattr(settings, "LOGIN_IP_WINDOW_MINUTES", 10))
+    return LoginFailure.objects.filter(ip_address=ip_address, at__gte=clock.now() - window).count() >= limit
+
+
+def login_failures_prune(*, before: dt.datetime) -> int:
+    """Failed sign-ins are kept only as long as lockout needs them (no personal data kept longer)."""
+    deleted, _ = LoginFailure.objects.filter(at__lt=before).delete()
+    return deleted

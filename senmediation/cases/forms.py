@@ -65,6 +65,9 @@ class TransitionForm(forms.Form):
     )
     note = forms.CharField(label="Note (optional)", required=False, max_length=2000, widget=forms.Textarea(
         attrs={"rows": 3}))
+    manager_override = forms.BooleanField(
+        required=False, label="Managers: close even though agreed actions are still open (give the reason as the note)"
+    )
 
     def clean_on(self) -> dt.date | None:
         value = self.cleaned_data.get("on")

@@ -391,6 +391,8 @@ class ChildViews(models.Model):
     consent_given = models.BooleanField(help_text="The child (and parent, for a child) agreed to share these views.")
     views = models.TextField()
     show_at_meeting = models.BooleanField(default=True)
+    attachment = models.FileField(upload_to="child-views/staff/", blank=True,
+                                  help_text="A drawing or file the child shared, checked by content when uploaded.")
     recorded_at = models.DateTimeField()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -11,8 +11,12 @@ urlpatterns = [
     path("cases/<str:reference>/mediator/", views.case_assign_mediator, name="assign_mediator"),
     path("cases/<str:reference>/parties-agreed/", views.case_record_parties_agreed, name="parties_agreed"),
     path("cases/<str:reference>/meeting/", views.case_schedule_meeting, name="schedule_meeting"),
+    path("cases/<str:reference>/meeting/cancel/", views.case_cancel_meeting, name="cancel_meeting"),
     path("cases/<str:reference>/contacts/", views_casework.case_contacts, name="contacts"),
     path("cases/<str:reference>/advice/", views_casework.case_advice, name="advice"),
     path("cases/<str:reference>/child-views/", views_casework.case_child_views, name="child_views"),
+    path("cases/<str:reference>/child-views/<int:pk>/file/", views_casework.case_child_views_file,
+         name="child_views_file"),
+    path("cases/<str:reference>/summaries/", views_casework.case_summaries, name="summaries"),
     path("cases/<str:reference>/mediator-notes/", views_casework.case_mediator_notes, name="mediator_notes"),
 ]

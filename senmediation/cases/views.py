@@ -11,6 +11,7 @@ from senmediation.accounts.decorators import role_required
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
+from senmediation.notifications.selectors import messages_for_case
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
 from senmediation.rules.workflow import Action
 
@@ -85,6 +86,8 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "schedule_form": ScheduleMeetingForm(),
             "today": clock.today(),
             "can_see_notes": mediator_may_keep_notes(case=case, user=request.user),
+            "messages_for_case": messages_for_case(case=case),
+            "is_manager": Role.MANAGER in user_roles(request.user),
         },
     )
 
@@ -105,7 +108,8 @@ def case_transition_view(request: HttpRequest, reference: str) -> HttpResponse:
         return _back(reference)
     try:
         case_transition(case=case, action=form.cleaned_data["action"], by=request.user,
-                        on=form.cleaned_data.get("on"), note=form.cleaned_data.get("note", ""))
+                        on=form.cleaned_data.get("on"), note=form.cleaned_data.get("note", ""),
+                        manager_override=form.cleaned_data.get("manager_override", False))
     except ServiceError as refusal:
         messages.error(request, refusal.message)
     else:
@@ -165,3 +169,22 @@ def case_schedule_meeting(request: HttpRequest, reference: str) -> HttpResponse:
                   {"case": case, "form": form, "mediation_due": form.mediation_due,
                    "earliest": earliest_with_notice(clock.today())},
                   status=400 if form.errors else 200)
+
+
+@require_POST
+@role_required(*CASE_WORKERS)
+def case_cancel_meeting(request: HttpRequest, reference: str) -> HttpResponse:
+    from senmediation.meetings.services import meeting_cancel
+
+    case = selectors.case_get_for(user=request.user, reference=reference)
+    meeting = case_meeting_current(case)
+    if meeting is None:
+        messages.error(request, "There is no scheduled meeting to cancel.")
+        return _back(reference)
+    try:
+        meeting_cancel(meeting=meeting, by=request.user, reason=request.POST.get("reason", "")[:500])
+    except ServiceError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, "The meeting is cancelled and everyone has been told.")
+    return _back(reference)

@@ -11,12 +11,14 @@ STAFF_NAV: tuple[tuple[str, str, frozenset[Role] | None], ...] = (
     ("Dashboard", "/staff/", None),
     ("Cases", "/staff/cases/", frozenset({Role.COORDINATOR, Role.MEDIATOR, Role.MANAGER})),
     ("Record a referral", "/refer/staff/", frozenset({Role.COORDINATOR, Role.MANAGER})),
+    ("Messages", "/staff/notifications/", frozenset({Role.COORDINATOR, Role.MANAGER})),
+    ("Subject access", "/staff/audit/subject-access/", frozenset({Role.MANAGER})),
 )
 
 
 def provider(request: HttpRequest) -> dict[str, Any]:
     context: dict[str, Any] = {"provider": provider_current(), "demo_mode": settings.DEMO_MODE}
-    if request.path.startswith("/staff/") and request.user.is_authenticated:
+    if request.path.startswith(("/staff/", "/refer/staff/")) and request.user.is_authenticated:
         roles = user_roles(request.user)
         context["user_role_names"] = sorted(role.value for role in roles)
         context["staff_nav"] = [

@@ -143,6 +143,9 @@ def demo_users_create(*, password: str) -> list[str]:
         user.save()
         user_role_add(user=user, role=role)
         names.append(f"{username} ({role.value})")
+    from senmediation.directory.mediators import demo_mediator_profiles_load
+
+    demo_mediator_profiles_load()
     return names
 
 

@@ -63,7 +63,7 @@ class GovukDateField(forms.MultiValueField):
             raise forms.ValidationError("Year must include 4 numbers", code="invalid_year")
         try:
             result = dt.date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise forms.ValidationError(f"{self._cap()} must be a real date", code="invalid") from None
         if self.min_date and result < self.min_date:
             raise forms.ValidationError(

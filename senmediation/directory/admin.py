@@ -51,3 +51,30 @@ class SignpostingAgencyAdmin(admin.ModelAdmin[SignpostingAgency]):
 @admin.register(ClosureDay)
 class ClosureDayAdmin(admin.ModelAdmin[ClosureDay]):
     list_display = ["day", "reason"]
+
+
+from .models import ConflictOfInterest, MediatorAvailability, MediatorProfile  # noqa: E402
+
+
+@admin.register(MediatorProfile)
+class MediatorProfileAdmin(admin.ModelAdmin[MediatorProfile]):
+    list_display = ["user", "accreditation_body", "accreditation_expires", "send_standards", "capacity", "is_active"]
+    list_filter = ["accreditation_body", "send_standards", "is_active"]
+    filter_horizontal = ["local_authorities"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(MediatorAvailability)
+class MediatorAvailabilityAdmin(admin.ModelAdmin[MediatorAvailability]):
+    list_display = ["mediator", "day", "available", "from_time", "to_time"]
+    list_filter = ["available"]
+    date_hierarchy = "day"
+    raw_id_fields = ["mediator"]
+
+
+@admin.register(ConflictOfInterest)
+class ConflictOfInterestAdmin(admin.ModelAdmin[ConflictOfInterest]):
+    list_display = ["mediator", "local_authority", "school", "family_name", "case", "declared_on"]
+    raw_id_fields = ["mediator", "case"]
+    search_fields = ["family_name", "reason"]

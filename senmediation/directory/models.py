@@ -184,3 +184,71 @@ class ClosureDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d %B %Y}: {self.reason}"
+
+
+class MediatorProfile(TimeStampedModel):
+    """What the service needs to know to offer a mediator for a case. Mediators are independent of
+    the LA (Children and Families Act 2014 s.56) and accredited to the SEND mediation standards."""
+
+    class AccreditationBody(models.TextChoices):
+        CMC = "cmc", "Civil Mediation Council"
+        COLLEGE = "college", "College of Mediators"
+        OTHER = "other", "Other body"
+
+    user = models.OneToOneField("accounts.User", on_delete=models.CASCADE, related_name="mediator_profile")
+    accreditation_body = models.CharField(max_length=20, choices=AccreditationBody.choices)
+    accreditation_expires = models.DateField(null=True, blank=True)
+    send_standards = models.BooleanField(
+        "meets the SEND mediation standards", default=False,
+        help_text="Trained and accredited for SEN mediation (SEND Regulations 2014 reg 41 (confirm)).",
+    )
+    languages = models.JSONField(default=list, blank=True, help_text='Languages spoken, e.g. ["English", "Urdu"].')
+    local_authorities = models.ManyToManyField(LocalAuthority, blank=True, related_name="mediators")
+    areas = models.TextField(blank=True, help_text="Towns or areas the mediator will travel to.")
+    capacity = models.PositiveSmallIntegerField(default=5, help_text="The most open cases at once.")
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name"]
+
+    def __str__(self) -> str:
+        return f"Mediator profile: {self.user}"
+
+
+class MediatorAvailability(models.Model):
+    """A day a mediator can (or cannot) take a meeting; from/to narrow an available day."""
+
+    mediator = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="mediator_availability")
+    day = models.DateField()
+    available = models.BooleanField(default=True)
+    from_time = models.TimeField(null=True, blank=True)
+    to_time = models.TimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name_plural = "mediator availability"
+        constraints = [models.UniqueConstraint(fields=["mediator", "day"], name="one_availability_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.mediator} {self.day:%Y-%m-%d} {'available' if self.available else 'not available'}"
+
+
+class ConflictOfInterest(models.Model):
+    """A declared reason a mediator must not take certain cases: impartiality comes first."""
+
+    mediator = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="conflicts_declared")
+    local_authority = models.ForeignKey(
+        LocalAuthority, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    school = models.ForeignKey(School, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    family_name = models.CharField(max_length=100, blank=True, help_text="A family surname the mediator knows.")
+    case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField()
+    declared_on = models.DateField()
+
+    class Meta:
+        ordering = ["-declared_on"]
+        verbose_name_plural = "conflicts of interest"
+
+    def __str__(self) -> str:
+        return f"{self.mediator}: {self.reason[:60]}"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 from senmediation.core.models import TimeStampedModel
@@ -31,3 +32,72 @@ class Meeting(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Meeting for case {self.case_id} at {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+# --- The record of the meeting itself (SEND Regulations 2014 reg 38; SEND Code of Practice ch. 11) ---
+
+
+class Attendance(TimeStampedModel):
+    """One person at the meeting and the capacity they came in (checked against reg 38)."""
+
+    class Role(models.TextChoices):
+        PARENT = "parent", "Parent or carer"
+        YOUNG_PERSON = "young_person", "Young person"
+        LA_DECISION_MAKER = "la_decision_maker", "Local authority decision-maker"
+        ICB = "icb", "Integrated care board"
+        SCHOOL = "school", "School or college"
+        SUPPORTER = "supporter", "Supporter or advocate"
+        INTERPRETER = "interpreter", "Interpreter"
+        CHILD = "child", "The child"
+        OTHER = "other", "Someone else"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    party = models.ForeignKey("cases.Party", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=30, choices=Role.choices)
+    consent_recorded = models.BooleanField(
+        default=False, help_text="Consent for someone who is not a party or the family's one supporter (reg 38)."
+    )
+    consent_note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
+
+
+class GroundRules(TimeStampedModel):
+    """The ground rules everyone confirmed at the start; all four are needed before an agreement is final."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="ground_rules")
+    confidentiality = models.BooleanField(default=False)
+    respect = models.BooleanField(default=False)
+    listening = models.BooleanField(default=False)
+    impartiality = models.BooleanField(default=False)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    @property
+    def all_confirmed(self) -> bool:
+        return self.confidentiality and self.respect and self.listening and self.impartiality
+
+    def __str__(self) -> str:
+        return f"Ground rules for meeting {self.meeting_id}"
+
+
+class MeetingSession(TimeStampedModel):
+    """A sitting of the meeting; one that is adjourned is continued in a later session."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sessions")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    adjourned = models.BooleanField(default=False)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["meeting", "started_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Session of meeting {self.meeting_id} from {self.started_at:%Y-%m-%d %H:%M}"

@@ -35,4 +35,73 @@ def meeting_schedule(
             summary=f"Meeting {'moved to' if moved else 'set for'} {clock.local(starts_at):%-d %B %Y at %H:%M}, {where}",
             detail=reason,
         )
+        meeting_invitations_send(meeting=meeting, by=by)
     return meeting
+
+
+def _meeting_context(meeting: Meeting) -> dict[str, str]:
+    local = clock.local(meeting.starts_at)
+    place = "online (we will send the joining details)" if meeting.is_online else (
+        meeting.venue.name if meeting.venue else "to be confirmed")
+    return {"meeting_date": f"{local:%A %-d %B %Y}", "meeting_time": f"{local:%H:%M}", "meeting_place": place}
+
+
+def _attendee_parties(case: Case) -> list[Any]:
+    return list(case.parties.order_by("-is_main_contact", "id"))
+
+
+def meeting_invitations_send(*, meeting: Meeting, by: Any, cancelled: bool = False) -> int:
+    """An invitation (or cancellation) with an .ics attachment to every party, each the way they prefer."""
+    from senmediation.directory.selectors import provider_current
+    from senmediation.notifications.services import Attachment, notification_send
+
+    from .ics import meeting_ics
+
+    parties = _attendee_parties(meeting.case)
+    ics = meeting_ics(meeting=meeting, attendees=[(p.name, p.email) for p in parties], provider=provider_current(),
+                      cancelled=cancelled)
+    for party in parties:
+        notification_send(
+            template_key="meeting_invitation", party=party, case=meeting.case, by=by,
+            context=_meeting_context(meeting) | ({"meeting_place": "cancelled"} if cancelled else {}),
+            attachments=[Attachment("mediation-meeting.ics", ics, "text/calendar")],
+            idempotency_key=f"meeting-{meeting.pk}-{'cancel' if cancelled else 'invitation'}-{party.pk}",
+        )
+    return len(parties)
+
+
+def meeting_cancel(*, meeting: Meeting, by: Any, reason: str) -> Meeting:
+    if not reason.strip():
+        raise ServiceError("Give the reason for cancelling the meeting.", field="reason")
+    if meeting.status != Meeting.Status.SCHEDULED:
+        raise ServiceError("Only a scheduled meeting can be cancelled.")
+    with transaction.atomic():
+        meeting.status = Meeting.Status.CANCELLED
+        meeting.change_reason = reason.strip()
+        meeting.save(update_fields=["status", "change_reason", "updated_at"])
+        case_event_record(case=meeting.case, by=by, kind=CaseEvent.Kind.UPDATED,
+                          summary=f"Meeting of {clock.local(meeting.starts_at):%-d %B %Y} cancelled", detail=reason)
+        meeting_invitations_send(meeting=meeting, by=by, cancelled=True)
+    return meeting
+
+
+def meeting_reminders_send(*, today: dt.date) -> int:
+    """Reminds every party of a meeting held on the next working day (sent once each)."""
+    from senmediation.notifications.services import notification_send
+    from senmediation.rules.calendar import add_working_days
+
+    day = add_working_days(today, 1)
+    start = dt.datetime.combine(day, dt.time.min, tzinfo=clock.LONDON)
+    # Everything up to the end of the next working day (a Monday meeting is reminded on Friday).
+    meetings = Meeting.objects.filter(
+        status=Meeting.Status.SCHEDULED, starts_at__gt=clock.now(), starts_at__lt=start + dt.timedelta(days=1)
+    ).select_related("case", "venue")
+    sent = 0
+    for meeting in meetings:
+        for party in _attendee_parties(meeting.case):
+            notification_send(
+                template_key="meeting_reminder", party=party, case=meeting.case, context=_meeting_context(meeting),
+                idempotency_key=f"meeting-{meeting.pk}-reminder-{party.pk}",
+            )
+            sent += 1
+    return sent

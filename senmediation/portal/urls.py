@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "portal"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("<str:token>/", views.party_page, name="page"),
+    path("<str:token>/thank-you/", views.party_done, name="done"),
+    path("<str:token>/agreement.pdf", views.agreement_file, name="agreement_file"),
+]

@@ -162,6 +162,8 @@ class CaseFacts:
     agreement_reached: bool = False
     certificate_issued: bool = False
     open_agreement_items: int = 0
+    # A manager may close a case with actions still open, giving a reason (e.g. the family moved away).
+    manager_closing_with_reason: bool = False
 
 
 Guard = Callable[[CaseFacts], str | None]
@@ -275,7 +277,7 @@ def _held_can_close_sen(facts: CaseFacts) -> str | None:
 
 def _no_open_items(facts: CaseFacts) -> str | None:
     n = facts.open_agreement_items
-    if n <= 0:
+    if n <= 0 or facts.manager_closing_with_reason:
         return None
     if n == 1:
         return "1 agreed action is still open: follow it up and record the result before closing."

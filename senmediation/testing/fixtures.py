@@ -32,9 +32,10 @@ def make_user(db: Any):  # type: ignore[no-untyped-def]
 
 
 def client_for(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    """Signed in with both factors done, as after a real two-step sign-in."""
+    from senmediation.accounts.tests.helpers import verified_client
+
+    return verified_client(user)
 
 
 @pytest.fixture

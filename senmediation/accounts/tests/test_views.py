@@ -4,6 +4,12 @@ from django.test import Client
 from senmediation.testing.fixtures import TEST_PASSWORD
 
 
+@pytest.fixture(autouse=True)
+def _password_step_only(settings):
+    # These test the password step on its own (as in the demo); test_two_factor.py tests both steps.
+    settings.OTP_REQUIRED = False
+
+
 @pytest.mark.django_db
 def test_staff_sign_in_lands_on_the_staff_dashboard(client: Client, coordinator) -> None:
     response = client.post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD})

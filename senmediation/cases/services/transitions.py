@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
 from django.db import transaction
 
+from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.rules.deadlines import Clock
@@ -45,7 +47,9 @@ def case_facts(case: Case, *, meeting: Any = _UNREAD) -> CaseFacts:
     if the caller already has it)."""
     if meeting is _UNREAD:
         meeting = case_meeting_current(case)
-    open_items = 0
+    from senmediation.agreements.selectors import agreement_open_items_count
+
+    open_items = agreement_open_items_count(case)
     return CaseFacts(
         case_type=CaseType(case.case_type),
         has_health_elements="health" in case.elements,
@@ -70,26 +74,34 @@ def case_transitions_allowed(case: Case, *, meeting: Any = _UNREAD) -> list[Tran
 
 def case_transition(
     *, case: Case, action: Action | str, by: Any, on: dt.date | None = None, note: str = "",
-    today: dt.date | None = None,
+    today: dt.date | None = None, manager_override: bool = False,
 ) -> Case:
     """Moves the case on by one step of the workflow, records it on the timeline and updates its clocks.
 
-    Raises ServiceError with a plain-English reason when the step is not allowed now.
+    `manager_override` lets a manager close a case whose agreed actions are still open, with a reason in
+    `note`. Raises ServiceError with a plain-English reason when the step is not allowed now.
     """
     today = today or clock.today()
     on = on or today
     if on > today:
         raise ServiceError("The date of a step cannot be in the future.", field="on")
+    if manager_override:
+        if Role.MANAGER not in user_roles(by):
+            raise ServiceError("Only a manager can close a case while agreed actions are still open.")
+        if not note.strip():
+            raise ServiceError("Give the reason for closing the case with actions still open.", field="note")
     with transaction.atomic():
         # Lock the case so two people pressing buttons at once cannot both move it.
         locked = Case.objects.select_for_update().get(pk=case.pk)
+        facts = case_facts(locked)
+        if manager_override:
+            facts = dataclasses.replace(facts, manager_closing_with_reason=True)
         try:
             transition = check_transition(
-                case_type=locked.case_type, state=locked.state, action=action, facts=case_facts(locked)
+                case_type=locked.case_type, state=locked.state, action=action, facts=facts
             )
         except TransitionNotAllowed as refusal:
             raise ServiceError(str(refusal)) from None
-        facts = case_facts(locked)
         from_state = locked.state
         locked.state = transition.to_state.value
         changes = ["state"]
@@ -98,6 +110,9 @@ def case_transition(
             changes.append("la_notified_on")
         if transition.action in OUTCOMES:
             locked.meeting_outcome = OUTCOMES[transition.action]
+            if transition.action is Action.record_agreement and locked.issues.filter(outcome__in=["partly", "not_agreed"]).exists():
+                # Some issues were left partly or not agreed: an agreement on some issues only.
+                locked.meeting_outcome = MeetingOutcome.PARTIAL
             changes.append("meeting_outcome")
         if transition.action is Action.issue_certificate:
             locked.certificate_issued_on = on

@@ -145,3 +145,25 @@ def test_case_events_are_append_only(coordinator) -> None:
         event.save()
     with pytest.raises(AppendOnlyError):
         event.delete()
+
+
+def test_a_manager_may_close_with_open_actions_only_with_a_reason(coordinator, manager, monkeypatch) -> None:
+    import senmediation.agreements.selectors as agreement_selectors
+
+    case = case_make(by=coordinator)
+    case_transition(case=case, action="give_information", by=coordinator, today=dt.date(2026, 11, 24))
+    monkeypatch.setattr(agreement_selectors, "agreement_open_items_count", lambda case: 2)
+    from senmediation.cases.models import Case as CaseModel
+
+    CaseModel.objects.filter(pk=case.pk).update(state="follow_up")
+    case.refresh_from_db()
+    with pytest.raises(ServiceError, match="2 agreed actions are still open"):
+        case_transition(case=case, action="close", by=coordinator, today=dt.date(2026, 11, 25))
+    with pytest.raises(ServiceError, match="Only a manager"):
+        case_transition(case=case, action="close", by=coordinator, today=dt.date(2026, 11, 25),
+                        note="Moved away", manager_override=True)
+    with pytest.raises(ServiceError, match="Give the reason"):
+        case_transition(case=case, action="close", by=manager, today=dt.date(2026, 11, 25), manager_override=True)
+    case_transition(case=case, action="close", by=manager, today=dt.date(2026, 11, 25), note="Family moved away",
+                    manager_override=True)
+    assert case.state == "closed" and case.closure_reason == "Family moved away"

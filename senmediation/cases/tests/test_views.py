@@ -1,23 +1,21 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from senmediation.cases.services.details import case_mediator_assign
 from senmediation.testing.fixtures import client_for
+from senmediation.testing.queries import PAGE_QUERY_BUDGET, page_queries
 
 from .factories import case_make
 
 pytestmark = pytest.mark.django_db
-QUERY_BUDGET = 15
+QUERY_BUDGET = PAGE_QUERY_BUDGET
 
 
 def count_queries(client: Client, url: str) -> tuple[int, int]:
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    return response.status_code, len(ctx.captured_queries)
+    response, queries = page_queries(client, url)
+    return response.status_code, len(queries)
 
 
 def test_dashboard_lists_overdue_and_due_deadlines(coordinator_client, coordinator) -> None:

@@ -1,0 +1,1 @@
+from .helpers import sent, sent_fake  # noqa: F401

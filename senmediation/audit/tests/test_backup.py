@@ -1,0 +1,34 @@
+import pytest
+from django.core.management import call_command
+
+from senmediation.accounts.tests.helpers import verified_client
+from senmediation.audit.services import audit_chain_verify
+from senmediation.cases.models import Case
+from senmediation.cases.tests.factories import case_make
+from senmediation.core.demo import demo_reference_data_load
+from senmediation.testing.fixtures import user_make
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("suffix", [".json.gz"])
+def test_a_backup_restores_every_case_and_the_audit_chain(tmp_path, suffix, settings) -> None:
+    from senmediation.accounts.roles import Role
+
+    settings.OTP_REQUIRED = True
+    demo_reference_data_load()
+    coordinator = user_make("coord", Role.COORDINATOR)
+    references = {case_make(by=coordinator).reference for _ in range(3)}
+    client = verified_client(coordinator)
+    for reference in references:
+        client.get(f"/staff/cases/{reference}/")
+    backup = tmp_path / f"backup{suffix}"
+    call_command("backup", "--output", str(backup))
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert not Case.objects.exists()
+
+    call_command("restore", "--input", str(backup), "--yes")
+    assert set(Case.objects.values_list("reference", flat=True)) == references
+    report = audit_chain_verify()
+    assert report.intact and report.count >= 5  # three reads, the backup and the restore
+    assert verified_client(coordinator).get(f"/staff/cases/{min(references)}/").status_code == 200

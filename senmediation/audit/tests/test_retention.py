@@ -1,0 +1,77 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+
+from senmediation.audit.models import RetentionPolicy
+from senmediation.audit.tasks import retention_apply_nightly
+from senmediation.cases.models import Case, CaseEvent, Deadline, Issue, Party
+from senmediation.cases.tests.factories import case_make
+from senmediation.directory.models import LocalAuthority
+
+pytestmark = pytest.mark.django_db
+
+
+def _totals() -> dict[str, object]:
+    by_group = Case.objects.values("local_authority", "state", "case_type", month=TruncMonth("opened_on"))
+    return {
+        "groups": sorted(
+            (r["local_authority"], r["state"], r["case_type"], str(r["month"]), r["n"])
+            for r in by_group.annotate(n=Count("id"))
+        ),
+        "parties": Party.objects.count(), "issues": Issue.objects.count(), "deadlines": Deadline.objects.count(),
+        "closed_by_month": sorted(
+            (str(r["m"]), r["n"]) for r in Case.objects.filter(closed_on__isnull=False)
+            .values(m=TruncMonth("closed_on")).annotate(n=Count("id"))
+        ),
+    }
+
+
+def _closed_case(coordinator, closed_on: dt.date, **overrides) -> Case:
+    case = case_make(by=coordinator, today=dt.date(2019, 3, 4), decision_notice_date=dt.date(2019, 2, 20), **overrides)
+    Case.objects.filter(pk=case.pk).update(state="closed", closed_on=closed_on, summary="Worried about Sam's therapy",
+                                           child_views="I like drawing")
+    return case
+
+
+def test_cases_past_their_period_are_anonymised_and_totals_stay_the_same(coordinator) -> None:
+    old = _closed_case(coordinator, dt.date(2019, 6, 1))
+    recent = _closed_case(coordinator, dt.date(2024, 6, 1), child_first_name="Lily", child_last_name="Shah")
+    other_la = LocalAuthority.objects.exclude(pk=old.local_authority_id).first()
+    case_make(by=coordinator, local_authority=other_la)  # still open
+    before = _totals()
+
+    with time_machine.travel(dt.datetime(2026, 11, 28, 2, 0, tzinfo=dt.UTC)):
+        result = retention_apply_nightly.enqueue()  # the immediate backend runs it now
+    assert result.return_value == 1
+
+    old.refresh_from_db()
+    assert old.anonymised_at is not None
+    assert "Sam" not in old.child_name and "Patel" not in old.child_name
+    assert old.summary == "" and old.child_views == "" and old.search_name == ""
+    party = old.parties.get()
+    assert "Ravi" not in party.name and party.email == "" and party.phone == ""
+    assert not Issue.objects.filter(case=old, text__icontains="therapy").exists()
+    assert not CaseEvent.objects.filter(case=old, detail__icontains="Patel").exists()
+    recent.refresh_from_db()
+    assert recent.anonymised_at is None and recent.child_first_name == "Lily"
+    assert _totals() == before
+    assert (old.state, old.closed_on, old.opened_on) == ("closed", dt.date(2019, 6, 1), dt.date(2019, 3, 4))
+
+
+def test_the_period_is_set_by_the_provider_and_applied_once(coordinator) -> None:
+    case = _closed_case(coordinator, dt.date(2024, 6, 1))
+    call_command("retention_apply", "--today", "2026-11-28")
+    case.refresh_from_db()
+    assert case.anonymised_at is None
+    RetentionPolicy.objects.create(record_type="case", years=2)
+    call_command("retention_apply", "--today", "2026-11-28")
+    case.refresh_from_db()
+    first = case.anonymised_at
+    assert first is not None
+    call_command("retention_apply", "--today", "2026-11-28")
+    case.refresh_from_db()
+    assert case.anonymised_at == first

@@ -1,0 +1,40 @@
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+
+from senmediation.accounts.tests.helpers import verified_client
+from senmediation.audit.models import AuditEntry
+from senmediation.audit.subject_access import subject_access_export
+from senmediation.cases.tests.factories import case_make
+
+pytestmark = pytest.mark.django_db
+
+
+def test_export_finds_a_parent_by_email_and_a_child_by_name(coordinator, manager) -> None:
+    case = case_make(by=coordinator)
+    case_make(by=coordinator, child_first_name="Lily", child_last_name="Shah", parties=[])
+    as_json, as_pdf = subject_access_export(query="ravi@example.com", by=manager)
+    data = json.loads(as_json)
+    assert [c["reference"] for c in data["cases"]] == [case.reference]
+    assert data["cases"][0]["parties_matching"][0]["phone"] == "07700 900123"
+    reader = PdfReader(io.BytesIO(as_pdf))
+    assert "Ravi Patel" in reader.pages[0].extract_text()
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged
+    by_child = json.loads(subject_access_export(query="Lily Shah", by=manager)[0])
+    assert len(by_child["cases"]) == 1 and by_child["cases"][0]["child_first_name"] == "Lily"
+
+
+def test_only_managers_can_export_and_exports_are_recorded(coordinator, manager, settings) -> None:
+    settings.OTP_REQUIRED = True
+    case_make(by=coordinator)
+    assert verified_client(coordinator).get("/staff/audit/subject-access/").status_code == 403
+    client = verified_client(manager)
+    assert client.get("/staff/audit/subject-access/").status_code == 200
+    short = client.post("/staff/audit/subject-access/", {"query": "ra", "file_format": "pdf"})
+    assert short.status_code == 400 and "at least 3 characters" in short.content.decode()
+    response = client.post("/staff/audit/subject-access/", {"query": "Ravi Patel", "file_format": "json"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
+    assert "attachment" in response["Content-Disposition"]
+    assert AuditEntry.objects.filter(action="export", username="boss").count() == 1

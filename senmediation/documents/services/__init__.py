@@ -1,0 +1,1 @@
+"""Services for certificates, letters and uploads: keyword-only arguments, one transaction each."""

@@ -1,0 +1,217 @@
+"""Issuing mediation certificates (Children and Families Act 2014 s.55; SEND Regulations 2014 regs 34-39).
+
+A certificate is numbered gap-free per year, rendered once to a tagged PDF, stored with its checksum
+and never changed: a correction is a new version that points at the one it replaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from senmediation.cases.models import Case, CaseEvent, Deadline, Party, ReferenceCounter
+from senmediation.cases.services.events import case_event_record
+from senmediation.cases.services.transitions import case_transition
+from senmediation.core import clock
+from senmediation.core.errors import ServiceError
+from senmediation.directory.models import Provider
+from senmediation.directory.selectors import provider_current
+from senmediation.rules.appeal import tribunal_appeal_explanation
+from senmediation.rules.calendar import format_day
+from senmediation.rules.deadlines import Clock
+from senmediation.rules.workflow import Action, State
+
+from ..models import Certificate
+from .rendering import adjustments_of, family_party, file_attach, pdf_render, sha256_of
+
+Kind = Certificate.Kind
+NUMBER_PREFIX = "CERT"
+
+# Which certificate a case in each state is owed, and the clock it meets.
+KIND_FOR_STATE: dict[str, Certificate.Kind] = {
+    State.certificate_requested.value: Kind.NO_MEDIATION,
+    State.not_arranged.value: Kind.NOT_ARRANGED,
+    State.held.value: Kind.AFTER_MEDIATION,
+    State.agreement_recorded.value: Kind.AFTER_MEDIATION,
+}
+CLOCK_FOR_KIND = {
+    Kind.NO_MEDIATION: Clock.certificate_no_mediation,
+    Kind.NOT_ARRANGED: Clock.certificate_not_arranged,
+    Kind.AFTER_MEDIATION: Clock.certificate_after_mediation,
+}
+CITATIONS = {
+    Kind.NO_MEDIATION: "section 55(4) of the Children and Families Act 2014 and regulation 34 of the "
+    "Special Educational Needs and Disability Regulations 2014",
+    Kind.NOT_ARRANGED: "section 55 of the Children and Families Act 2014 and the Special Educational Needs "
+    "and Disability Regulations 2014",
+    Kind.AFTER_MEDIATION: "section 55(5) of the Children and Families Act 2014 and regulation 39 of the "
+    "Special Educational Needs and Disability Regulations 2014",
+}
+
+
+class TamperedError(ServiceError):
+    """The stored file no longer matches the checksum taken when it was issued."""
+
+
+def certificate_kinds_for(case: Case) -> list[Certificate.Kind]:
+    """The certificate this case may be issued now (none, or one)."""
+    kind = KIND_FOR_STATE.get(case.state)
+    return [kind] if kind is not None else []
+
+
+def certificate_clock_running(case: Case) -> Deadline | None:
+    """The open certificate clock, to show its due date beside the issue form."""
+    clocks = [c.value for c in CLOCK_FOR_KIND.values()]
+    return (
+        Deadline.objects.filter(case=case, clock__in=clocks, met_on__isnull=True, stopped_on__isnull=True)
+        .order_by("due_date").first()
+    )
+
+
+def _number_next(*, year: int) -> tuple[str, int]:
+    """The next number for the year. The counter row stays locked until the issuing transaction ends,
+    so numbers are unique and a refusal or rollback leaves no gap."""
+    ReferenceCounter.objects.bulk_create(
+        [ReferenceCounter(prefix=NUMBER_PREFIX, year=year, last_number=0)], ignore_conflicts=True
+    )
+    counter = ReferenceCounter.objects.select_for_update().get(prefix=NUMBER_PREFIX, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"{NUMBER_PREFIX}-{year}-{counter.last_number:05d}", counter.last_number
+
+
+def _fill(certificate: Certificate, *, case: Case, provider: Provider, resolved_summary: str) -> None:
+    """Copies onto the row everything the certificate prints, as it stands today."""
+    person = family_party(case)
+    if person is None:
+        raise ServiceError("Record the parent or young person on the case before issuing a certificate.")
+    adjustments = adjustments_of(person)
+    certificate.person_name = person.name
+    certificate.person_role = person.role
+    certificate.child_name = case.child_name
+    certificate.local_authority = case.local_authority
+    certificate.local_authority_name = case.local_authority.name
+    certificate.decision_notice_date = case.decision_notice_date
+    certificate.provider_name = provider.name
+    certificate.provider_cmc_registration = provider.cmc_registration
+    certificate.resolved_summary = resolved_summary.strip()
+    certificate.large_print = "large_print" in adjustments
+    certificate.easy_read = "easy_read" in adjustments
+    if case.decision_notice_date is not None:
+        # The later of 2 months after the notice and 1 month after the certificate (HESC Rules r.20(1)(c)).
+        appeal = tribunal_appeal_explanation(
+            decision_notice_sent=case.decision_notice_date, certificate_issued=certificate.issued_on
+        )
+        certificate.appeal_deadline = appeal.deadline
+        certificate.appeal_explanation = appeal.reason
+
+
+def _render(certificate: Certificate, *, provider: Provider, today: dt.date) -> None:
+    context = {
+        "certificate": certificate,
+        "provider": provider,
+        "kind_label": certificate.get_kind_display(),
+        "citation": CITATIONS[Kind(certificate.kind)],
+        "is_young_person": certificate.person_role == Party.Role.YOUNG_PERSON,
+        "issued_on": format_day(certificate.issued_on),
+        "decision_notice": format_day(certificate.decision_notice_date) if certificate.decision_notice_date else "",
+        "appeal_deadline": format_day(certificate.appeal_deadline) if certificate.appeal_deadline else "",
+        "corrected_on": format_day(today) if certificate.version > 1 else "",
+        "issuer": certificate.issued_by.get_full_name() or certificate.issued_by.get_username(),
+    }
+    pdf = pdf_render(template="documents/pdf/certificate.html", context=context)
+    certificate.sha256 = sha256_of(pdf)
+    file_attach(certificate.file, data=pdf, extension=".pdf")
+
+
+def _provider() -> Provider:
+    provider = provider_current()
+    if provider is None:
+        raise ServiceError("The provider's details are missing: add them in the admin first.")
+    return provider
+
+
+def certificate_issue(
+    *, case: Case, kind: str, by: Any, resolved_summary: str = "", today: dt.date | None = None
+) -> Certificate:
+    """Issues the certificate the case is owed, moves the case on and meets its certificate clock.
+
+    Raises ServiceError (and stores nothing) when the case may not have this certificate now."""
+    today = today or clock.today()
+    try:
+        chosen = Kind(kind)
+    except ValueError:
+        raise ServiceError("Choose the type of certificate.", field="kind") from None
+    if chosen is Kind.AFTER_MEDIATION and not resolved_summary.strip():
+        raise ServiceError("Enter what was and was not resolved at the mediation.", field="resolved_summary")
+    provider = _provider()
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().select_related("local_authority").get(pk=case.pk)
+        owed = KIND_FOR_STATE.get(locked.state)
+        if owed is not None and owed is not chosen:
+            raise ServiceError(f"This case is owed a certificate of the type '{owed.label}'.", field="kind")
+        # The workflow decides whether a certificate may be issued at all; a refusal rolls back everything.
+        case_transition(case=locked, action=Action.issue_certificate, by=by, today=today)
+        number, sequence = _number_next(year=today.year)
+        certificate = Certificate(
+            number=number, number_year=today.year, number_sequence=sequence, version=1, case=locked,
+            kind=chosen.value, issued_on=today, issued_by=by,
+        )
+        _fill(certificate, case=locked, provider=provider, resolved_summary=resolved_summary)
+        _render(certificate, provider=provider, today=today)
+        certificate.save()
+        case_event_record(
+            case=locked, by=by, kind=CaseEvent.Kind.UPDATED,
+            summary=f"Certificate {number} issued: {chosen.label}",
+        )
+        from .sending import certificate_send
+
+        # Sent the way the family asked; the message goes out once the issue is committed.
+        certificate_send(certificate=certificate, by=by)
+    case.refresh_from_db()
+    return certificate
+
+
+def certificate_reissue(
+    *, certificate: Certificate, by: Any, reason: str, resolved_summary: str | None = None,
+    today: dt.date | None = None,
+) -> Certificate:
+    """A corrected version with the same number and the original date of issue (so the appeal deadline
+    does not move); the earlier version is kept unchanged. The workflow step is not repeated."""
+    today = today or clock.today()
+    if not reason.strip():
+        raise ServiceError("Enter why the certificate is being re-issued.", field="reason")
+    provider = _provider()
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("local_authority").get(pk=certificate.case_id)
+        if Certificate.objects.filter(supersedes_id=certificate.pk).exists():
+            raise ServiceError("A newer version of this certificate exists: correct that one instead.")
+        summary = certificate.resolved_summary if resolved_summary is None else resolved_summary
+        new = Certificate(
+            number=certificate.number, number_year=certificate.number_year,
+            number_sequence=certificate.number_sequence, version=certificate.version + 1,
+            supersedes=certificate, reissue_reason=reason.strip(), case=case, kind=certificate.kind,
+            issued_on=certificate.issued_on, issued_by=by,
+        )
+        _fill(new, case=case, provider=provider, resolved_summary=summary)
+        _render(new, provider=provider, today=today)
+        new.save()
+        case_event_record(
+            case=case, by=by, kind=CaseEvent.Kind.UPDATED, detail=reason.strip(),
+            summary=f"Certificate {new.number} re-issued as version {new.version}",
+        )
+    return new
+
+
+def certificate_pdf_bytes(certificate: Certificate) -> bytes:
+    """The issued PDF exactly as stored, for sending to the family; refuses a file that was altered."""
+    with certificate.file.open("rb") as stored:
+        data = bytes(stored.read())
+    if sha256_of(data) != certificate.sha256:
+        raise TamperedError(
+            f"The stored file for certificate {certificate.display_number} does not match its checksum. "
+            "Do not send it: re-issue the certificate and tell your manager."
+        )
+    return data

@@ -1,0 +1,189 @@
+"""The record of the mediation meeting: who came, the ground rules, the sittings, and each issue's outcome.
+
+Who may attend is decided by the pure rule in `senmediation.agreements.attendance_rules` (reg 38).
+Starting the first sitting moves a scheduled case to "held": that meets the 30-day clock and starts
+the 3 working days for the certificate after mediation (SEND Regulations 2014 reg 39).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from senmediation.agreements.attendance_rules import attendance_refusal
+from senmediation.cases.models import Case, CaseEvent, Issue, Party
+from senmediation.cases.services.events import case_event_record
+from senmediation.cases.services.transitions import case_transition
+from senmediation.core import clock
+from senmediation.core.errors import ServiceError
+from senmediation.rules.workflow import is_open
+
+from .models import Attendance, GroundRules, Meeting, MeetingSession
+
+# Party roles whose person is a party to the mediation (a school is one in disagreement resolution).
+_PARTY_ROLES = {Party.Role.PARENT, Party.Role.YOUNG_PERSON, Party.Role.LA_OFFICER, Party.Role.ICB}
+
+
+def meeting_for_record(case: Case) -> Meeting | None:
+    """The meeting being recorded: the one held or, before it starts, the one scheduled."""
+    return (
+        case.meetings.filter(status__in=[Meeting.Status.HELD, Meeting.Status.SCHEDULED])
+        .order_by("status", "-starts_at")  # "held" sorts before "scheduled": a held one wins
+        .select_related("venue")
+        .first()
+    )
+
+
+def _open_case(case: Case) -> None:
+    if not is_open(case.state):
+        raise ServiceError("This case has ended, so its meeting record cannot change.")
+
+
+def _is_party(party: Party | None, case: Case) -> bool:
+    if party is None:
+        return False
+    if party.role in _PARTY_ROLES:
+        return True
+    return party.role == Party.Role.SCHOOL and case.case_type == "disagreement_resolution"
+
+
+def attendance_add(
+    *, meeting: Meeting, by: Any, name: str, role: str, party: Party | None = None,
+    consent_recorded: bool = False, consent_note: str = "",
+) -> Attendance:
+    """Records one person at the meeting, refusing anyone reg 38 does not let in without consent."""
+    case = meeting.case
+    _open_case(case)
+    if party is not None and party.case_id != case.pk:
+        raise ServiceError("Choose someone who is a party to this case.", field="party")
+    name = (name or (party.name if party else "")).strip()
+    if not name:
+        raise ServiceError("Enter the person's name.", field="name")
+    if role not in Attendance.Role.values:
+        raise ServiceError("Choose the capacity they attend in.", field="role")
+    with transaction.atomic():
+        existing = list(meeting.attendances.select_for_update().values_list("role", flat=True))
+        refusal = attendance_refusal(
+            role=role, existing_roles=existing, consent_recorded=consent_recorded, is_party=_is_party(party, case)
+        )
+        if refusal:
+            raise ServiceError(refusal, field="consent_recorded")
+        attendance = Attendance.objects.create(
+            meeting=meeting, party=party, name=name, role=role, consent_recorded=consent_recorded,
+            consent_note=consent_note.strip(),
+        )
+        case_event_record(
+            case=case, by=by, kind=CaseEvent.Kind.UPDATED,
+            summary=f"At the meeting: {name} ({attendance.get_role_display()})",
+            detail="Attends with recorded consent. " + consent_note if consent_recorded else "",
+        )
+    return attendance
+
+
+def attendance_remove(*, attendance: Attendance, by: Any) -> None:
+    case = attendance.meeting.case
+    _open_case(case)
+    with transaction.atomic():
+        case_event_record(
+            case=case, by=by, kind=CaseEvent.Kind.UPDATED,
+            summary=f"Removed from the attendance list: {attendance.name}",
+        )
+        attendance.delete()
+
+
+def ground_rules_confirm(
+    *, meeting: Meeting, by: Any, confidentiality: bool, respect: bool, listening: bool, impartiality: bool,
+) -> GroundRules:
+    """Records which ground rules everyone confirmed (SEND Code of Practice 2015 ch. 11)."""
+    _open_case(meeting.case)
+    with transaction.atomic():
+        rules, _ = GroundRules.objects.update_or_create(
+            meeting=meeting,
+            defaults={"confidentiality": confidentiality, "respect": respect, "listening": listening,
+                      "impartiality": impartiality, "confirmed_by": by if getattr(by, "pk", None) else None},
+        )
+        case_event_record(
+            case=meeting.case, by=by, kind=CaseEvent.Kind.UPDATED,
+            summary="Ground rules confirmed" if rules.all_confirmed else "Ground rules partly confirmed",
+        )
+    return rules
+
+
+def ground_rules_confirmed(meeting: Meeting | None) -> bool:
+    if meeting is None:
+        return False
+    rules = GroundRules.objects.filter(meeting=meeting).first()
+    return bool(rules and rules.all_confirmed)
+
+
+def meeting_session_start(
+    *, meeting: Meeting, by: Any, now: dt.datetime | None = None, today: dt.date | None = None
+) -> MeetingSession:
+    """Starts a sitting. The first one of a scheduled case records that the meeting took place."""
+    case = meeting.case
+    _open_case(case)
+    now = now or clock.now()
+    today = today or clock.local(now).date()
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if locked.sessions.filter(ended_at__isnull=True).exists():
+            raise ServiceError("A session is already running: end or adjourn it first.")
+        if case.state == "scheduled":
+            case_transition(case=case, action="hold_meeting", by=by, today=today)
+        session = MeetingSession.objects.create(meeting=locked, started_at=now)
+        if locked.status != Meeting.Status.HELD:
+            locked.status = Meeting.Status.HELD
+            locked.save(update_fields=["status", "updated_at"])
+        first = locked.sessions.count() == 1
+        case_event_record(
+            case=case, by=by, kind=CaseEvent.Kind.UPDATED,
+            summary=f"Meeting {'started' if first else 'continued'} at {clock.local(now):%H:%M on %-d %B %Y}",
+        )
+    meeting.refresh_from_db()
+    return session
+
+
+def meeting_session_end(
+    *, meeting: Meeting, by: Any, adjourned: bool = False, note: str = "", now: dt.datetime | None = None
+) -> MeetingSession:
+    """Ends the running sitting, either for good or adjourned to be continued later."""
+    _open_case(meeting.case)
+    now = now or clock.now()
+    with transaction.atomic():
+        session = meeting.sessions.select_for_update().filter(ended_at__isnull=True).first()
+        if session is None:
+            raise ServiceError("No session is running.")
+        if now < session.started_at:
+            raise ServiceError("The end time must be after the start time.")
+        session.ended_at = now
+        session.adjourned = adjourned
+        session.note = note.strip()
+        session.save(update_fields=["ended_at", "adjourned", "note", "updated_at"])
+        Meeting.objects.filter(pk=meeting.pk).update(ends_at=now)
+        case_event_record(
+            case=meeting.case, by=by, kind=CaseEvent.Kind.UPDATED, detail=session.note,
+            summary=f"Meeting {'adjourned' if adjourned else 'ended'} at {clock.local(now):%H:%M on %-d %B %Y}",
+        )
+    meeting.refresh_from_db()
+    return session
+
+
+def issue_outcome_set(*, issue: Issue, outcome: str, by: Any) -> Issue:
+    """Whether the meeting settled one issue: agreed, partly agreed or not agreed."""
+    _open_case(issue.case)
+    if outcome not in Issue.Outcome.values:
+        raise ServiceError("Choose agreed, partly agreed or not agreed.", field="outcome")
+    if issue.outcome == outcome:
+        return issue
+    with transaction.atomic():
+        before = issue.outcome
+        issue.outcome = outcome
+        issue.save(update_fields=["outcome", "updated_at"])
+        case_event_record(
+            case=issue.case, by=by, kind=CaseEvent.Kind.UPDATED,
+            summary=f"Issue {issue.get_outcome_display().lower()}: {issue.text[:200]}",
+            before={"outcome": before}, after={"outcome": outcome},
+        )
+    return issue

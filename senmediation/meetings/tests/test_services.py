@@ -1,0 +1,43 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core import mail
+
+from senmediation.cases.tests.factories import case_make
+from senmediation.directory.models import Venue
+from senmediation.meetings.models import Meeting
+from senmediation.meetings.services import meeting_cancel, meeting_reminders_send, meeting_schedule
+
+pytestmark = pytest.mark.django_db
+
+
+def test_scheduling_sends_every_party_an_invitation_with_an_ics(coordinator, django_capture_on_commit_callbacks):
+    with time_machine.travel(dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC), tick=False):
+        case = case_make(by=coordinator, today=dt.date(2026, 11, 23))
+        with django_capture_on_commit_callbacks(execute=True):
+            meeting = meeting_schedule(case=case, by=coordinator, venue=Venue.objects.get(name="Sale Community Centre"),
+                                       starts_at=dt.datetime(2026, 12, 7, 10, tzinfo=dt.UTC))
+    invite = [m for m in mail.outbox if "ravi@example.com" in m.to]
+    assert len(invite) == 1
+    assert "Monday 7 December 2026" in invite[0].subject
+    name, content, mimetype = invite[0].attachments[0]
+    text = content.decode() if isinstance(content, bytes) else content  # Django decodes text attachments
+    assert name.endswith(".ics") and mimetype.startswith("text/calendar")
+    assert "BEGIN:VEVENT" in text and "Sale Community Centre" in text
+
+    # The working day before (a Friday for a Monday meeting) each party gets one reminder.
+    with time_machine.travel(dt.datetime(2026, 12, 4, 8, tzinfo=dt.UTC), tick=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        assert meeting_reminders_send(today=dt.date(2026, 12, 4)) == 1
+        assert meeting_reminders_send(today=dt.date(2026, 12, 4)) == 1  # same key: not sent twice
+    reminders = [m for m in mail.outbox if m.subject.startswith("Reminder")]
+    assert len(reminders) == 1
+
+    with time_machine.travel(dt.datetime(2026, 12, 4, 9, tzinfo=dt.UTC), tick=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        meeting_cancel(meeting=meeting, by=coordinator, reason="The LA officer is ill")
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CANCELLED
+    cancellation = mail.outbox[-1].attachments[0][1]
+    assert "METHOD:CANCEL" in (cancellation.decode() if isinstance(cancellation, bytes) else cancellation)

@@ -1,0 +1,128 @@
+"""The wording every installation starts with. Managers can change it on the templates page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Available in every message; filled in by notification_send from the case, the party and the provider.
+COMMON_PLACEHOLDERS: dict[str, str] = {
+    "party_name": "The name of the person the message is to",
+    "case_reference": "The case reference, for example MED-2026-00001",
+    "child_first_name": "The child's or young person's first name",
+    "provider_name": "Our name",
+    "provider_phone": "Our phone number",
+    "provider_email": "Our e-mail address",
+}
+
+EXTRA_PLACEHOLDERS: dict[str, str] = {
+    "link_url": "The secure link for the person to use",
+    "link_purpose": "What the link is for, for example 'tell us when you can come'",
+    "link_expires": "The date the link stops working",
+    "certificate_date": "The date the certificate was issued",
+    "appeal_deadline": "The last day to appeal to the tribunal",
+    "meeting_date": "The date of the meeting",
+    "meeting_time": "The time the meeting starts",
+    "meeting_place": "Where the meeting is, or 'online'",
+    "la_name": "The local authority's name",
+    "action_text": "The action someone agreed to do",
+    "due_date": "The date the action is due",
+    "meeting_summaries": "Every party's summary of what they want to discuss",
+}
+
+
+@dataclass(frozen=True)
+class DefaultTemplate:
+    key: str
+    name: str
+    subject: str
+    body: str
+    extras: tuple[str, ...] = ()
+
+    @property
+    def placeholders(self) -> list[str]:
+        return [*COMMON_PLACEHOLDERS, *self.extras]
+
+
+_SIGN_OFF = "\n\nIf you have any questions, call us on {{ provider_phone }}.\n\n{{ provider_name }}"
+
+DEFAULT_TEMPLATES: tuple[DefaultTemplate, ...] = (
+    DefaultTemplate(
+        "referral_received", "Referral received", "We have received your request ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nThank you for contacting us about {{ child_first_name }}. Your reference is "
+        "{{ case_reference }}.\n\nA mediation adviser will contact you within 2 working days." + _SIGN_OFF,
+    ),
+    DefaultTemplate(
+        "party_link", "Secure link for a party", "Please {{ link_purpose }} ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nPlease use this secure link to {{ link_purpose }}:\n\n{{ link_url }}\n\n"
+        "The link is just for you. It works until {{ link_expires }}. You do not need a password."
+        + _SIGN_OFF,
+        ("link_url", "link_purpose", "link_expires"),
+    ),
+    DefaultTemplate(
+        "certificate_issued", "Mediation certificate issued", "Your mediation certificate ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nWe issued your mediation certificate on {{ certificate_date }}. You need it "
+        "if you decide to appeal to the SEND Tribunal.\n\nThe last day to appeal is {{ appeal_deadline }}."
+        + _SIGN_OFF,
+        ("certificate_date", "appeal_deadline"),
+    ),
+    DefaultTemplate(
+        "meeting_invitation", "Meeting invitation", "Your mediation meeting on {{ meeting_date }}",
+        "Dear {{ party_name }},\n\nYour mediation meeting about {{ child_first_name }} is on {{ meeting_date }} "
+        "at {{ meeting_time }}.\n\nWhere: {{ meeting_place }}.\n\nTell us if you need anything to help you "
+        "take part." + _SIGN_OFF,
+        ("meeting_date", "meeting_time", "meeting_place"),
+    ),
+    DefaultTemplate(
+        "meeting_reminder", "Meeting reminder", "Reminder: mediation meeting on {{ meeting_date }}",
+        "Dear {{ party_name }},\n\nThis is a reminder that your mediation meeting is on {{ meeting_date }} at "
+        "{{ meeting_time }}.\n\nWhere: {{ meeting_place }}." + _SIGN_OFF,
+        ("meeting_date", "meeting_time", "meeting_place"),
+    ),
+    DefaultTemplate(
+        "agreement_copy", "Copy of the agreement", "Your mediation agreement ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nHere is a copy of what was agreed at mediation about "
+        "{{ child_first_name }}. Please keep it safe." + _SIGN_OFF,
+    ),
+    DefaultTemplate(
+        "la_mediation_requested", "Mediation requested: to the local authority",
+        "Mediation requested ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nA family has asked for mediation about a decision {{ la_name }} made. "
+        "Our reference is {{ case_reference }}.\n\nThe mediation must take place within 30 days of this "
+        "notice (SEND Regulations 2014, reg. 37(2)). We will contact you to arrange a date." + _SIGN_OFF,
+        ("la_name",),
+    ),
+    DefaultTemplate(
+        "summaries_exchanged", "Everyone's summaries before the meeting",
+        "Summaries for your mediation meeting ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nBefore the meeting, here is what each person taking part has said they "
+        "want to talk about. Everyone receives the same summaries at the same time.\n\n{{ meeting_summaries }}"
+        + _SIGN_OFF,
+        ("meeting_summaries",),
+    ),
+    DefaultTemplate(
+        "action_check", "Ask whether an agreed action happened", "Did this happen? ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nAt mediation it was agreed that this would be done by {{ due_date }}: "
+        "{{ action_text }}\n\nPlease let us know whether it happened. You can reply to this message or call us."
+        + _SIGN_OFF,
+        ("action_text", "due_date"),
+    ),
+    DefaultTemplate(
+        "action_reminder", "Agreed action reminder", "Reminder: an agreed action is due on {{ due_date }}",
+        "Dear {{ party_name }},\n\nAt mediation you agreed to: {{ action_text }}\n\nThis is due on "
+        "{{ due_date }}." + _SIGN_OFF,
+        ("action_text", "due_date"),
+    ),
+    DefaultTemplate(
+        "action_late", "Agreed action late", "An agreed action is late ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nAn action agreed at mediation was due on {{ due_date }} and we have not "
+        "heard that it is done: {{ action_text }}\n\nPlease tell us what is happening." + _SIGN_OFF,
+        ("action_text", "due_date"),
+    ),
+)
+
+DEFAULTS_BY_KEY = {template.key: template for template in DEFAULT_TEMPLATES}
+
+
+def placeholder_descriptions(names: list[str]) -> list[tuple[str, str]]:
+    described = {**COMMON_PLACEHOLDERS, **EXTRA_PLACEHOLDERS}
+    return [(name, described.get(name, "")) for name in names]

@@ -1,0 +1,103 @@
+"""notification_send: the one door every outgoing message goes through."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+
+from senmediation.core.errors import ServiceError
+from senmediation.directory.selectors import provider_current
+
+from ..models import Message, MessageAttachment
+from .routing import Route, route_for_party
+from .templates import template_for, template_render
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    mimetype: str
+
+
+def _base_context(*, case: Any, party: Any) -> dict[str, Any]:
+    provider = provider_current()
+    return {
+        "party_name": getattr(party, "name", "") or "",
+        "case_reference": getattr(case, "reference", "") or "",
+        "child_first_name": getattr(case, "child_first_name", "") or "",
+        "provider_name": getattr(provider, "name", "") or "SEN Mediation",
+        "provider_phone": getattr(provider, "phone", "") or "",
+        "provider_email": getattr(provider, "email", "") or "",
+    }
+
+
+def _staff_note(party: Any) -> str:
+    if party is None:
+        return ""
+    adjustments = list(party.adjustments or [])
+    notes = []
+    if party.interpreter_needed or "interpreter" in adjustments:
+        notes.append(f"Needs an interpreter ({party.language or 'language not recorded'}): "
+                     "arrange one for calls, or send a translated copy")
+    if "bsl" in adjustments:
+        notes.append("Uses British Sign Language")
+    if "easy_read" in adjustments:
+        notes.append("Asked for easy read")
+    return "; ".join(notes)[:300]
+
+
+def _enqueue(message_id: int) -> None:
+    from ..tasks import message_deliver
+
+    try:
+        message_deliver.enqueue(message_id)
+    except Exception:  # the due-message sweep picks it up; a queue hiccup must not lose the message
+        logger.exception("Could not enqueue delivery of message %s", message_id)
+
+
+def notification_send(
+    *, template_key: str, context: dict[str, Any], party: Any = None, to_email: str = "", case: Any = None,
+    attachments: Sequence[Attachment] = (), idempotency_key: str, by: Any = None,
+) -> Message:
+    """Logs one message, routed by the person's preferences, and hands it to the worker once the
+    transaction commits. Calling again with the same idempotency_key returns the first message unchanged."""
+    if not idempotency_key:
+        raise ServiceError("A message needs an idempotency key so it is never sent twice.")
+    existing = Message.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing
+    if party is None and not to_email:
+        raise ServiceError("Say who the message is to: a party or an e-mail address.")
+    case = case if case is not None else getattr(party, "case", None)
+    route = Route("email", to_email) if to_email else route_for_party(party)
+    template = template_for(template_key)
+    subject, body = template_render(
+        subject=template.subject, body=template.body, context={**_base_context(case=case, party=party), **context}
+    )
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                case=case, party=party, template_key=template_key, channel=route.channel, to=route.to,
+                subject=subject, body=body, note=_staff_note(party), idempotency_key=idempotency_key,
+                large_print="large_print" in list(getattr(party, "adjustments", None) or []),
+                created_by=by if getattr(by, "pk", None) else None,
+            )
+            for item in attachments:
+                attachment = MessageAttachment(message=message, filename=item.filename, mimetype=item.mimetype)
+                attachment.file.save(item.filename, ContentFile(item.content), save=True)
+            transaction.on_commit(lambda: _enqueue(message.pk))
+    except IntegrityError:
+        # Another request made the same message a moment ago: that one is the message.
+        existing = Message.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return existing
+    return message

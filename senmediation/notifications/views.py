@@ -1,0 +1,161 @@
+"""Staff pages for messages: delivery status, the print queue, calls to make, and message wording."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages as flash
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET, require_POST
+
+from senmediation.accounts.decorators import role_required
+from senmediation.accounts.roles import Role
+from senmediation.core.errors import ServiceError
+
+from . import selectors
+from .defaults import placeholder_descriptions
+from .forms import StatusFilterForm, TemplateForm
+from .models import CallTask, Message, MessageAttachment, MessageTemplate
+from .services import (
+    call_task_done,
+    message_mark_posted,
+    message_mark_printed,
+    message_retry,
+    notification_templates_ensure,
+    template_preview,
+    template_update,
+)
+
+OFFICE = (Role.COORDINATOR, Role.MANAGER)
+
+
+def _file_response(stored: Any, content_type: str, filename: str, *, inline: bool) -> HttpResponse:
+    # Letters and attachments are small (a few hundred KB): read whole, never streamed from a public URL.
+    with stored.open("rb") as handle:
+        response = HttpResponse(handle.read(), content_type=content_type)
+    response.headers["Content-Disposition"] = content_disposition_header(not inline, filename) or "attachment"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@role_required(*OFFICE)
+def message_list(request: HttpRequest) -> HttpResponse:
+    form = StatusFilterForm(request.GET or None)
+    status = form.cleaned_data["status"] if form.is_valid() else ""
+    return render(request, "notifications/message_list.html",
+                  {"filter_form": form, "rows": selectors.messages_recent(status=status), "status": status})
+
+
+@require_POST
+@role_required(*OFFICE)
+def message_retry_view(request: HttpRequest, message_id: int) -> HttpResponse:
+    message = get_object_or_404(Message, pk=message_id)
+    try:
+        message_retry(message=message, by=request.user)
+        flash.success(request, f"The message to {message.to} is queued to be sent again.")
+    except ServiceError as refusal:
+        flash.error(request, refusal.message)
+    return redirect("notifications:messages")
+
+
+@require_GET
+@role_required(*OFFICE)
+def attachment_download(request: HttpRequest, message_id: int, attachment_id: int) -> HttpResponse:
+    attachment = get_object_or_404(MessageAttachment, pk=attachment_id, message_id=message_id)
+    return _file_response(attachment.file, attachment.mimetype, attachment.filename, inline=False)
+
+
+@require_GET
+@role_required(*OFFICE)
+def print_queue_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "notifications/print_queue.html", {"letters": list(selectors.print_queue())})
+
+
+@require_GET
+@role_required(*OFFICE)
+def letter_download(request: HttpRequest, message_id: int) -> HttpResponse:
+    letter = selectors.letter_get(message_id)
+    if letter is None or not letter.letter_file:
+        raise Http404("No such letter")
+    return _file_response(letter.letter_file, "application/pdf", f"letter-{letter.pk}.pdf", inline=True)
+
+
+def _letter_step(request: HttpRequest, message_id: int, step: str) -> HttpResponse:
+    letter = selectors.letter_get(message_id)
+    if letter is None:
+        raise Http404("No such letter")
+    try:
+        if step == "printed":
+            message_mark_printed(message=letter, by=request.user)
+        else:
+            message_mark_posted(message=letter, by=request.user)
+        flash.success(request, f"Letter to {letter.to.splitlines()[0] if letter.to else 'the party'} marked as {step}.")
+    except ServiceError as refusal:
+        flash.error(request, refusal.message)
+    return redirect("notifications:print_queue")
+
+
+@require_POST
+@role_required(*OFFICE)
+def letter_printed(request: HttpRequest, message_id: int) -> HttpResponse:
+    return _letter_step(request, message_id, "printed")
+
+
+@require_POST
+@role_required(*OFFICE)
+def letter_posted(request: HttpRequest, message_id: int) -> HttpResponse:
+    return _letter_step(request, message_id, "posted")
+
+
+@require_GET
+@role_required(*OFFICE)
+def call_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "notifications/calls.html", {"tasks": list(selectors.call_tasks_open())})
+
+
+@require_POST
+@role_required(*OFFICE)
+def call_done(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = get_object_or_404(CallTask, pk=task_id)
+    try:
+        call_task_done(task=task, by=request.user)
+        flash.success(request, "Call marked as done.")
+    except ServiceError as refusal:
+        flash.error(request, refusal.message)
+    return redirect("notifications:calls")
+
+
+@require_GET
+@role_required(Role.MANAGER)
+def template_list(request: HttpRequest) -> HttpResponse:
+    notification_templates_ensure()
+    return render(request, "notifications/template_list.html", {"templates": list(selectors.templates_all())})
+
+
+@role_required(Role.MANAGER)
+def template_edit(request: HttpRequest, key: str) -> HttpResponse:
+    template = get_object_or_404(MessageTemplate, key=key)
+    preview: tuple[str, str] | None = None
+    if request.method == "POST":
+        form = TemplateForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if "preview" in request.POST:
+                    preview = template_preview(template=template, subject=data["subject"], body=data["body"])
+                else:
+                    template_update(template=template, subject=data["subject"], body=data["body"],
+                                    by=request.user)
+                    flash.success(request, f"Saved the wording of '{template.name}'.")
+                    return redirect("notifications:templates")
+            except ServiceError as refusal:
+                form.add_error("body", refusal.message)
+    else:
+        form = TemplateForm(initial={"subject": template.subject, "body": template.body})
+    return render(request, "notifications/template_edit.html", {
+        "template": template, "form": form, "preview": preview,
+        "placeholders": placeholder_descriptions(template.placeholders),
+    }, status=400 if form.errors else 200)

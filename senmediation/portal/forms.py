@@ -1,0 +1,78 @@
+"""Forms for the portal pages. Labels are short and plain; children's page especially."""
+
+from __future__ import annotations
+
+from django import forms
+
+from senmediation.core import clock
+from senmediation.core.forms import GovukDateField
+
+
+def _text(label: str, *, help_text: str = "", rows: int = 5, required: str = "") -> forms.CharField:
+    """A text area; `required` is the error shown when it is left empty (empty string: optional)."""
+    return forms.CharField(
+        label=label, help_text=help_text, required=bool(required), max_length=5000,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": required, "max_length": f"{label} must be 5,000 characters or fewer"},
+    )
+
+
+class AvailabilityForm(forms.Form):
+    can_do = _text("Days and times you can come", help_text="For example, Tuesday or Thursday mornings.")
+    cannot_do = _text("Days and times you cannot come", help_text="For example, school holidays.")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        today = clock.today()
+        for number in (1, 2, 3):
+            self.fields[f"date_{number}"] = GovukDateField(
+                label=f"A date you could come ({number} of 3, optional)", label_lower="the date",
+                required=False, help_text="For example, 27 3 2027", min_date=today,
+                min_message="The date must be today or in the future",
+            )
+
+    def dates(self) -> list[object]:
+        return [self.cleaned_data[f"date_{n}"] for n in (1, 2, 3) if self.cleaned_data.get(f"date_{n}")]
+
+
+class SummaryForm(forms.Form):
+    summary = _text("Your summary", required="Enter your summary", rows=8,
+                    help_text="What the disagreement is about, from your point of view.")
+    issues = _text("Issues you want to discuss", rows=6,
+                   help_text="Put each issue on a new line.")
+
+    def issue_list(self) -> list[str]:
+        return [line for line in self.cleaned_data.get("issues", "").splitlines() if line.strip()]
+
+
+class ChildViewsForm(forms.Form):
+    text = _text("What do you want to tell us?", rows=8,
+                 help_text="You can write as much or as little as you like. There is no time limit.")
+    drawing = forms.FileField(label="Add a drawing or a file (optional)", required=False,
+                              help_text="A photo, picture or PDF. It must be smaller than 5MB.")
+
+
+class AttendanceForm(forms.Form):
+    attending = forms.TypedChoiceField(
+        label="Are you coming to the meeting?", choices=[("yes", "Yes, I am coming"), ("no", "No, I cannot come")],
+        widget=forms.RadioSelect, coerce=lambda value: value == "yes",
+        error_messages={"required": "Select yes if you are coming to the meeting"},
+    )
+    who_is_coming = _text("Who is coming with you?", rows=3,
+                          help_text="Give their names and how they know the family, for example a friend.")
+    needs = _text("Is there anything you need to take part?", rows=3,
+                  help_text="For example, step-free access, an interpreter or breaks.")
+
+
+SATISFACTION = [
+    ("5", "Very satisfied"), ("4", "Satisfied"), ("3", "Neither satisfied nor dissatisfied"),
+    ("2", "Dissatisfied"), ("1", "Very dissatisfied"),
+]
+
+
+class FeedbackForm(forms.Form):
+    satisfaction = forms.TypedChoiceField(
+        label="Overall, how did you feel about the service?", choices=SATISFACTION, widget=forms.RadioSelect,
+        coerce=int, error_messages={"required": "Select how satisfied you are with the service"},
+    )
+    comments = _text("How could we improve the service?", rows=5, help_text="Do not include personal details.")

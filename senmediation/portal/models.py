@@ -1,0 +1,118 @@
+"""Secure links for parties who have no account, and what they send us through them."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class Purpose(models.TextChoices):
+    AVAILABILITY = "availability", "tell us when you can come"
+    SUMMARY_AND_ISSUES = "summary_and_issues", "send your summary and the issues you want to discuss"
+    CHILD_VIEWS = "child_views", "share the child's or young person's views"
+    ATTENDANCE = "attendance", "confirm if you are coming to the meeting"
+    AGREEMENT = "agreement", "see the agreement"
+    FEEDBACK = "feedback", "tell us what you thought of the service"
+
+
+class PartyLink(models.Model):
+    """One party, one purpose. Only a hash of the token is kept: the link itself exists only in the
+    message that carried it."""
+
+    party = models.ForeignKey("cases.Party", on_delete=models.CASCADE, related_name="links")
+    purpose = models.CharField(max_length=30, choices=Purpose.choices)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    use_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} for {self.party}"
+
+
+class Submission(models.Model):
+    party = models.ForeignKey("cases.Party", on_delete=models.CASCADE, related_name="+")
+    link = models.ForeignKey(PartyLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_at = models.DateTimeField()
+
+    class Meta:
+        abstract = True
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return f"{self.__class__.__name__} from party {self.party_id} at {self.submitted_at:%Y-%m-%d %H:%M}"
+
+
+class Availability(Submission):  # noqa: DJ008 - __str__ inherited
+    can_do = models.TextField(blank=True)
+    cannot_do = models.TextField(blank=True)
+    dates = models.JSONField(default=list, blank=True, help_text="Dates they could come, ISO format.")
+
+
+class PartySummary(Submission):  # noqa: DJ008 - __str__ inherited
+    text = models.TextField()
+
+
+def _drawing_name(instance: ChildViews, filename: str) -> str:
+    return f"child-views/{uuid.uuid4().hex}"
+
+
+class ChildViews(Submission):  # noqa: DJ008 - __str__ inherited
+    gathered = models.CharField(max_length=20, default="form")
+    text = models.TextField(blank=True)
+    file = models.FileField(upload_to=_drawing_name, blank=True)
+    file_type = models.CharField(max_length=40, blank=True)
+
+    class Meta(Submission.Meta):
+        verbose_name_plural = "child views"
+
+
+class AttendanceResponse(Submission):  # noqa: DJ008 - __str__ inherited
+    attending = models.BooleanField()
+    who_is_coming = models.TextField(blank=True)
+    needs = models.TextField(blank=True)
+
+
+class Feedback(Submission):  # noqa: DJ008 - __str__ inherited
+    satisfaction = models.PositiveSmallIntegerField()
+    comments = models.TextField(blank=True)
+
+
+class SummaryExchange(models.Model):
+    """The exchange of the parties' summaries before the meeting: released to every party together, when
+    all are in or on the set date, so nobody sees another side's summary before sending their own."""
+
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="summary_exchange")
+    release_on = models.DateField(null=True, blank=True, help_text="Release on this date even if some are missing.")
+    released_at = models.DateTimeField(null=True, blank=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Summary exchange for case {self.case_id}"
+
+
+class SummaryDelivery(models.Model):
+    """One party's copy of the exchanged summaries; 'received' follows the message's delivery status."""
+
+    exchange = models.ForeignKey(SummaryExchange, on_delete=models.CASCADE, related_name="deliveries")
+    party = models.ForeignKey("cases.Party", on_delete=models.CASCADE, related_name="+")
+    message = models.ForeignKey("notifications.Message", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["exchange", "party"], name="one_summary_copy_per_party")]
+
+    def __str__(self) -> str:
+        return f"Summaries to party {self.party_id}"

@@ -1,0 +1,1 @@
+"""Portal services: secure links and what parties send through them."""

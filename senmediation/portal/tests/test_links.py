@@ -1,0 +1,101 @@
+"""Secure links: made, resolved, expired, stopped and tampered with."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.signing import Signer
+
+from senmediation.cases.models import Party
+from senmediation.cases.tests.factories import case_make
+from senmediation.core.errors import ServiceError
+from senmediation.portal.models import PartyLink
+from senmediation.portal.services.links import (
+    LinkExpired,
+    LinkRevoked,
+    LinkTampered,
+    LinkUnknown,
+    party_link_create,
+    party_link_issue,
+    party_link_resolve,
+    party_link_revoke,
+)
+
+pytestmark = pytest.mark.django_db
+START = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def parent(coordinator) -> Party:  # type: ignore[no-untyped-def]
+    return case_make(by=coordinator).parties.get(role=Party.Role.PARENT)
+
+
+def _token(path: str) -> str:
+    return path.removeprefix("/p/").removesuffix("/")
+
+
+def test_only_a_hash_of_the_token_is_stored(parent, coordinator) -> None:
+    link, path = party_link_create(party=parent, purpose="availability", by=coordinator)
+    token = _token(path)
+    assert path.startswith("/p/") and path.endswith("/")
+    raw = token.split(".")[0]
+    assert raw not in link.token_hash and len(link.token_hash) == 64
+    assert party_link_resolve(token) == link
+    assert link.expires_at - link.created_at == dt.timedelta(days=14)
+    assert parent.case.events.filter(summary__startswith="Secure link made for Ravi Patel").exists()
+
+
+def test_a_changed_link_is_refused_before_the_database_is_asked(parent, coordinator,
+                                                               django_assert_num_queries) -> None:
+    _, path = party_link_create(party=parent, purpose="availability", by=coordinator)
+    token = _token(path)
+    raw, signature = token.split(".")
+    tampered = f"{raw[:-1]}{'A' if raw[-1] != 'A' else 'B'}.{signature}"
+    with django_assert_num_queries(0), pytest.raises(LinkTampered):
+        party_link_resolve(tampered)
+    with pytest.raises(LinkTampered):
+        party_link_resolve("nonsense")
+    with pytest.raises(LinkUnknown):
+        party_link_resolve(Signer(salt="senmediation.portal.party-link", sep=".").sign("never-issued"))
+
+
+def test_a_link_expires(parent, coordinator) -> None:
+    with time_machine.travel(START, tick=False) as traveller:
+        link, path = party_link_create(party=parent, purpose="feedback", by=coordinator, days_valid=2)
+        traveller.shift(dt.timedelta(days=2, seconds=-1))
+        assert party_link_resolve(_token(path)) == link
+        traveller.shift(dt.timedelta(seconds=1))
+        with pytest.raises(LinkExpired):
+            party_link_resolve(_token(path))
+
+
+def test_a_stopped_link_no_longer_works(parent, coordinator) -> None:
+    link, path = party_link_create(party=parent, purpose="feedback", by=coordinator)
+    party_link_revoke(link=link, by=coordinator)
+    with pytest.raises(LinkRevoked):
+        party_link_resolve(_token(path))
+    with pytest.raises(ServiceError):
+        party_link_revoke(link=link, by=coordinator)
+    assert parent.case.events.filter(summary__contains="stopped").exists()
+
+
+def test_bad_purpose_and_length_are_refused(parent, coordinator) -> None:
+    with pytest.raises(ServiceError):
+        party_link_create(party=parent, purpose="everything", by=coordinator)
+    with pytest.raises(ServiceError):
+        party_link_create(party=parent, purpose="feedback", by=coordinator, days_valid=0)
+
+
+def test_issuing_a_link_sends_it_the_way_the_party_asked(parent, coordinator,
+                                                         django_capture_on_commit_callbacks) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        link, path, message = party_link_issue(party=parent, purpose="availability", by=coordinator,
+                                               base_url="https://mediation.example.org/")
+    assert PartyLink.objects.count() == 1
+    assert len(mail.outbox) == 1
+    assert f"https://mediation.example.org{path}" in mail.outbox[0].body
+    assert "tell us when you can come" in mail.outbox[0].body
+    assert message.idempotency_key == f"party-link:{link.pk}"

@@ -1,0 +1,171 @@
+"""Each link purpose end to end: made, opened, sent, and recorded on the case timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+
+from senmediation.cases.models import Issue, Party
+from senmediation.cases.tests.factories import case_make
+from senmediation.directory.selectors import provider_current
+from senmediation.portal.models import AttendanceResponse, Availability, ChildViews, Feedback, PartySummary
+from senmediation.portal.services.links import party_link_create, party_link_revoke
+from senmediation.testing.fixtures import client_for
+
+pytestmark = pytest.mark.django_db
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture
+def parent(coordinator) -> Party:  # type: ignore[no-untyped-def]
+    case = case_make(by=coordinator)
+    Party.objects.create(case=case, role=Party.Role.LA_OFFICER, name="Lee Officer", email="lee@trafford.example",
+                         phone="0161 111 2222", organisation="Trafford Council")
+    return case.parties.get(role=Party.Role.PARENT)
+
+
+def _used(parent: Party, words: str) -> bool:
+    return parent.case.events.filter(summary__startswith="Parent or carer (Ravi Patel) used their link to",
+                                     summary__contains=words, by__isnull=True).exists()
+
+
+def _open(client, parent, purpose, coordinator):  # type: ignore[no-untyped-def]
+    link, path = party_link_create(party=parent, purpose=purpose, by=coordinator)
+    page = client.get(path)
+    assert page.status_code == 200
+    html = page.content.decode()
+    # Only this party's part of the case: never another party's contact details.
+    assert "lee@trafford.example" not in html and "Lee Officer" not in html and "0161 111 2222" not in html
+    return link, path, html
+
+
+def test_availability(client, parent, coordinator) -> None:
+    link, path, html = _open(client, parent, "availability", coordinator)
+    assert "When you can come" in html
+    response = client.post(path, {"can_do": "Tuesday mornings", "cannot_do": "", "date_1_0": "8",
+                                  "date_1_1": "12", "date_1_2": "2027"})
+    assert response.status_code == 302 and response["Location"] == f"{path}thank-you/"
+    row = Availability.objects.get()
+    assert row.can_do == "Tuesday mornings" and row.dates == ["2027-12-08"]
+    assert _used(parent, "send their availability")
+    link.refresh_from_db()
+    assert link.use_count == 1 and link.last_used_at
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_availability_needs_something(client, parent, coordinator) -> None:
+    _, path, _ = _open(client, parent, "availability", coordinator)
+    response = client.post(path, {"can_do": "", "cannot_do": ""})
+    assert response.status_code == 400
+    assert "Tell us when you can come" in response.content.decode()
+    assert "<title>Error:" in response.content.decode()
+
+
+def test_summary_and_issues(client, parent, coordinator) -> None:
+    _, path, html = _open(client, parent, "summary_and_issues", coordinator)
+    response = client.post(path, {"summary": "The plan does not say enough.",
+                                  "issues": "Therapy hours\n\nA 1:1 assistant\n"})
+    assert response.status_code == 302
+    assert PartySummary.objects.get().text == "The plan does not say enough."
+    assert list(Issue.objects.filter(raised_by=parent).values_list("text", flat=True).order_by("id")) == [
+        "Speech and language therapy hours", "Therapy hours", "A 1:1 assistant"]
+    assert _used(parent, "send their summary and 2 issues")
+
+
+def test_summary_is_required(client, parent, coordinator) -> None:
+    _, path, _ = _open(client, parent, "summary_and_issues", coordinator)
+    response = client.post(path, {"summary": "", "issues": "x"})
+    assert response.status_code == 400 and "Enter your summary" in response.content.decode()
+    assert PartySummary.objects.count() == 0
+
+
+def test_child_views_with_a_drawing(client, parent, coordinator) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _, path, html = _open(client, parent, "child_views", coordinator)
+    assert "Tell us what you think" in html and "govuk-heading-xl" in html
+    drawing = SimpleUploadedFile("my picture of Sam.png", PNG, content_type="image/png")
+    response = client.post(path, {"text": "I like art.", "drawing": drawing})
+    assert response.status_code == 302
+    row = ChildViews.objects.get()
+    assert row.gathered == "form" and row.text == "I like art." and row.file_type == "image/png"
+    assert "Sam" not in row.file.name and row.file.name.startswith("child-views/")
+    assert row.file.read() == PNG
+    assert _used(parent, "share the child's views with a drawing")
+    # Staff see the same views, with the drawing, on the case's child's views page.
+    staff_record = parent.case.child_views_records.get()
+    assert staff_record.views == "I like art." and staff_record.how == "drawing" and staff_record.consent_given
+    staff = client_for(coordinator)
+    page = staff.get(f"/staff/cases/{parent.case.reference}/child-views/").content.decode()
+    assert "I like art." in page
+    download = staff.get(f"/staff/cases/{parent.case.reference}/child-views/{staff_record.pk}/file/")
+    assert b"".join(download.streaming_content) == PNG
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"<script>alert(1)</script>", "must be a PNG, JPG or PDF"),
+    (b"%PDF-" + b"0" * (5 * 1024 * 1024), "smaller than 5MB"),
+])
+def test_child_views_checks_the_file(client, parent, coordinator, content, message) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _, path, _ = _open(client, parent, "child_views", coordinator)
+    response = client.post(path, {"text": "", "drawing": SimpleUploadedFile("x.png", content, "image/png")})
+    assert response.status_code == 400 and message in response.content.decode()
+    assert ChildViews.objects.count() == 0
+
+
+def test_attendance(client, parent, coordinator) -> None:
+    _, path, _ = _open(client, parent, "attendance", coordinator)
+    assert client.post(path, {}).status_code == 400
+    response = client.post(path, {"attending": "yes", "who_is_coming": "My partner", "needs": "Step-free access"})
+    assert response.status_code == 302
+    row = AttendanceResponse.objects.get()
+    assert row.attending is True and row.needs == "Step-free access"
+    assert _used(parent, "confirm they are coming")
+
+
+def test_agreement_before_there_is_one(client, parent, coordinator) -> None:
+    _, path, html = _open(client, parent, "agreement", coordinator)
+    assert "The agreement will appear here" in html
+    client.get(path)
+    assert parent.case.events.filter(summary__contains="used their link to see the agreement").count() == 1
+    assert client.get(f"{path}agreement.pdf").status_code == 404
+
+
+def test_feedback(client, parent, coordinator) -> None:
+    _, path, _ = _open(client, parent, "feedback", coordinator)
+    response = client.post(path, {"satisfaction": "4", "comments": "Helpful."})
+    assert response.status_code == 302
+    assert Feedback.objects.get().satisfaction == 4
+    assert _used(parent, "give feedback")
+
+
+def test_expired_stopped_and_changed_links_show_no_data(client, parent, coordinator) -> None:
+    start = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        link, path = party_link_create(party=parent, purpose="summary_and_issues", by=coordinator, days_valid=1)
+        traveller.shift(dt.timedelta(days=1, minutes=1))
+        expired = client.get(path)
+        posted = client.post(path, {"summary": "late"})
+    assert expired.status_code == 410 and posted.status_code == 410
+    assert PartySummary.objects.count() == 0
+    html = expired.content.decode()
+    assert "This link has expired" in html and "Sam" not in html and "Ravi" not in html
+    assert provider_current().phone in html  # who to call for a new link
+
+    link, path = party_link_create(party=parent, purpose="feedback", by=coordinator)
+    party_link_revoke(link=link, by=coordinator)
+    assert client.get(path).status_code == 410
+    changed = path.replace(".", "x.", 1)
+    response = client.get(changed)
+    assert response.status_code == 404 and "This link does not work" in response.content.decode()
+    assert client.get(f"{changed}thank-you/").status_code == 404
+
+
+def test_pages_are_not_cached_or_indexed(client, parent, coordinator) -> None:
+    _, path, html = _open(client, parent, "feedback", coordinator)
+    assert 'name="robots" content="noindex, nofollow"' in html
+    assert "no-store" in client.get(path)["Cache-Control"]

@@ -1,0 +1,117 @@
+"""The page a secure link opens. It shows only that party's part of that case and does one thing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+
+from senmediation.core.errors import ServiceError
+
+from .forms import AttendanceForm, AvailabilityForm, ChildViewsForm, FeedbackForm, SummaryForm
+from .models import PartyLink, Purpose
+from .services import submissions
+from .services.links import PartyLinkError, party_link_resolve, party_link_touch
+
+
+def _availability(link: PartyLink, form: Any) -> None:
+    data = form.cleaned_data
+    submissions.availability_submit(link=link, can_do=data["can_do"], cannot_do=data["cannot_do"],
+                                    dates=form.dates())
+
+
+def _summary(link: PartyLink, form: Any) -> None:
+    submissions.summary_submit(link=link, text=form.cleaned_data["summary"], issues=form.issue_list())
+
+
+def _child_views(link: PartyLink, form: Any) -> None:
+    submissions.child_views_submit(link=link, text=form.cleaned_data["text"], drawing=form.cleaned_data["drawing"])
+
+
+def _attendance(link: PartyLink, form: Any) -> None:
+    data = form.cleaned_data
+    submissions.attendance_submit(link=link, attending=data["attending"], who_is_coming=data["who_is_coming"],
+                                  needs=data["needs"])
+
+
+def _feedback(link: PartyLink, form: Any) -> None:
+    submissions.feedback_submit(link=link, satisfaction=form.cleaned_data["satisfaction"],
+                                comments=form.cleaned_data["comments"])
+
+
+PAGES: dict[str, tuple[type[forms.Form], Callable[[PartyLink, Any], None]]] = {
+    Purpose.AVAILABILITY: (AvailabilityForm, _availability),
+    Purpose.SUMMARY_AND_ISSUES: (SummaryForm, _summary),
+    Purpose.CHILD_VIEWS: (ChildViewsForm, _child_views),
+    Purpose.ATTENDANCE: (AttendanceForm, _attendance),
+    Purpose.FEEDBACK: (FeedbackForm, _feedback),
+}
+
+
+def _context(link: PartyLink, **extra: Any) -> dict[str, Any]:
+    # Deliberately small: this party's name and the child's first name, never the case record itself.
+    case = link.party.case
+    return {"link": link, "party_name": link.party.name, "child_first_name": case.child_first_name,
+            "case_reference": case.reference, "expires_at": link.expires_at, **extra}
+
+
+def _problem(request: HttpRequest, problem: PartyLinkError) -> HttpResponse:
+    return render(request, "portal/link_problem.html", {"problem": problem}, status=problem.status)
+
+
+@never_cache
+def party_page(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        link = party_link_resolve(token)
+    except PartyLinkError as problem:
+        return _problem(request, problem)
+    if link.purpose == Purpose.AGREEMENT:
+        if request.method != "GET":
+            return HttpResponse(status=405)
+        if link.use_count == 0:
+            submissions.agreement_viewed(link=link)
+        party_link_touch(link=link)
+        agreement = submissions.agreement_for(link.party.case)
+        return render(request, "portal/agreement.html", _context(link, agreement=agreement, token=token))
+    form_class, handler = PAGES[link.purpose]
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                handler(link, form)
+            except ServiceError as refusal:
+                form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
+            else:
+                return redirect("portal:done", token=token)
+    else:
+        party_link_touch(link=link)
+        form = form_class()
+    return render(request, f"portal/{link.purpose}.html", _context(link, form=form),
+                  status=400 if form.errors else 200)
+
+
+@never_cache
+def party_done(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        link = party_link_resolve(token)
+    except PartyLinkError as problem:
+        return _problem(request, problem)
+    return render(request, "portal/done.html", _context(link, token=token))
+
+
+@never_cache
+def agreement_file(request: HttpRequest, token: str) -> HttpResponseBase:
+    try:
+        link = party_link_resolve(token)
+    except PartyLinkError as problem:
+        return _problem(request, problem)
+    agreement = submissions.agreement_for(link.party.case) if link.purpose == Purpose.AGREEMENT else None
+    if agreement is None or not getattr(agreement, "file", None):
+        raise Http404("No agreement yet")
+    return FileResponse(agreement.file.open("rb"), as_attachment=True, filename="mediation-agreement.pdf",
+                        content_type="application/pdf")

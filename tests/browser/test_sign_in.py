@@ -1,0 +1,57 @@
+"""Two-step sign-in in a real headless Chromium: set up an authenticator app, then sign in with a code."""
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from senmediation.accounts.roles import Role
+from senmediation.accounts.tests.helpers import totp_code, totp_code_from_secret
+from senmediation.core.demo import demo_reference_data_load
+from senmediation.testing.browser import assert_accessible
+from senmediation.testing.fixtures import TEST_PASSWORD, user_make
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _password_step(page) -> None:
+    page.goto("/accounts/sign-in/")
+    assert_accessible(page)
+    page.fill("#id_username", "coord")
+    page.fill("#id_password", TEST_PASSWORD)
+    page.click("button[type=submit]")
+
+
+def test_set_up_totp_then_sign_in_with_a_code(page, settings) -> None:
+    settings.OTP_REQUIRED = True
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # the test retries straight after a wrong code
+    demo_reference_data_load()
+    user = user_make("coord", Role.COORDINATOR, first_name="Cora", last_name="Ordinator")
+
+    _password_step(page)
+    assert page.url.endswith("/accounts/two-factor/setup/")
+    assert page.get_by_role("img", name="QR code to add this service to your authenticator app").is_visible()
+    assert_accessible(page)
+    page.click("button[type=submit]")  # no code: the error state
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+    secret = page.inner_text("#totp-secret")
+    page.fill("#id_code", totp_code_from_secret(secret))
+    page.click("button[type=submit]")
+    assert page.url.endswith("/accounts/two-factor/recovery-codes/")
+    assert page.locator("#recovery-codes li").count() == 10
+    assert_accessible(page)
+    page.get_by_role("link", name="I have saved my codes: continue").click()
+    assert page.url.endswith("/staff/")
+
+    page.get_by_role("button", name="Sign out").click()
+    _password_step(page)
+    assert page.url.endswith("/accounts/two-factor/")
+    assert_accessible(page)
+    page.fill("#id_code", "000000")
+    page.click("button[type=submit]")
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    page.fill("#id_code", totp_code(device, offset_steps=1))  # the set-up code's time step is used up
+    page.click("button[type=submit]")
+    assert page.url.endswith("/staff/")
+    assert page.get_by_role("heading", level=1).is_visible()
