@@ -108,6 +108,8 @@ ROWS: dict[str, list[Check]] = {
     "cases:child_views_file": [get(allowed_as(CASE_PAGE, 404), pk=MISSING, **CASE)],
     "cases:summaries": [get(allowed_as(CASE_PAGE, ANY_ALLOWED), **CASE)],
     "cases:contacts": [get(allowed_as(CASE_PAGE, ANY_ALLOWED), **CASE)],
+    "cases:party_add": [get(CASE_PAGE, **CASE)],
+    "cases:party_edit": [get(allowed_as(CASE_PAGE, 404), pk=MISSING, **CASE)],
     "cases:advice": [get(allowed_as(CASE_OFFICE, ANY_ALLOWED), **CASE)],
     "cases:child_views": [get(allowed_as(CASE_PAGE, ANY_ALLOWED), **CASE)],
     # Private notes: the case's mediator and managers only (quality.md).

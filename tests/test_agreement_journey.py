@@ -1,5 +1,6 @@
 """End to end: a scheduled case through the meeting, a three-item SMART agreement, the PDF read back,
-a copy to every party, one action done and one going late with the coordinator told."""
+a copy to every party, the certificate after mediation on time, one action done and one going late with
+the coordinator told."""
 
 import datetime as dt
 import io
@@ -11,6 +12,8 @@ from senmediation.agreements.models import AgreementDelivery, AgreementItem, Ite
 from senmediation.agreements.selectors import agreement_for_case, agreement_open_items_count, agreement_resolved_summary
 from senmediation.agreements.tasks import agreement_items_sweep_task
 from senmediation.agreements.tests.helpers import MEETING_AT, case_at_meeting, sent  # noqa: F401
+from senmediation.documents.models import Certificate
+from senmediation.documents.services.certificates import certificate_pdf_bytes
 from senmediation.testing.fixtures import client_for
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +84,21 @@ def test_meeting_to_agreement_to_follow_up(coordinator, mediator, sent, time_mac
     mediator_client.post(base + "copies/")
     assert set(AgreementDelivery.objects.values_list("party__role", flat=True)) == {"parent", "la_officer", "school"}
     assert sum(1 for call in sent if call["template_key"] == "agreement_copy") == 3
+
+    # The certificate after mediation (reg 39: within 3 working days), saying what was resolved.
+    page = mediator_client.get(f"/staff/cases/{case.reference}/documents/certificates/issue/").content.decode()
+    assert "The parties reached agreement on" in page  # the form starts from the agreement's summary
+    response = mediator_client.post(f"/staff/cases/{case.reference}/documents/certificates/issue/", {
+        "kind": "after_mediation", "resolved_summary": agreement_resolved_summary(agreement)}, follow=True)
+    assert response.status_code == 200
+    certificate = Certificate.objects.get(case=case)
+    clock = case.deadlines.get(clock="certificate_after_mediation")
+    assert clock.met_on == dt.date(2026, 12, 15) <= clock.due_date and clock.status == "met"
+    certificate_text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(certificate_pdf_bytes(certificate))).pages)
+    assert certificate.number in certificate_text and "Speech and language therapy hours" in certificate_text
+    # The appeal deadline: the later of 2 months from the decision and 1 month from the certificate.
+    assert certificate.appeal_deadline is not None and certificate.appeal_deadline >= dt.date(2027, 1, 15)
 
     # Follow-up: the school's item goes late and the coordinator hears; the report is marked done.
     time_machine.move_to(dt.datetime(2026, 12, 30, 7, tzinfo=dt.UTC), tick=False)

@@ -7,7 +7,7 @@ from django import forms
 from senmediation.core.forms import GovukDateField
 from senmediation.directory.models import SignpostingAgency
 
-from .models import AdviceRecord, Case, ChildViews, ContactLog
+from .models import AdviceRecord, Case, ChildViews, ContactLog, Party
 
 
 class ContactForm(forms.Form):
@@ -97,3 +97,42 @@ class SummaryForm(forms.Form):
 class ReleaseDateForm(forms.Form):
     release_on = GovukDateField(label="Share what has arrived by this date", label_lower="the date",
                                 help_text="For example, 27 3 2026")
+
+
+ADJUSTMENT_CHOICES = [
+    ("interpreter", "An interpreter"), ("bsl", "British Sign Language"), ("large_print", "Large print"),
+    ("easy_read", "Easy read"), ("accessible_venue", "An accessible venue"), ("breaks", "Extra breaks"),
+    ("phone_not_email", "Phone calls instead of e-mail"),
+]
+
+
+class PartyForm(forms.Form):
+    role = forms.ChoiceField(label="Role", choices=Party.Role.choices, error_messages={"required": "Choose a role"})
+    name = forms.CharField(label="Full name", max_length=200, error_messages={"required": "Enter the person's name"})
+    organisation = forms.CharField(label="Organisation (optional)", max_length=200, required=False)
+    email = forms.EmailField(label="Email address (optional)", required=False,
+                             error_messages={"invalid": "Enter an email address like name@example.com"})
+    phone = forms.CharField(label="Phone number (optional)", max_length=40, required=False)
+    address = forms.CharField(label="Postal address (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                              max_length=1000)
+    preferred_contact = forms.MultipleChoiceField(label="How they prefer to be contacted", required=False,
+                                                  choices=Party.Contact.choices, widget=forms.CheckboxSelectMultiple)
+    call_times = forms.CharField(label="Best times to call (optional)", max_length=200, required=False)
+    language = forms.CharField(label="Language", max_length=60, initial="English", required=False)
+    interpreter_needed = forms.BooleanField(label="Needs an interpreter", required=False)
+    adjustments = forms.MultipleChoiceField(label="Reasonable adjustments", required=False, choices=ADJUSTMENT_CHOICES,
+                                            widget=forms.CheckboxSelectMultiple)
+    adjustments_notes = forms.CharField(label="Other adjustments (optional)", required=False, max_length=1000,
+                                        widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        prefers = set(data.get("preferred_contact") or [])
+        if "email" in prefers and not data.get("email"):
+            self.add_error("email", "Enter an email address, as they prefer email")
+        if prefers & {"phone", "text"} and not data.get("phone"):
+            self.add_error("phone", "Enter a phone number, as they prefer phone calls or texts")
+        if "letter" in prefers and not data.get("address"):
+            self.add_error("address", "Enter a postal address, as they prefer letters")
+        data["language"] = data.get("language") or "English"
+        return data

@@ -13,7 +13,15 @@ from senmediation.core.errors import ServiceError
 from senmediation.rules.appeal import adviser_contact_deadline, tribunal_appeal_explanation
 
 from . import selectors
-from .forms_casework import AdviceForm, ChildViewsForm, ContactForm, MediatorNoteForm, ReleaseDateForm, SummaryForm
+from .forms_casework import (
+    AdviceForm,
+    ChildViewsForm,
+    ContactForm,
+    MediatorNoteForm,
+    PartyForm,
+    ReleaseDateForm,
+    SummaryForm,
+)
 from .services.casework import (
     advice_record,
     child_views_record,
@@ -164,3 +172,33 @@ def case_summaries(request: HttpRequest, reference: str) -> HttpResponse:
         "case": case, "exchange": exchange, "rows": rows, "summary_form": summary_form, "date_form": date_form,
         "form": form, "all_in": all(row.summary for row in rows) and bool(rows),
     }, status=400 if summary_form.errors or date_form.errors else 200)
+
+
+@role_required(*CASE_WORKERS)
+def case_party_edit(request: HttpRequest, reference: str, pk: int | None = None) -> HttpResponse:
+    """Add someone to the case, or correct their details."""
+    from senmediation.cases.services.casework import PARTY_FIELDS, party_add, party_update
+
+    case = selectors.case_get_for(user=request.user, reference=reference)
+    party = None
+    if pk is not None:
+        party = case.parties.filter(pk=pk).first()
+        if party is None:
+            raise Http404("No such person")
+    initial = {k: getattr(party, k) for k in PARTY_FIELDS} if party else None
+    form = PartyForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        details = {k: form.cleaned_data[k] for k in PARTY_FIELDS}
+        try:
+            if party is None:
+                party_add(case=case, by=request.user, **details)
+                messages.success(request, f"{details['name']} is added to the case.")
+            else:
+                party_update(party=party, by=request.user, **details)
+                messages.success(request, f"{details['name']}'s details are saved.")
+        except ServiceError as refusal:
+            form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
+        else:
+            return redirect("cases:detail", reference=reference)
+    return render(request, "cases/party_form.html", {"case": case, "form": form, "party": party},
+                  status=_status(form))

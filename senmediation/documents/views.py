@@ -88,7 +88,15 @@ def certificate_issue_view(request: HttpRequest, reference: str) -> HttpResponse
     if not kinds:
         messages.error(request, f"A case that is '{case.state_label}' cannot be issued a certificate now.")
         return _back(reference)
-    form = CertificateIssueForm(request.POST if request.method == "POST" else None, kinds=kinds)
+    initial = {}
+    if Certificate.Kind.AFTER_MEDIATION in kinds:
+        from senmediation.agreements.selectors import agreement_for_case, agreement_resolved_summary
+
+        agreement = agreement_for_case(case)
+        if agreement is not None and agreement.is_final:
+            # The agreement already says which issues were and were not resolved; staff may edit it.
+            initial["resolved_summary"] = agreement_resolved_summary(agreement)
+    form = CertificateIssueForm(request.POST if request.method == "POST" else None, kinds=kinds, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             certificate = certificate_issue(case=case, kind=form.cleaned_data["kind"], by=request.user,

@@ -46,3 +46,22 @@ def test_staff_pages_have_no_axe_violations_and_steps_work(page) -> None:
         page.get_by_role("button", name=["Record contact", "Record", "Save"][["contacts", "advice", "child-views"].index(path)], exact=True).click()
         assert page.title().startswith("Error:"), path
         assert_accessible(page)
+    for path in ("people/add", "summaries", f"people/{case.parties.get().pk}"):
+        page.goto(f"/staff/cases/{case.reference}/{path}/")
+        assert_accessible(page)
+    page.goto(f"/staff/cases/{case.reference}/people/add/")
+    page.get_by_role("button", name="Save").click()
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+
+
+def test_mediator_notes_and_schedule_pages_have_no_axe_violations(page) -> None:
+    demo_reference_data_load()
+    manager = user_make("boss", Role.MANAGER, first_name="Mina", last_name="Manager")
+    case = case_make(by=manager, today=dt.date(2026, 11, 23))
+    sign_in(page, "boss", TEST_PASSWORD)
+    page.goto(f"/staff/cases/{case.reference}/mediator-notes/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save note").click()
+    assert page.title().startswith("Error:")
+    assert_accessible(page)

@@ -114,3 +114,37 @@ def mediator_note_add(*, case: Case, by: Any, text: str) -> MediatorNote:
         # The timeline (seen by coordinators) says a note exists, never what it says.
         case_event_record(case=case, by=by, kind=CaseEvent.Kind.NOTE, summary="A private mediator note was added")
     return note
+
+
+PARTY_FIELDS = ("role", "name", "organisation", "email", "phone", "address", "preferred_contact", "call_times",
+                "language", "interpreter_needed", "adjustments", "adjustments_notes")
+
+
+def party_add(*, case: Case, by: Any, **details: Any) -> Party:
+    """Adds someone to the case: an LA decision-maker, an ICB or school contact, a supporter."""
+    if not str(details.get("name", "")).strip():
+        raise ServiceError("Enter the person's name.", field="name")
+    with transaction.atomic():
+        party = Party.objects.create(case=case, **{k: details[k] for k in PARTY_FIELDS if k in details})
+        case_event_record(case=case, by=by, kind=CaseEvent.Kind.UPDATED,
+                          summary=f"{party.get_role_display()} added: {party.name}")
+    return party
+
+
+def party_update(*, party: Party, by: Any, **details: Any) -> Party:
+    """Corrects someone's details (rectification, UK GDPR art. 16); the change is kept on the timeline."""
+    before = {k: getattr(party, k) for k in PARTY_FIELDS if k in details}
+    after = {k: details[k] for k in before}
+    changed = {k for k in before if before[k] != after[k]}
+    if not changed:
+        return party
+    with transaction.atomic():
+        for key in changed:
+            setattr(party, key, after[key])
+        party.save()
+        case_event_record(
+            case=party.case, by=by, kind=CaseEvent.Kind.UPDATED,
+            summary=f"Details of {party.name} changed: {', '.join(sorted(changed)).replace('_', ' ')}",
+            before={k: before[k] for k in changed}, after={k: after[k] for k in changed},
+        )
+    return party
