@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
 from senmediation.cases.models import Party
+from senmediation.core.pdf import html_to_pdf
 from senmediation.directory.selectors import provider_current
 from senmediation.rules.calendar import format_day
 
@@ -64,8 +64,4 @@ def agreement_html(agreement: Agreement) -> str:
 
 def agreement_pdf_bytes(agreement: Agreement) -> bytes:
     """The agreement as a tagged PDF/UA document, with a title and language for screen readers."""
-    import weasyprint
-
-    html = agreement_html(agreement)
-    document = weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR))
-    return bytes(document.write_pdf(pdf_variant="pdf/ua-1"))
+    return html_to_pdf(agreement_html(agreement))

@@ -11,10 +11,10 @@ from typing import Any
 
 from django.apps import apps
 from django.db.models import Q
-from django.template.loader import render_to_string
 
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
+from senmediation.core.pdf import template_to_pdf
 
 MIN_QUERY = 3
 CASE_FIELDS = (
@@ -96,8 +96,6 @@ def _display(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def subject_access_export(*, query: str, by: Any) -> tuple[bytes, bytes]:
     """Everything held about the person matching `query`: (JSON bytes, tagged PDF/UA bytes).
     Callers record the export in the audit log (the staff page does it through the middleware)."""
-    import weasyprint
-
     found = subject_find(query)
     produced = clock.now()
     data = {
@@ -107,6 +105,5 @@ def subject_access_export(*, query: str, by: Any) -> tuple[bytes, bytes]:
         "cases": [_case_record(case, found["parties"]) for case in found["cases"]],
     }
     as_json = json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
-    html = render_to_string("audit/subject_access_pdf.html", {"data": data, "cases": _display(data["cases"])})
-    as_pdf = weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
-    return as_json, bytes(as_pdf or b"")
+    as_pdf = template_to_pdf("audit/subject_access_pdf.html", {"data": data, "cases": _display(data["cases"])})
+    return as_json, as_pdf

@@ -6,23 +6,18 @@ import hashlib
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db.models.fields.files import FieldFile
-from django.template.loader import render_to_string
 
 from senmediation.cases.models import Case, Party
+from senmediation.core.pdf import template_to_pdf
 
 FAMILY_ROLES = (Party.Role.PARENT, Party.Role.YOUNG_PERSON)
 
 
 def pdf_render(*, template: str, context: dict[str, Any]) -> bytes:
     """A tagged PDF/UA-1 document; the template sets <html lang="en-GB"> and a <title>."""
-    from weasyprint import HTML  # imported here: loading it costs time every other page should not pay
-
-    html = render_to_string(template, context)
-    pdf: bytes = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
-    return pdf
+    return template_to_pdf(template, context)
 
 
 def sha256_of(data: bytes) -> str:

@@ -9,8 +9,7 @@ from senmediation.notifications.services import Attachment, notification_send
 
 from ..models import Certificate, Document
 from .certificates import certificate_pdf_bytes
-
-FAMILY_ROLES = (Party.Role.PARENT, Party.Role.YOUNG_PERSON)
+from .rendering import FAMILY_ROLES
 
 
 def family_parties(case: Case) -> list[Party]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-import zipfile
-from typing import IO, Any
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -14,11 +13,11 @@ from django.db import transaction
 from senmediation.cases.models import Case, CaseEvent
 from senmediation.cases.services.events import case_event_record
 from senmediation.core.errors import ServiceError
+from senmediation.core.files import DOCX, sniff_mimetype
 
 from ..models import Document
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 EXTENSIONS = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg", DOCX: ".docx", "text/plain": ".txt"}
 TYPE_ERROR = "The file must be a PDF, Word document, JPEG or PNG"
 UPLOAD_KINDS = (Document.Kind.UPLOAD, Document.Kind.SUMMARY)
@@ -30,48 +29,6 @@ def upload_max_bytes() -> int:
 
 def size_error() -> str:
     return f"The file must be smaller than {upload_max_bytes() // (1024 * 1024)} MB"
-
-
-def _is_docx(file: IO[bytes]) -> bool:
-    try:
-        with zipfile.ZipFile(file) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-    return "[Content_Types].xml" in names and "word/document.xml" in names
-
-
-def _is_text(head: bytes) -> bool:
-    if b"\x00" in head:
-        return False
-    try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError as cut:
-        # The sample may end part-way through a character: only a fault before the last 3 bytes counts.
-        if cut.start < len(head) - 3:
-            return False
-        text = head[: cut.start].decode("utf-8")
-    return all(ch.isprintable() or ch in "\t\r\n\f" for ch in text)
-
-
-def sniff_mimetype(file: IO[bytes]) -> str | None:
-    """The file's type from its first bytes (and, for Word, its parts); None when not allowed."""
-    file.seek(0)
-    head = file.read(8192)
-    file.seek(0)
-    if head.startswith(b"%PDF-"):
-        return "application/pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if head.startswith(b"PK\x03\x04"):
-        found = DOCX if _is_docx(file) else None
-        file.seek(0)
-        return found
-    if head and _is_text(head):
-        return "text/plain"
-    return None
 
 
 def document_upload(*, case: Case, file: Any, kind: str, by: Any, title: str = "") -> Document:

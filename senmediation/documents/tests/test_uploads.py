@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from senmediation.cases.tests.factories import case_make
 from senmediation.core.errors import ServiceError
+from senmediation.core.files import sniff_mimetype
 from senmediation.documents.models import Document
-from senmediation.documents.services.uploads import TYPE_ERROR, document_upload, sniff_mimetype
+from senmediation.documents.services.uploads import TYPE_ERROR, document_upload
 
 pytestmark = pytest.mark.django_db
 

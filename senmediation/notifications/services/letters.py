@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from django.template.loader import render_to_string
-
 from senmediation.core import clock
+from senmediation.core.pdf import template_to_pdf
 from senmediation.directory.selectors import provider_current
 
 from ..models import Message
 
 
 def letter_pdf_render(message: Message) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string("notifications/letter.html", {
+    return template_to_pdf("notifications/letter.html", {
         "message": message,
         "provider": provider_current(),
         "date": clock.local(message.created_at or clock.now()).date(),
         "address_lines": [line for line in message.to.splitlines() if line.strip()],
         "paragraphs": [part.strip() for part in message.body.split("\n\n") if part.strip()],
     })
-    return bytes(HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1"))

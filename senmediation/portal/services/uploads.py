@@ -5,13 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from senmediation.core.errors import ServiceError
+from senmediation.core.files import sniff_mimetype
 
 MAX_BYTES = 5 * 1024 * 1024
-MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
-    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
-    (b"%PDF-", "application/pdf", ".pdf"),
-)
+ALLOWED = frozenset({"image/png", "image/jpeg", "application/pdf"})
 
 
 def upload_check(upload: Any) -> str:
@@ -20,10 +17,7 @@ def upload_check(upload: Any) -> str:
         raise ServiceError("The file must be smaller than 5MB", field="drawing")
     if upload.size == 0:
         raise ServiceError("The file is empty", field="drawing")
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for magic, mimetype, _ in MAGIC:
-        if head.startswith(magic):
-            return mimetype
-    raise ServiceError("The file must be a PNG, JPG or PDF", field="drawing")
+    mimetype = sniff_mimetype(upload)
+    if mimetype not in ALLOWED:
+        raise ServiceError("The file must be a PNG, JPG or PDF", field="drawing")
+    return mimetype
