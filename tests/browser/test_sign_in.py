@@ -55,3 +55,21 @@ def test_set_up_totp_then_sign_in_with_a_code(page, settings) -> None:
     page.click("button[type=submit]")
     assert page.url.endswith("/staff/")
     assert page.get_by_role("heading", level=1).is_visible()
+
+
+def test_both_sign_in_steps_work_without_javascript(page_without_js, settings) -> None:
+    settings.OTP_REQUIRED = True
+    demo_reference_data_load()
+    user_make("coord", Role.COORDINATOR, first_name="Cora", last_name="Ordinator")
+    page = page_without_js
+    page.goto("/accounts/sign-in/")
+    page.fill("#id_username", "coord")
+    page.fill("#id_password", TEST_PASSWORD)
+    page.click("button[type=submit]")
+    assert page.url.endswith("/accounts/two-factor/setup/")
+    page.fill("#id_code", totp_code_from_secret(page.inner_text("#totp-secret")))
+    page.click("button[type=submit]")
+    assert page.url.endswith("/accounts/two-factor/recovery-codes/")
+    page.get_by_role("link", name="I have saved my codes: continue").click()
+    assert page.url.endswith("/staff/")
+    assert page.get_by_role("heading", name="Dashboard").is_visible()
