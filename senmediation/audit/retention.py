@@ -39,6 +39,23 @@ SCRUB: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("meetings.Meeting", "case", {"online_link": "", "change_reason": ""}),
     ("meetings.Attendance", "meeting__case", {"name": REMOVED, "consent_note": ""}),
     ("meetings.MeetingSession", "meeting__case", {"note": ""}),
+    ("agreements.AgreementItem", "agreement__case", {"action": REMOVED, "measure": ""}),
+    ("notifications.Message", "case", {"to": "", "subject": REMOVED, "body": REMOVED, "note": ""}),
+    ("notifications.CallTask", "case", {"reason": REMOVED}),
+    ("portal.PartySummary", "party__case", {"text": REMOVED}),
+    ("portal.ChildViews", "party__case", {"text": REMOVED}),
+    ("portal.Availability", "party__case", {"can_do": "", "cannot_do": ""}),
+    ("portal.AttendanceResponse", "party__case", {"who_is_coming": "", "needs": ""}),
+    ("portal.Feedback", "party__case", {"comments": ""}),
+)
+# Stored files that carry personal details: deleted from storage, the field emptied.
+FILES: tuple[tuple[str, str, str], ...] = (
+    ("cases.ChildViews", "case", "attachment"),
+    ("portal.ChildViews", "party__case", "file"),
+    ("documents.Document", "case", "file"),
+    ("notifications.Message", "case", "letter_file"),
+    ("notifications.MessageAttachment", "message__case", "file"),
+    ("agreements.Agreement", "case", "pdf"),
 )
 CASE_FIELDS: dict[str, Any] = {
     "child_first_name": REMOVED, "child_last_name": "", "child_date_of_birth": None, "summary": "",
@@ -79,6 +96,14 @@ def case_anonymise(*, case: Any, now: dt.datetime) -> None:
             present = _fields_present(model, fields)
             if present:
                 model.objects.filter(**{path: case}).update(**present)
+    for label, path, field_name in FILES:
+        model = _model(label)
+        if model is None:
+            continue
+        for row in model.objects.filter(**{path: case}).exclude(**{field_name: ""}):
+            stored = getattr(row, field_name)
+            stored.storage.delete(stored.name)
+        model.objects.filter(**{path: case}).update(**{field_name: ""})
     Case.objects.filter(pk=case.pk).update(**_fields_present(Case, CASE_FIELDS), anonymised_at=now)
     from senmediation.cases.services.events import case_event_record
 

@@ -75,3 +75,31 @@ def test_the_period_is_set_by_the_provider_and_applied_once(coordinator) -> None
     call_command("retention_apply", "--today", "2026-11-28")
     case.refresh_from_db()
     assert case.anonymised_at == first
+
+
+def test_messages_submissions_and_stored_files_are_cleared_too(coordinator) -> None:
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from senmediation.cases.models import ChildViews
+    from senmediation.notifications.models import Message
+    from senmediation.notifications.services import notification_send
+    from senmediation.portal.models import PartySummary
+
+    case = _closed_case(coordinator, dt.date(2019, 6, 3))
+    party = case.parties.get()
+    notification_send(template_key="certificate_issued", party=party, case=case, idempotency_key="old-1",
+                      context={"certificate_date": "4 March 2019", "appeal_deadline": "4 May 2019"})
+    PartySummary.objects.create(party=party, text="Ravi's own account of the disagreement",
+                                submitted_at=dt.datetime(2019, 3, 5, tzinfo=dt.UTC))
+    stored = default_storage.save("child-views/staff/drawing.png", ContentFile(b"\x89PNG\r\n\x1a\nfake"))
+    ChildViews.objects.create(case=case, how="drawing", gathered_by="Ravi", consent_given=True, views="A drawing",
+                              attachment=stored, recorded_at=dt.datetime(2019, 3, 5, tzinfo=dt.UTC))
+
+    call_command("retention_apply", "--today", "2025-06-04")
+
+    message = Message.objects.get(idempotency_key="old-1")
+    assert "Ravi" not in message.body and message.to == ""
+    assert "Ravi" not in PartySummary.objects.get(party=party).text
+    assert not default_storage.exists(stored)
+    assert ChildViews.objects.get(case=case).attachment.name == ""
