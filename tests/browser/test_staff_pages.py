@@ -65,3 +65,12 @@ def test_mediator_notes_and_schedule_pages_have_no_axe_violations(page) -> None:
     page.get_by_role("button", name="Save note").click()
     assert page.title().startswith("Error:")
     assert_accessible(page)
+    from senmediation.cases.services.transitions import case_transition
+
+    for action in ("give_information", "request_mediation"):
+        case_transition(case=case, action=action, by=manager)
+    page.goto(f"/staff/cases/{case.reference}/meeting/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save the meeting").click()
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
