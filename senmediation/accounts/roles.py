@@ -25,14 +25,44 @@ ROLE_LABELS = {
 }
 
 
+# Django admin permissions each role's group holds, as (app label, model or "*", actions). Case content is
+# never managed in the admin; who reads a case is decided by the selectors, not by these.
+ROLE_PERMISSIONS: dict[Role, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    Role.ADMINISTRATOR: (
+        ("accounts", "user", ("view", "add", "change")),
+        ("auth", "group", ("view",)),
+        ("directory", "*", ("view", "add", "change", "delete")),
+        ("audit", "retentionpolicy", ("view", "change")),
+    ),
+    Role.MANAGER: (
+        ("directory", "*", ("view", "add", "change")),
+        ("notifications", "messagetemplate", ("view", "change")),
+        ("audit", "retentionpolicy", ("view",)),
+    ),
+    Role.COORDINATOR: (("directory", "*", ("view",)),),
+    Role.MEDIATOR: (("directory", "mediatorprofile", ("view",)), ("directory", "mediatoravailability", ("view",))),
+    Role.COMMISSIONER: (),
+}
+
+
 def roles_ensure() -> None:
+    """Creates the role groups and gives each its admin permissions (idempotent)."""
+    from django.contrib.auth.models import Permission
+
     for role in Role:
-        Group.objects.get_or_create(name=role.value)
+        group, _ = Group.objects.get_or_create(name=role.value)
+        wanted = []
+        for app_label, model, actions in ROLE_PERMISSIONS[role]:
+            found = Permission.objects.filter(content_type__app_label=app_label)
+            if model != "*":
+                found = found.filter(content_type__model=model)
+            wanted += [p for p in found if p.codename.split("_", 1)[0] in actions]
+        group.permissions.add(*wanted)
 
 
 def roles_ensure_signal(sender: Any, **kwargs: Any) -> None:
-    if getattr(sender, "label", None) == "accounts":
-        roles_ensure()
+    # After each app migrates, so the permissions of apps migrated later are picked up too.
+    roles_ensure()
 
 
 def user_roles(user: Any) -> frozenset[Role]:

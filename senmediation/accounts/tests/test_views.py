@@ -66,3 +66,16 @@ def test_idle_session_is_signed_out(client: Client, coordinator, settings) -> No
     with time_machine.travel(60 * 31 + __import__("time").time(), tick=False):
         response = client.get("/staff/")
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_role_groups_carry_their_admin_permissions(reference_data) -> None:
+    from django.contrib.auth.models import Group
+
+    admin = Group.objects.get(name="administrator")
+    assert admin.permissions.filter(codename="change_localauthority").exists()
+    assert admin.permissions.filter(codename="add_user").exists()
+    assert not admin.permissions.filter(content_type__app_label="cases").exists()
+    manager = Group.objects.get(name="manager")
+    assert manager.permissions.filter(codename="change_messagetemplate").exists()
+    assert not Group.objects.get(name="commissioner").permissions.exists()
