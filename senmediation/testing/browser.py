@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+ERROR_TITLE = re.compile(r"^Error:")  # the page title GOV.UK pages carry when a form has errors
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -25,6 +27,10 @@ def chromium_path() -> str | None:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
+    from playwright.sync_api import expect
+
+    # Assertions wait for the page to settle; a busy 2-core CI machine can take a few seconds (PDFs).
+    expect.set_options(timeout=15_000)
     path = chromium_path()
     if path is None:
         pytest.fail("Chromium is not installed: run .ci/run or `apt-get install chromium`.")

@@ -4,13 +4,14 @@ and an agreement item added with the keyboard alone."""
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from senmediation.accounts.roles import Role
 from senmediation.agreements.models import AgreementItem
 from senmediation.agreements.tests.helpers import case_at_meeting
 from senmediation.core import clock
 from senmediation.core.demo import demo_reference_data_load
-from senmediation.testing.browser import assert_accessible, sign_in
+from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
 from senmediation.testing.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,7 +41,7 @@ def test_agreement_pages_are_accessible_and_an_item_can_be_added_by_keyboard(pag
     page.get_by_label("Name (if not listed)").fill("Sam Patel")
     page.get_by_label("They attend as").select_option("child")
     page.get_by_role("button", name="Add to the list").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(ERROR_TITLE)
     assert_accessible(page)
 
     # The builder, by keyboard alone: from the "agreed" radios, Tab through every field.
@@ -67,22 +68,22 @@ def test_agreement_pages_are_accessible_and_an_item_can_be_added_by_keyboard(pag
     page.keyboard.press("Tab")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_text("Item 1 added").is_visible()
-    assert page.get_by_text('"as soon as possible" can mean different things', exact=False).is_visible()
+    expect(page.get_by_text("Item 1 added")).to_be_visible()
+    expect(page.get_by_text('"as soon as possible" can mean different things', exact=False)).to_be_visible()
     assert_accessible(page)
     item = AgreementItem.objects.get()
     assert item.owner.name == "Ravi Patel" and item.due == due
 
     # Errors on the builder, the edit page, finalising, and follow-up.
     page.get_by_role("button", name="Add the item").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(ERROR_TITLE)
     assert_accessible(page)
     page.goto(base + f"items/{item.pk}/")
     assert_accessible(page)
     page.goto(base + "finalise/")
     assert_accessible(page)
     page.get_by_role("button", name="Make the agreement final").click()
-    assert page.get_by_text("The agreement is final").is_visible()
+    expect(page.get_by_text("The agreement is final")).to_be_visible()
     assert_accessible(page)
     page.goto(base + "follow-up/")
     assert page.locator("h1").inner_text() == "Follow-up of agreed actions"

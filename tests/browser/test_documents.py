@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from senmediation.accounts.roles import Role
 from senmediation.cases.services.transitions import case_transition
@@ -11,7 +12,7 @@ from senmediation.cases.tests.factories import case_make
 from senmediation.core import clock
 from senmediation.core.demo import demo_reference_data_load
 from senmediation.directory.mediators import demo_mediator_profiles_load
-from senmediation.testing.browser import assert_accessible, sign_in
+from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
 from senmediation.testing.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,16 +33,16 @@ def test_documents_and_mediators_pages_have_no_axe_violations(page) -> None:
     page.goto(f"/staff/cases/{case.reference}/documents/certificates/issue/")
     assert_accessible(page)
     page.get_by_role("button", name="Issue the certificate").click()
-    assert page.get_by_text(re.compile(r"^Certificate CERT-\d{4}-00001 was issued")).is_visible()
+    expect(page.get_by_text(re.compile(r"^Certificate CERT-\d{4}-00001 was issued"))).to_be_visible()
     assert_accessible(page)  # the certificate page with its re-issue form
 
     page.goto(f"/staff/cases/{case.reference}/documents/")
     assert_accessible(page)
     page.get_by_role("button", name="Upload the file").click()  # no file chosen: the error state
-    assert page.title().startswith("Error:")
-    assert page.get_by_role("link", name="Choose a file").is_visible()
+    expect(page).to_have_title(ERROR_TITLE)
+    expect(page.get_by_role("link", name="Choose a file")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"/staff/cases/{case.reference}/documents/mediators/")
-    assert page.get_by_role("button", name="Assign Amara Okafor").is_visible()
+    expect(page.get_by_role("button", name="Assign Amara Okafor")).to_be_visible()
     assert_accessible(page)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from senmediation.accounts.roles import Role
 from senmediation.cases.models import Party
@@ -13,7 +14,7 @@ from senmediation.cases.tests.factories import case_make
 from senmediation.core.demo import demo_reference_data_load
 from senmediation.portal.models import Availability, Purpose
 from senmediation.portal.services.links import party_link_create, party_link_revoke
-from senmediation.testing.browser import assert_accessible, sign_in
+from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
 from senmediation.testing.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -47,8 +48,8 @@ def test_every_portal_page_is_accessible_and_fits_a_narrow_screen(page) -> None:
     # Error states: the summary left empty, and a drawing that is not a picture.
     page.goto(paths[Purpose.SUMMARY_AND_ISSUES])
     page.get_by_role("button", name="Send").click()
-    assert page.title().startswith("Error:")
-    assert page.get_by_role("link", name="Enter your summary").is_visible()
+    expect(page).to_have_title(ERROR_TITLE)
+    expect(page.get_by_role("link", name="Enter your summary")).to_be_visible()
     assert_accessible(page)
     _no_sideways_scroll(page)
     page.goto(paths[Purpose.AVAILABILITY])
@@ -56,7 +57,7 @@ def test_every_portal_page_is_accessible_and_fits_a_narrow_screen(page) -> None:
     page.fill("#id_date_1_1", "2")
     page.fill("#id_date_1_2", "2027")
     page.get_by_role("button", name="Send").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(ERROR_TITLE)
     assert_accessible(page)
     _no_sideways_scroll(page)
 
@@ -71,34 +72,34 @@ def test_every_link_purpose_works_without_javascript(page_without_js) -> None:
     open_link("availability")
     page.get_by_label("Days and times you can come").fill("Tuesday mornings")
     page.get_by_role("button", name="Send").click()
-    assert page.get_by_role("heading", name="Thank you").is_visible()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
     assert Availability.objects.get().can_do == "Tuesday mornings"
 
     open_link("summary_and_issues")
     page.get_by_label("Your summary").fill("The plan is vague.")
     page.get_by_label("Issues you want to discuss").fill("Therapy\nTransport")
     page.get_by_role("button", name="Send").click()
-    assert page.get_by_role("heading", name="Thank you").is_visible()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
 
     open_link("child_views")
     page.get_by_label("What do you want to tell us?").fill("I like drawing.")
     page.set_input_files("#id_drawing", files=[{"name": "me.png", "mimeType": "image/png",
                                                 "buffer": b"\x89PNG\r\n\x1a\n" + b"\0" * 32}])
     page.get_by_role("button", name="Send").click()
-    assert page.get_by_role("heading", name="Thank you").is_visible()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
 
     open_link("attendance")
     page.get_by_label("Yes, I am coming").check()
     page.get_by_role("button", name="Send").click()
-    assert page.get_by_role("heading", name="Thank you").is_visible()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
 
     open_link("feedback")
     page.get_by_label("Very satisfied", exact=True).check()
     page.get_by_role("button", name="Send feedback").click()
-    assert page.get_by_role("heading", name="Thank you").is_visible()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
 
     open_link("agreement")
-    assert page.get_by_text("The agreement will appear here").is_visible()
+    expect(page.get_by_text("The agreement will appear here")).to_be_visible()
     used = parent.case.events.filter(summary__contains="used their link to").count()
     assert used == 6
 
@@ -111,7 +112,7 @@ def test_staff_link_and_message_pages_are_accessible(page) -> None:
     assert_accessible(page)
     page.get_by_label("Tell us when you can come").check()
     page.get_by_role("button", name="Make and send the link").click()
-    assert page.get_by_text("Link made for Ravi Patel").is_visible()
+    expect(page.get_by_text("Link made for Ravi Patel")).to_be_visible()
     assert_accessible(page)
     for url in ("/staff/notifications/", "/staff/notifications/print-queue/", "/staff/notifications/calls/"):
         page.goto(url)
@@ -122,5 +123,5 @@ def test_staff_link_and_message_pages_are_accessible(page) -> None:
         page.goto(url)
         assert_accessible(page)
     page.get_by_role("button", name="Preview").click()
-    assert page.get_by_text("Preview with example details").is_visible()
+    expect(page.get_by_text("Preview with example details")).to_be_visible()
     assert_accessible(page)

@@ -1,10 +1,11 @@
 """Every public page in a real headless Chromium: 0 axe violations, and usable without JavaScript."""
 
 import pytest
+from playwright.sync_api import expect
 
 from senmediation.core.demo import demo_reference_data_load
 from senmediation.public.tests.test_views import PUBLIC_PAGES
-from senmediation.testing.browser import assert_accessible
+from senmediation.testing.browser import ERROR_TITLE, assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,14 +18,14 @@ def test_every_public_page_has_no_axe_violations(page) -> None:
         assert_accessible(page)
     # The appeal checker's error state and its answer.
     page.goto("/appeal-dates/?decision_date_0=31&decision_date_1=2&decision_date_2=2026")
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(ERROR_TITLE)
     assert_accessible(page)
     page.goto("/appeal-dates/")
     page.fill("#id_decision_date_0", "2")
     page.fill("#id_decision_date_1", "11")
     page.fill("#id_decision_date_2", "2026")
     page.get_by_role("button", name="Check dates").click()
-    assert page.get_by_text("Appeal by").is_visible()
+    expect(page.get_by_text("Appeal by")).to_be_visible()
     assert_accessible(page)
 
 

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from senmediation.cases.models import Case
 from senmediation.core import clock
@@ -118,7 +119,7 @@ def test_parent_journey_with_errors_change_link_and_confirmation(page) -> None:
     j = start(page)
     j.at("who").next()  # nothing chosen: the error state
     assert page.title().startswith("Error: What is your relationship to the child or young person?")
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     j.at("who").check("I am their parent or carer").next()
     family_pages(j)
     j.at("contact").next()  # nothing typed: errors for the fields email and phone need

@@ -2,11 +2,12 @@
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from senmediation.accounts.roles import Role
 from senmediation.accounts.tests.helpers import totp_code, totp_code_from_secret
 from senmediation.core.demo import demo_reference_data_load
-from senmediation.testing.browser import assert_accessible
+from senmediation.testing.browser import ERROR_TITLE, assert_accessible
 from senmediation.testing.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,10 +29,10 @@ def test_set_up_totp_then_sign_in_with_a_code(page, settings) -> None:
 
     _password_step(page)
     assert page.url.endswith("/accounts/two-factor/setup/")
-    assert page.get_by_role("img", name="QR code to add this service to your authenticator app").is_visible()
+    expect(page.get_by_role("img", name="QR code to add this service to your authenticator app")).to_be_visible()
     assert_accessible(page)
     page.click("button[type=submit]")  # no code: the error state
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(ERROR_TITLE)
     assert_accessible(page)
     secret = page.inner_text("#totp-secret")
     page.fill("#id_code", totp_code_from_secret(secret))
@@ -48,13 +49,13 @@ def test_set_up_totp_then_sign_in_with_a_code(page, settings) -> None:
     assert_accessible(page)
     page.fill("#id_code", "000000")
     page.click("button[type=submit]")
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(ERROR_TITLE)
     assert_accessible(page)
     device = TOTPDevice.objects.get(user=user, confirmed=True)
     page.fill("#id_code", totp_code(device, offset_steps=1))  # the set-up code's time step is used up
     page.click("button[type=submit]")
     assert page.url.endswith("/staff/")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_both_sign_in_steps_work_without_javascript(page_without_js, settings) -> None:
@@ -72,4 +73,4 @@ def test_both_sign_in_steps_work_without_javascript(page_without_js, settings) -
     assert page.url.endswith("/accounts/two-factor/recovery-codes/")
     page.get_by_role("link", name="I have saved my codes: continue").click()
     assert page.url.endswith("/staff/")
-    assert page.get_by_role("heading", name="Dashboard").is_visible()
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
