@@ -11,8 +11,9 @@ from typing import Any
 
 from django.db import transaction
 
-from senmediation.cases.models import Case, CaseEvent, Deadline, Party, ReferenceCounter
+from senmediation.cases.models import Case, CaseEvent, Deadline, Party
 from senmediation.cases.services.events import case_event_record
+from senmediation.cases.services.references import counter_next
 from senmediation.cases.services.transitions import case_transition
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
@@ -71,15 +72,9 @@ def certificate_clock_running(case: Case) -> Deadline | None:
 
 
 def _number_next(*, year: int) -> tuple[str, int]:
-    """The next number for the year. The counter row stays locked until the issuing transaction ends,
-    so numbers are unique and a refusal or rollback leaves no gap."""
-    ReferenceCounter.objects.bulk_create(
-        [ReferenceCounter(prefix=NUMBER_PREFIX, year=year, last_number=0)], ignore_conflicts=True
-    )
-    counter = ReferenceCounter.objects.select_for_update().get(prefix=NUMBER_PREFIX, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return f"{NUMBER_PREFIX}-{year}-{counter.last_number:05d}", counter.last_number
+    """The next certificate number for the year; gap-free because it shares the issuing transaction."""
+    number = counter_next(prefix=NUMBER_PREFIX, year=year)
+    return f"{NUMBER_PREFIX}-{year}-{number:05d}", number
 
 
 def _fill(certificate: Certificate, *, case: Case, provider: Provider, resolved_summary: str) -> None:
