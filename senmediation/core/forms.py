@@ -45,6 +45,9 @@ class GovukDateField(forms.MultiValueField):
         while len(parts) < 3:
             parts.append("")
         day, month, year = parts[:3]
+        if len(day) > 2 or len(month) > 2 or len(year) > 4:
+            # Very long numbers are not dates (and would overflow the date type).
+            raise forms.ValidationError(f"{self._cap()} must be a real date", code="invalid")
         if not any(parts):
             if self.required:
                 raise forms.ValidationError(self.error_messages["required"], code="required")

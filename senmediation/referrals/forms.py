@@ -119,17 +119,6 @@ class TextField(forms.CharField):
         return _CONTROL_CHARACTERS.sub("", text).strip()
 
 
-class JourneyDateField(GovukDateField):
-    """GovukDateField that also answers very long day or month numbers with a message, not an error page."""
-
-    def clean(self, value: Any) -> dt.date | None:
-        if isinstance(value, list | tuple):
-            parts = [str(part or "").strip() for part in value[:3]]
-            if any(len(part) > 2 for part in parts[:2]) or any(len(part) > 4 for part in parts[2:]):
-                raise ValidationError(f"{self._cap()} must be a real date", code="invalid")
-        return super().clean(value)
-
-
 def radios(choices: list[tuple[str, str]], *, select: str, **kwargs: Any) -> forms.ChoiceField:
     message = f"Select {select}"
     return forms.ChoiceField(
@@ -336,7 +325,7 @@ class PermissionForm(StepForm):
 class ConsentForm(StepForm):
     given_by = TextField(what="the name of the person who gave permission", max_length=200,
                          label="Name of the person who gave permission")
-    given_on = JourneyDateField(label="When did they give permission?", label_lower="the date they gave permission",
+    given_on = GovukDateField(label="When did they give permission?", label_lower="the date they gave permission",
                          help_text="For example, 27 3 2026")
     method = radios(CONSENT_METHOD_CHOICES, select="how they gave permission", label="How did they give permission?")
 
@@ -388,7 +377,7 @@ class SummaryForm(StepForm):
 
 class DecisionDateForm(StepForm):
     heading_field = "decision_date"
-    decision_date = JourneyDateField(
+    decision_date = GovukDateField(
         label_lower="the date on the decision letter",
         help_text="You will usually find it near the top of the letter. For example, 27 3 2026",
     )
@@ -427,7 +416,7 @@ class ChildForm(StepForm):
                            widget=forms.TextInput(attrs={"spellcheck": "false"}))
     last_name = TextField(what="the last name", max_length=100, label="Last name",
                           widget=forms.TextInput(attrs={"spellcheck": "false"}))
-    date_of_birth = JourneyDateField(label="Date of birth", label_lower="the date of birth",
+    date_of_birth = GovukDateField(label="Date of birth", label_lower="the date of birth",
                               help_text="For example, 31 3 2015")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

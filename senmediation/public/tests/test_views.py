@@ -85,6 +85,8 @@ def test_appeal_checker_uses_the_later_certificate_date(client: Client, referenc
     ({"decision_date_0": "1", "decision_date_1": "1", "decision_date_2": "26"}, "Year must include 4 numbers"),
     ({"decision_date_0": "1", "decision_date_1": "1", "decision_date_2": "2099"}, "today or in the past"),
     ({"decision_date_0": "x", "decision_date_1": "y", "decision_date_2": "z"}, "written in numbers"),
+    ({"decision_date_0": "99999999999999999999", "decision_date_1": "1", "decision_date_2": "2026"},
+     "must be a real date"),
 ])
 def test_appeal_checker_explains_bad_dates(client: Client, reference_data, params, message) -> None:
     response = client.get("/appeal-dates/", params)
