@@ -87,7 +87,6 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "today": clock.today(),
             "can_see_notes": mediator_may_keep_notes(case=case, user=request.user),
             "messages_for_case": messages_for_case(case=case),
-            "is_manager": Role.MANAGER in user_roles(request.user),
         },
     )
 
