@@ -32,10 +32,15 @@ class SpecimenFiles:
     la_letter: tuple[str, str, int]  # storage name, sha256, size
 
 
-def _stored(name: str, render: Any) -> tuple[str, str, int]:
+_RENDERED: dict[tuple[str, dt.date], bytes] = {}  # per process: tests seed many databases in one run
+
+
+def _stored(name: str, render: Any, today: dt.date) -> tuple[str, str, int]:
     """The file under `name`, rendered only the first time (seeding again reuses it)."""
     if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(render()))
+        if (name, today) not in _RENDERED:
+            _RENDERED[(name, today)] = render()
+        default_storage.save(name, ContentFile(_RENDERED[(name, today)]))
     with default_storage.open(name, "rb") as stored:
         data = stored.read()
     return name, sha256_of(data), len(data)
@@ -80,9 +85,10 @@ def specimen_files(*, issued_by: Any, today: dt.date) -> SpecimenFiles:
         name, sha, _ = _stored(
             f"certificates/demo-{kind.value}.pdf",
             lambda kind=kind: _certificate_pdf(kind, issued_by=issued_by, provider=provider, la=la, today=today),
+            today,
         )
         certificates[kind.value] = (name, sha)
     signer = issued_by.get_full_name() or issued_by.get_username()
     letter = _stored("documents/demo-la-notification.pdf",
-                     lambda: _letter_pdf(provider=provider, la=la, signer=signer, today=today))
+                     lambda: _letter_pdf(provider=provider, la=la, signer=signer, today=today), today)
     return SpecimenFiles(certificates=certificates, la_letter=letter)

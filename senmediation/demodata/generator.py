@@ -350,11 +350,13 @@ class _CaseWalk:
         """Calls, e-mails and letters between the steps: 5 to 30 timeline entries in all."""
         rng = self.rng
         wanted = min(30, max(5, len(self.events) + _one(rng, (0, 1, 1, 2, 3, 5, 8, 14))))
-        end = min(yesterday, self.fields["closed_on"] or add_working_days(self.last_day, 5))
+        closed_on = self.fields["closed_on"]
+        end = min(yesterday, closed_on - dt.timedelta(days=1) if closed_on else add_working_days(self.last_day, 5))
         span = max((end - self.opened).days, 0)
         while len(self.events) < wanted:
+            # After the opening entry (9am) and, on a closed case, before the day it closed.
             day = self.opened + dt.timedelta(days=_between(rng, 0, span))
-            self._event(day, 9 * 60 + _between(rng, 0, 8 * 60), CaseEvent.Kind.NOTE, "", "", "", _one(rng, NOTES),
+            self._event(day, 10 * 60 + _between(rng, 0, 7 * 60), CaseEvent.Kind.NOTE, "", "", "", _one(rng, NOTES),
                         self.world.coordinator)
 
     # --- documents ------------------------------------------------------------------------------
