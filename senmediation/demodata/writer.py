@@ -68,7 +68,8 @@ def _default(model: type[Model], attname: str) -> Any:
 def _extra_columns(model: type[Model]) -> list[tuple[str, Any]]:
     """Columns the generator does not fill, with their defaults."""
     known = set(COLUMNS[model])
-    return [(f.column, _default(model, f.attname)) for f in model._meta.concrete_fields if f.attname not in known]
+    return [(str(f.column), _default(model, f.attname)) for f in model._meta.concrete_fields
+            if f.attname not in known]
 
 
 def _text(value: Any) -> str:
@@ -77,13 +78,13 @@ def _text(value: Any) -> str:
         return "\\N"
     kind = type(value)
     if kind is str:
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+        return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
     if kind is bool:
         return "t" if value else "f"
     if kind is int:
         return str(value)
     if kind is dt.date or kind is dt.datetime:
-        return value.isoformat()
+        return str(value.isoformat())
     if kind is list or kind is dict:
         return _text(json.dumps(value))
     return _text(str(value))
@@ -97,7 +98,7 @@ def copy_text(model: type[Model], rows: Iterable[Sequence[Any]]) -> str:
 
 
 def copy_statement(model: type[Model]) -> str:
-    column_of = {f.attname: f.column for f in model._meta.concrete_fields}
+    column_of = {f.attname: str(f.column) for f in model._meta.concrete_fields}
     names = [column_of[a] for a in COLUMNS[model]] + [column for column, _ in _extra_columns(model)]
     return f"COPY {model._meta.db_table} ({', '.join(names)}) FROM STDIN"
 
@@ -136,6 +137,6 @@ def next_ids() -> dict[type[Model], int]:
     """The first free id per model: generated rows take ids from here."""
     out = {}
     for model in MODELS:
-        last = model._default_manager.order_by("-id").values_list("id", flat=True).first()  # type: ignore[attr-defined]
+        last = model._default_manager.order_by("-id").values_list("id", flat=True).first()
         out[model] = (last or 0) + 1
     return out
