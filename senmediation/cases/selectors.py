@@ -123,7 +123,8 @@ def page_of(qs: QuerySet[Any], number: int) -> Page:
     number = max(1, min(number, MAX_PAGES))
     offset = (number - 1) * PAGE_SIZE
     rows = list(qs[offset: offset + PAGE_SIZE + 1])
-    total = qs[: MAX_COUNTED + 1].count()
+    # Unordered, so the count can read whichever index fits the filter, and at most 1,001 entries of it.
+    total = qs.order_by()[: MAX_COUNTED + 1].count()
     return Page(
         items=rows[:PAGE_SIZE], number=number, has_next=len(rows) > PAGE_SIZE,
         total=min(total, MAX_COUNTED), total_is_capped=total > MAX_COUNTED,
