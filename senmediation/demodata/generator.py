@@ -474,6 +474,17 @@ def _certificates_number(rows: list[tuple[Any, ...]], counters: dict[int, int]) 
     return out
 
 
+def _chunk_write(texts: dict[Any, str], certificate_rows: list[tuple[Any, ...]], cert_counters: dict[int, int],
+                 done: int, progress: Callable[[int], None] | None) -> int:
+    """Numbers the chunk's certificates, then COPYs the whole chunk in one transaction."""
+    texts[Certificate] = writer.copy_text(Certificate, _certificates_number(certificate_rows, cert_counters))
+    with transaction.atomic():
+        writer.write(texts=texts)
+    if progress:
+        progress(done)
+    return done
+
+
 def _world(*, count: int, seed: int, today: dt.date) -> World:
     provider = Provider.objects.filter(is_current=True).first()
     coordinator = User.objects.filter(groups__name=Role.COORDINATOR.value).order_by("id").first()
@@ -533,22 +544,22 @@ def cases_generate(*, count: int, seed: int, today: dt.date | None = None, proce
         references[key] = references.get(key, 0) + 1
     cert_counters = {year: last for (prefix, year), last in existing.items() if prefix == NUMBER_PREFIX}
     done = 0
-    if connection.vendor == "postgresql":
-        processes = processes or min(2, multiprocessing.cpu_count())
+    postgres = connection.vendor == "postgresql"
+    processes = processes or min(2, multiprocessing.cpu_count())
+    if postgres and processes > 1 and not connection.in_atomic_block:
         connections.close_all()  # never share a connection with forked workers
         context = multiprocessing.get_context("fork")
         with context.Pool(processes) as pool:
             results: Iterator[Any] = pool.imap(_chunk_text, [(world, chunk) for chunk in plan])
             for texts, certificate_rows, size in results:
-                numbered = _certificates_number(certificate_rows, cert_counters)
-                texts[Certificate] = writer.copy_text(Certificate, numbered)
-                with transaction.atomic():
-                    writer.write(texts=texts)
-                done += size
-                if progress:
-                    progress(done)
+                done = _chunk_write(texts, certificate_rows, cert_counters, done + size, progress)
     else:
+        # One process (tests, small demos, or inside a caller's transaction): same rows, same writer.
         for chunk in plan:
+            if postgres:
+                texts, certificate_rows, size = _chunk_text((world, chunk))
+                done = _chunk_write(texts, certificate_rows, cert_counters, done + size, progress)
+                continue
             rows = chunk_rows(world, chunk)
             rows[Certificate] = _certificates_number(rows[Certificate], cert_counters)
             with transaction.atomic():
