@@ -49,9 +49,11 @@ pytest: install
 
 test: install lint typecheck pytest
 
-# Times the staff pages against the database in DATABASE_URL (seed it first; see docs/performance.md).
+# Times the staff pages through gunicorn against the database in DATABASE_URL, one user at a time and
+# at 10 requests a second, and referral submissions (seed it first; see docs/performance.md).
+BENCH_ARGS ?= --runs 40 --rate 10 --seconds 60
 bench: install
-	$(BIN)/python -m bench.pages --runs 40
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static_build var/staticfiles

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.cache import cache
 
 from senmediation.accounts.models import User
 from senmediation.accounts.roles import Role
@@ -15,6 +16,9 @@ from senmediation.rules.deadlines import notice_is_enough
 
 from .models import CASE_TYPE_CHOICES, CLOCK_STATUS_CHOICES, STATE_CHOICES
 from .selectors import SORTS, CaseFilters
+
+FILTER_OPTIONS_KEY = "cases:filter-options"
+FILTER_OPTIONS_SECONDS = 60
 
 
 def _mediators() -> forms.ModelChoiceField:  # type: ignore[type-arg]
@@ -44,6 +48,20 @@ class CaseFilterForm(forms.Form):
         choices=[("-opened", "Newest first"), ("opened", "Oldest first"), ("due", "Next deadline"),
                  ("reference", "Reference")],
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The LA and mediator options are the same for every request: read them once a minute, not on
+        # every page. Choosing one still checks it against the database when the form is cleaned.
+        options = cache.get(FILTER_OPTIONS_KEY)
+        if options is None:
+            options = {
+                name: [("", "Any"), *((obj.pk, str(obj)) for obj in self.fields[name].queryset)]  # type: ignore[attr-defined]
+                for name in ("local_authority", "mediator")
+            }
+            cache.set(FILTER_OPTIONS_KEY, options, FILTER_OPTIONS_SECONDS)
+        for name, choices in options.items():
+            self.fields[name].choices = choices  # type: ignore[attr-defined]
 
     def filters(self) -> CaseFilters:
         data = self.cleaned_data if self.is_valid() else {}

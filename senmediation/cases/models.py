@@ -24,6 +24,8 @@ CLOCK_STATUS_CHOICES = [(status.value, status.value.replace("_", " ").capitalize
 DECISION_CHOICES = _choices(Decision, DECISION_LABELS)
 ROUTE_CHOICES = _choices(Route, ROUTE_LABELS)
 ELEMENT_CHOICES = [(e.value, e.value.replace("_", " ").capitalize()) for e in Element]
+# Clocks staff chase (the tribunal date is only shown): the dashboard's lists and their index use this list.
+CHASED_CLOCKS = [c.value for c in Clock if not CLOCK_RULES[c].informational]
 
 
 class ReferenceCounter(models.Model):
@@ -313,6 +315,12 @@ class Deadline(models.Model):
                 condition=models.Q(met_on__isnull=True, stopped_on__isnull=True),
             ),
             models.Index(fields=["status", "due_date"], name="deadline_status_due"),
+            # Only the clocks the dashboard lists: the tribunal date stays open on every SEN case for ever,
+            # so without this the "overdue" list would read past all of those first.
+            models.Index(
+                fields=["due_date", "id"], name="deadline_chased_open_due",
+                condition=models.Q(met_on__isnull=True, stopped_on__isnull=True, clock__in=CHASED_CLOCKS),
+            ),
         ]
 
     def __str__(self) -> str:

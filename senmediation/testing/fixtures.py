@@ -9,7 +9,7 @@ from django.test import Client
 
 from senmediation.accounts.models import User
 from senmediation.accounts.roles import Role, user_role_add
-from senmediation.core.demo import demo_reference_data_load
+from senmediation.demodata.reference import demo_reference_data_load
 
 TEST_PASSWORD = "correct horse battery staple 2026"
 

@@ -10,7 +10,7 @@ from senmediation.accounts.roles import Role
 from senmediation.cases.services.transitions import case_transition
 from senmediation.cases.tests.factories import case_make
 from senmediation.core import clock
-from senmediation.core.demo import demo_reference_data_load
+from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.directory.mediators import demo_mediator_profiles_load
 from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
 from senmediation.testing.fixtures import TEST_PASSWORD, mediator_make, user_make

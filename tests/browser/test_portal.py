@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from senmediation.accounts.roles import Role
 from senmediation.cases.models import Party
 from senmediation.cases.tests.factories import case_make
-from senmediation.core.demo import demo_reference_data_load
+from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.portal.models import Availability, Purpose
 from senmediation.portal.services.links import party_link_create, party_link_revoke
 from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from senmediation.core.demo import demo_reference_data_load
+from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.public.tests.test_views import PUBLIC_PAGES
 from senmediation.testing.browser import ERROR_TITLE, assert_accessible
 

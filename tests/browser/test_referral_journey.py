@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from senmediation.cases.models import Case
 from senmediation.core import clock
-from senmediation.core.demo import demo_reference_data_load
+from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.directory.models import LocalAuthority
 from senmediation.testing.browser import assert_accessible
 

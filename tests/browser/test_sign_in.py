@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from senmediation.accounts.roles import Role
 from senmediation.accounts.tests.helpers import totp_code, totp_code_from_secret
-from senmediation.core.demo import demo_reference_data_load
+from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.testing.browser import ERROR_TITLE, assert_accessible
 from senmediation.testing.fixtures import TEST_PASSWORD, user_make
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from senmediation.accounts.roles import Role
 from senmediation.cases.tests.factories import case_make
-from senmediation.core.demo import demo_reference_data_load
+from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
 from senmediation.testing.fixtures import TEST_PASSWORD, user_make
 

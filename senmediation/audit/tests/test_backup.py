@@ -5,7 +5,7 @@ from senmediation.accounts.tests.helpers import verified_client
 from senmediation.audit.services import audit_chain_verify
 from senmediation.cases.models import Case
 from senmediation.cases.tests.factories import case_make
-from senmediation.core.demo import demo_reference_data_load
+from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.testing.fixtures import user_make
 
 

@@ -126,7 +126,7 @@ def test_workers_racing_for_one_message_send_it_once() -> None:
 
     from django.db import connection
 
-    from senmediation.core.demo import demo_reference_data_load
+    from senmediation.demodata.reference import demo_reference_data_load
 
     demo_reference_data_load()
     message = _queued(parent_make())

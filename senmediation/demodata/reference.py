@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from senmediation.accounts.models import User
 from senmediation.accounts.roles import Role, roles_ensure, user_role_add
 from senmediation.directory.models import (
@@ -149,10 +147,3 @@ def demo_users_create(*, password: str) -> list[str]:
 
     demo_mediator_profiles_load()
     return names
-
-
-def demo_cases_create(*, count: int, seed: int, progress: Callable[[int, int], None] | None = None) -> int:
-    """Creates `count` cases spread over every state, type, LA and clock (filled in by the cases app)."""
-    from senmediation.cases.demo import demo_cases_generate
-
-    return demo_cases_generate(count=count, seed=seed, progress=progress)

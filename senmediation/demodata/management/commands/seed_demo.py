@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
-from senmediation.core.demo import demo_cases_create, demo_reference_data_load, demo_users_create
+from senmediation.demodata.generator import Progress, cases_generate
+from senmediation.demodata.reference import demo_reference_data_load, demo_users_create
 
 
 def _cases_exist() -> bool:
@@ -43,6 +45,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--cases", type=int, default=0, help="How many demo cases to create (default 0).")
         parser.add_argument("--seed", type=int, default=2014, help="Random seed, so runs are repeatable.")
+        parser.add_argument("--processes", type=int, default=None,
+                            help="Worker processes making cases on PostgreSQL (default: up to 2).")
         parser.add_argument(
             "--only-if-no-cases", action="store_true",
             help="Create the demo cases only when there are no cases yet (make run uses this).",
@@ -55,7 +59,10 @@ class Command(BaseCommand):
             usernames = demo_users_create(password=password)
         created = 0
         if options["cases"] and not (options["only_if_no_cases"] and _cases_exist()):
-            created = demo_cases_create(count=options["cases"], seed=options["seed"], progress=self._progress)
+            started = time.monotonic()
+            created = cases_generate(count=options["cases"], seed=options["seed"], processes=options["processes"],
+                                     progress=Progress(options["cases"], stream=self.stderr))
+            self.stdout.write(f"Made {created} cases in {time.monotonic() - started:.1f} s.")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if created:
             self.stdout.write(f"Created {created} demo cases.")
@@ -66,6 +73,3 @@ class Command(BaseCommand):
             self.stdout.write(f"Password for every demo user (generated; set DEMO_PASSWORD to choose): {password}")
         else:
             self.stdout.write("Password for every demo user: the value of DEMO_PASSWORD")
-
-    def _progress(self, done: int, total: int) -> None:
-        self.stdout.write(f"  cases: {done}/{total}")

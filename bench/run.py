@@ -1,0 +1,358 @@
+"""`make bench`: the staff pages against gunicorn and the database in DATABASE_URL, on loopback only.
+
+1. Starts gunicorn (4 workers) on 127.0.0.1 with the project's settings and signs in by making
+   sessions in the database (no password or second factor needed on loopback).
+2. One user at a time: each page `--runs` times; median, p95 and the ratio to the floor
+   (`/accounts/password/`, a trivial signed-in page behind the same middleware).
+3. Open loop: requests arrive at random (Poisson, `--rate` a second for `--seconds`) over all the
+   pages; each latency counts from when the request was due, so queueing shows.
+4. Public referral submissions per second through `referral_submit` from several processes at once,
+   then a check that every submission opened exactly one case with a unique reference.
+
+Bounded: at most runs x pages + rate x seconds requests and a fixed number of referrals. Seed the
+database first (`manage.py seed_demo --cases N`). Writes JSON and markdown to bench/results/.
+
+    DATABASE_URL=postgres://... python -m bench.run --runs 40 --rate 10 --seconds 60
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import datetime as dt
+import http.client
+import json
+import multiprocessing
+import os
+import platform
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = "floor: /accounts/password/"
+# Report pages and the API do not exist yet: add (name, path) pairs here when they do.
+REPORT_PAGES: list[tuple[str, str]] = []
+API_READS: list[tuple[str, str]] = []
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _session_for(user: Any) -> str:
+    """A signed-in session, as after a real sign-in, stored where the server will read it."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return str(client.cookies["sessionid"].value)
+
+
+def pages_to_measure() -> tuple[list[tuple[str, str]], str, str]:
+    """(name, path) per page, the coordinator's session and the floor user's session."""
+    from senmediation.accounts.models import User
+    from senmediation.accounts.roles import Role
+    from senmediation.cases.models import Case
+    from senmediation.documents.models import Certificate
+
+    coordinator = User.objects.filter(groups__name=Role.COORDINATOR.value).order_by("id").first()
+    if coordinator is None or not Case.objects.exists():
+        raise SystemExit("Seed the database first: manage.py seed_demo --cases 1000")
+    case = Case.objects.order_by("-id").first()
+    certificate = Certificate.objects.order_by("-id").select_related("case").first()
+    assert case is not None
+    pages = [
+        (FLOOR, "/accounts/password/"),
+        ("dashboard", "/staff/"),
+        ("case list", "/staff/cases/"),
+        ("search ?q=smith", "/staff/cases/?q=smith"),
+        ("search by reference", f"/staff/cases/?q={case.reference}"),
+        ("by next deadline ?sort=due", "/staff/cases/?sort=due"),
+        ("filtered by state", "/staff/cases/?state=information_given"),
+        ("filtered by LA and state", f"/staff/cases/?local_authority={case.local_authority_id}&state=closed"),
+        ("case page", f"/staff/cases/{case.reference}/"),
+    ]
+    if certificate is not None:
+        pages.append(("certificate PDF",
+                      f"/staff/cases/{certificate.case.reference}/documents/certificates/{certificate.pk}/download/"))
+    pages += REPORT_PAGES + API_READS
+    return pages, _session_for(coordinator), _session_for(coordinator)
+
+
+class Server:
+    def __init__(self, port: int, workers: int):
+        env = {**os.environ, "OTP_REQUIRED": "0", "LOG_LEVEL": "WARNING", "ALLOWED_HOSTS": "127.0.0.1",
+               "DJANGO_SETTINGS_MODULE": "bench.settings"}
+        self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers",
+             str(workers), "--access-logfile", "/dev/null", "--log-level", "warning"],
+            cwd=ROOT, env=env, start_new_session=True,
+        )
+        self.port = port
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise SystemExit("gunicorn did not start")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
+
+
+def _get(port: int, path: str, session: str, conn: http.client.HTTPConnection | None = None) -> tuple[float, int]:
+    own = conn is None
+    conn = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    start = time.perf_counter()
+    conn.request("GET", path, headers={"Cookie": f"sessionid={session}", "Host": "127.0.0.1"})
+    response = conn.getresponse()
+    response.read()
+    elapsed = (time.perf_counter() - start) * 1000
+    if own:
+        conn.close()
+    return elapsed, response.status
+
+
+def _summary(timings: list[float]) -> dict[str, float]:
+    ordered = sorted(timings)
+    return {"median_ms": round(statistics.median(ordered), 1),
+            "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 1), "n": len(ordered)}
+
+
+def serial(port: int, pages: list[tuple[str, str]], session: str, runs: int) -> dict[str, dict[str, float]]:
+    """One user at a time, pages interleaved so slow drift affects them all alike."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    timings: dict[str, list[float]] = {name: [] for name, _ in pages}
+    for _name, path in pages:  # warm every worker's caches
+        for _ in range(4):
+            _, status = _get(port, path, session, conn)
+            if status != 200:
+                raise SystemExit(f"{path} answered {status}")
+    for _ in range(runs):
+        for name, path in pages:
+            elapsed, status = _get(port, path, session, conn)
+            assert status == 200, (path, status)
+            timings[name].append(elapsed)
+    conn.close()
+    return {name: _summary(values) for name, values in timings.items()}
+
+
+def open_loop(port: int, pages: list[tuple[str, str]], session: str, rate: float, seconds: float,
+              seed: int = 1) -> dict[str, Any]:
+    """Poisson arrivals over the pages; latency from the moment each request was due."""
+    rng = random.Random(seed)
+    schedule, t = [], 0.0
+    while True:
+        t += rng.expovariate(rate)
+        if t >= seconds:
+            break
+        schedule.append((t, pages[rng.randrange(len(pages))]))
+    results: dict[str, list[float]] = {name: [] for name, _ in pages}
+    errors: list[str] = []
+    lock = threading.Lock()
+    start = time.perf_counter()
+
+    def fire(due: float, name: str, path: str) -> None:
+        wait = start + due - time.perf_counter()
+        if wait > 0:
+            time.sleep(wait)
+        try:
+            _, status = _get(port, path, session)
+            latency = (time.perf_counter() - (start + due)) * 1000
+        except OSError as error:
+            with lock:
+                errors.append(f"{path}: {error}")
+            return
+        with lock:
+            if status != 200:
+                errors.append(f"{path}: {status}")
+            results[name].append(latency)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=128) as pool:
+        for due, (name, path) in schedule:
+            pool.submit(fire, due, name, path)
+    every = [v for values in results.values() for v in values]
+    return {
+        "rate_per_s": rate, "seconds": seconds, "requests": len(schedule), "errors": errors[:10],
+        "error_count": len(errors), "all": _summary(every) if every else {},
+        "pages": {name: _summary(values) for name, values in results.items() if values},
+    }
+
+
+def _referral_worker(args: tuple[int, int, str]) -> list[tuple[str, str]]:
+    """In its own process: `count` public referrals through the service, each with its own key."""
+    worker, count, run = args
+    _django()
+    from django.db import connection
+
+    from senmediation.core import clock
+    from senmediation.directory.models import LocalAuthority
+    from senmediation.referrals import services
+    from senmediation.referrals.steps import STEPS
+
+    connection.close()
+    la = LocalAuthority.objects.filter(commissions_us=True).order_by("id").first()
+    assert la is not None
+    posted = referral_answers(la.pk)
+    answers: dict[str, Any] = {}
+    for step in STEPS:
+        if step.form_class is not None and step.slug in posted:
+            form = step.form_class(posted[step.slug], answers=answers)
+            assert form.is_valid(), (step.slug, form.errors)
+            answers[step.slug] = form.to_session()
+    out = []
+    for n in range(count):
+        key = f"bench-{run}-{worker}-{n}"
+        outcome = services.referral_submit(
+            answers=answers, channel="online", by=None, idempotency_key=key,
+            address=services.address_hash(f"198.51.100.{worker}:{n}"), now=clock.now(),
+            callback="We will call you.", site_root="http://127.0.0.1/", notify_coordinators=False,
+        )
+        out.append((key, outcome.reference))
+    return out
+
+
+def referral_answers(la_id: int) -> dict[str, dict[str, Any]]:
+    """A parent's answers as the public form posts them (the journey the browser tests walk)."""
+    today = dt.date.today()
+    notice = today - dt.timedelta(days=20)
+    child_dob = today.replace(year=today.year - 9)
+
+    def parts(name: str, day: dt.date) -> dict[str, str]:
+        return {f"{name}_0": str(day.day), f"{name}_1": str(day.month), f"{name}_2": str(day.year)}
+
+    return {
+        "who": {"who": "parent"},
+        "local-authority": {"local_authority": str(la_id)},
+        "disagreement": {"topics": ["plan_provision"]},
+        "summary": {"summary": "The plan cut speech and language therapy to once a term."},
+        "decision-date": parts("decision_date", notice),
+        "key-dates": {},
+        "wants": {"wants": "mediation"},
+        "child": {"first_name": "Bench", "last_name": "Referral", **parts("date_of_birth", child_dob)},
+        "contact-methods": {"methods": ["email"], "call_times": ""},
+        "contact": {"name": "Bench Parent", "email": "bench.parent@example.com", "phone": "07700 900123",
+                    "address": ""},
+        "language": {"language": "English"},
+        "adjustments": {"adjustments": [], "notes": ""},
+        "child-views": {"views": ""},
+        "check": {},
+    }
+
+
+def referrals(processes: int, each: int) -> dict[str, Any]:
+    from senmediation.cases.models import Case
+    from senmediation.referrals.models import Submission
+
+    run = uuid.uuid4().hex[:8]
+    before = Case.objects.count()
+    started = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        batches = pool.map(_referral_worker, [(w, each, run) for w in range(processes)])
+    seconds = time.perf_counter() - started
+    outcomes = [o for batch in batches for o in batch]
+    references = [ref for _, ref in outcomes]
+    made = Case.objects.filter(idempotency_key__startswith=f"bench-{run}-")
+    stored = list(made.values_list("idempotency_key", "reference"))
+    return {
+        "processes": processes, "submitted": len(outcomes), "seconds": round(seconds, 2),
+        "per_second": round(len(outcomes) / seconds, 1),
+        "cases_opened": len(stored), "cases_before": before,
+        "unique_references": len(set(references)) == len(references) == len({r for _, r in stored}),
+        "none_lost_or_duplicated": sorted(stored) == sorted(outcomes),
+        "submissions_recorded": Submission.objects.filter(idempotency_key__startswith=f"bench-{run}-").count(),
+    }
+
+
+def _markdown(result: dict[str, Any]) -> str:
+    floor = result["serial"][FLOOR]["median_ms"]
+    lines = [f"# Bench {result['when']}", "", f"{result['cases']:,} cases; {result['machine']}", "",
+             f"`{result['command']}`", "", "## One user at a time", "",
+             "| page | median ms | p95 ms | x floor |", "| --- | ---: | ---: | ---: |"]
+    for name, figures in result["serial"].items():
+        lines.append(f"| {name} | {figures['median_ms']} | {figures['p95_ms']} | "
+                     f"{figures['median_ms'] / floor:.2f} |")
+    loop = result.get("open_loop")
+    if loop:
+        lines += ["", f"## Open loop: {loop['rate_per_s']}/s for {loop['seconds']} s, {loop['requests']} requests, "
+                  f"{loop['error_count']} errors", "", "| page | median ms | p95 ms |", "| --- | ---: | ---: |"]
+        for name, figures in loop["pages"].items():
+            lines.append(f"| {name} | {figures['median_ms']} | {figures['p95_ms']} |")
+        lines.append(f"| all | {loop['all']['median_ms']} | {loop['all']['p95_ms']} |")
+    ref = result.get("referrals")
+    if ref:
+        lines += ["", "## Referral submissions", "", f"{ref['submitted']} from {ref['processes']} processes in "
+                  f"{ref['seconds']} s: {ref['per_second']}/s; unique references: {ref['unique_references']}; "
+                  f"none lost or duplicated: {ref['none_lost_or_duplicated']}"]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--rate", type=float, default=10.0)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--referral-processes", type=int, default=4)
+    parser.add_argument("--referrals-each", type=int, default=50)
+    parser.add_argument("--skip", default="", help="Comma-separated phases to skip: serial,open,referrals")
+    args = parser.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+    _django()
+    from senmediation.cases.models import Case
+
+    pages, session, _ = pages_to_measure()
+    cases = Case.objects.count()
+    from django.db import connections
+
+    connections.close_all()
+    server = Server(_free_port(), args.workers)
+    result: dict[str, Any] = {
+        "when": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "cases": cases,
+        "machine": f"{platform.node()}, {os.cpu_count()} cores, {platform.python_version()}, gunicorn "
+                   f"{args.workers} workers, shared with other work",
+        "command": "python -m bench.run " + " ".join(sys.argv[1:]),
+    }
+    try:
+        if "serial" not in skip:
+            result["serial"] = serial(server.port, pages, session, args.runs)
+        if "open" not in skip:
+            result["open_loop"] = open_loop(server.port, pages[1:], session, args.rate, args.seconds)
+    finally:
+        server.stop()
+    if "referrals" not in skip:
+        result["referrals"] = referrals(args.referral_processes, args.referrals_each)
+    RESULTS.mkdir(exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    (RESULTS / f"{stamp}.json").write_text(json.dumps(result, indent=2))
+    text = _markdown(result) if "serial" in result else json.dumps(result, indent=2)
+    (RESULTS / f"{stamp}.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

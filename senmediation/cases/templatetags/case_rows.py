@@ -1,0 +1,56 @@
+"""Links and rows the busiest staff pages repeat up to 75 times. reverse() is the costly part of each
+row (about 0.15 ms on the shared bench machine), so the case page's address is reversed once per
+process and filled in per row; rows are built with format_html rather than per-row template nodes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+from urllib.parse import quote
+
+from django import template
+from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+register = template.Library()
+_MARK = "0REFERENCE0"
+
+
+@lru_cache(maxsize=1)
+def _detail_parts() -> tuple[str, str]:
+    before, after = reverse("cases:detail", args=[_MARK]).split(_MARK)
+    return before, after
+
+
+@register.filter
+def case_url(reference: str) -> str:
+    """The same address as {% url 'cases:detail' reference %}."""
+    before, after = _detail_parts()
+    return f"{before}{quote(str(reference), safe='')}{after}"
+
+
+@register.simple_tag
+def deadline_rows(items: Iterable[Any]) -> SafeString:
+    """One row per open clock: the case (linked), the clock, the day it is due."""
+    return format_html_join(
+        "\n", '<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a>'
+        '</td><td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td></tr>',
+        ((case_url(d.case.reference), d.case.reference, d.get_clock_display(), date_format(d.due_date, "l j F Y"))
+         for d in items),
+    )
+
+
+_TAGS = {
+    "overdue": ("red", "Overdue"), "due_soon": ("yellow", "Due soon"), "on_track": ("blue", "On track"),
+    "met": ("green", "Met"), "met_late": ("orange", "Met late"),
+}
+
+
+@register.filter
+def clock_tag(status: str) -> SafeString:
+    """The same tag as cases/clock_tag.html, without an include per row."""
+    colour, label = _TAGS.get(status, ("grey", "Stopped"))
+    return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, label)

@@ -1,0 +1,592 @@
+"""Demo cases in bulk: each case is walked through the workflow table in memory, every date and clock
+computed with the pure rules (working days, due dates, clock statuses), then written with COPY
+(PostgreSQL) or bulk_create (SQLite). No services, no signals, no per-row queries.
+
+Deterministic for a seed: cases are made in chunks, each with its own seeded generator, so the result
+does not depend on how many processes made them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import multiprocessing
+import random
+import sys
+import time
+from bisect import bisect
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from django.db import connection, connections, transaction
+
+from senmediation.accounts.models import User
+from senmediation.accounts.roles import Role
+from senmediation.cases.models import Case, CaseEvent, Deadline, Issue, MeetingOutcome, Party, ReferenceCounter
+from senmediation.cases.services.deadlines import CHASED_STATUSES, DUE_SOON_WORKING_DAYS
+from senmediation.cases.services.references import PREFIXES
+from senmediation.core import clock as service_clock
+from senmediation.directory.models import LocalAuthority, Provider, Venue
+from senmediation.documents.models import Certificate, Document
+from senmediation.documents.services.certificates import KIND_FOR_CLOCK, NUMBER_PREFIX
+from senmediation.meetings.models import Meeting
+from senmediation.rules.appeal import tribunal_appeal_explanation
+from senmediation.rules.calendar import add_working_days
+from senmediation.rules.deadlines import CLOCK_RULES, Clock, clock_status, due_date
+from senmediation.rules.eligibility import Decision, Element, Route, route_for
+from senmediation.rules.workflow import (
+    ACTION_LABELS,
+    STATE_LABELS,
+    Action,
+    CaseFacts,
+    CaseType,
+    State,
+    Transition,
+    TransitionNotAllowed,
+    allowed_transitions,
+    check_transition,
+    clocks_on_open,
+    is_open,
+)
+
+from . import writer
+from .documents import SpecimenFiles, specimen_files
+
+T = TypeVar("T")
+CHUNK = 5_000
+# Ids are handed out in fixed strides per case, so chunks made in parallel never collide.
+STRIDE = {Case: 1, Party: 2, Issue: 3, CaseEvent: 40, Deadline: len(Clock), Meeting: 8, Certificate: 1,
+          Document: 4}
+MAX_STEPS = 18
+HISTORY_DAYS = 3 * 365  # cases were opened over the last three years
+DRS_SHARE = 0.12
+
+FIRST = ["Aisha", "Ben", "Chloe", "Daniel", "Ella", "Finley", "Grace", "Harry", "Isla", "Jack", "Kai", "Layla",
+         "Mohammed", "Niamh", "Oliver", "Poppy", "Reuben", "Sofia", "Theo", "Zara", "Amelia", "Noah", "Ava",
+         "Leo", "Freya", "Arthur", "Ivy", "Oscar", "Maryam", "Ethan"]
+LAST = ["Ahmed", "Brown", "Clarke", "Davies", "Evans", "Fletcher", "Green", "Hughes", "Iqbal", "Jones", "Khan",
+        "Lewis", "Murphy", "Nowak", "Owen", "Patel", "Roberts", "Singh", "Smith", "Taylor", "Wilson", "Walker",
+        "Wright", "Thompson", "White", "Hall", "Wood", "Robinson", "Begum", "Kowalski", "Mensah", "Okafor"]
+ISSUES = [
+    "The support in section F is not specific enough",
+    "The plan does not name the speech and language therapy agreed at the review",
+    "The LA refused to carry out an EHC needs assessment",
+    "The LA decided not to issue an EHC plan",
+    "The school named in section I cannot meet the child's needs",
+    "The plan leaves out the occupational therapy the family asked for",
+    "Transport to the named school has not been agreed",
+]
+NOTES = [
+    "Phone call with the parent: talked through the options",
+    "E-mail to the parent with the information pack",
+    "Left a voicemail for the parent",
+    "Spoke to the LA's SEN officer",
+    "Parent sent the decision letter",
+    "Letter posted to the family",
+    "Called the family back about their questions",
+]
+# How likely each step is when the workflow allows it (the table decides what is allowed).
+ACTION_WEIGHTS: dict[Action, float] = {
+    Action.give_information: 12, Action.request_certificate: 4, Action.request_mediation: 7,
+    Action.notify_la: 12, Action.notify_icb: 6, Action.start_preparation: 12, Action.schedule_meeting: 12,
+    Action.reschedule_meeting: 0.6, Action.hold_meeting: 12, Action.record_agreement: 7,
+    Action.record_no_agreement: 3, Action.issue_certificate: 12, Action.mark_not_arranged: 0.5,
+    Action.start_follow_up: 5, Action.close: 2.5, Action.withdraw: 0.4, Action.arrange_mediation_later: 1.5,
+}
+STALL = 0.03  # a case left waiting at a step: how open cases end up with overdue clocks
+# Some states wait longer: a certificate sent is often left open a while before the case is closed.
+STALL_AT: dict[State, float] = {State.certificate_issued: 0.25}
+GAPS = (1, 1, 2, 2, 3, 3, 4, 5, 7, 10)  # working days between steps
+
+
+@dataclass(frozen=True)
+class World:
+    """Everything a chunk needs from the database, read once (picklable, for worker processes)."""
+
+    today: dt.date
+    la: tuple[tuple[int, str], ...]
+    # LAs that commission our disagreement resolution: the only ones with DRS cases.
+    drs_la: tuple[tuple[int, str], ...]
+    mediators: tuple[int, ...]
+    coordinator: int
+    venues: tuple[tuple[int, bool], ...]
+    provider_name: str
+    provider_cmc: str
+    files: SpecimenFiles
+    first_ids: dict[str, int]
+    count: int
+    seed: int
+
+
+@dataclass
+class Chunk:
+    number: int
+    start: int  # global index of its first case
+    size: int
+    ref_start: dict[tuple[str, int], int]  # the reference number before this chunk's first, per prefix+year
+
+
+def _opened_on(world: World, index: int) -> dt.date:
+    # Spread evenly over the history, oldest first, so references and ids follow the opening date.
+    span = HISTORY_DAYS - 1
+    return world.today - dt.timedelta(days=HISTORY_DAYS - (index * span) // max(world.count, 1))
+
+
+def _types(seed: int, chunk: int, size: int) -> list[CaseType]:
+    rng = random.Random(f"{seed}:types:{chunk}")
+    return [CaseType.disagreement_resolution if rng.random() < DRS_SHARE else CaseType.sen_mediation
+            for _ in range(size)]
+
+
+def chunks_plan(world: World, existing: dict[tuple[str, int], int]) -> list[Chunk]:
+    """Splits the work and numbers references gap-free per prefix and year, in order of opening."""
+    counters = dict(existing)
+    out = []
+    for number, start in enumerate(range(0, world.count, CHUNK)):
+        size = min(CHUNK, world.count - start)
+        out.append(Chunk(number, start, size, dict(counters)))
+        for offset, case_type in enumerate(_types(world.seed, number, size)):
+            key = (PREFIXES[case_type], _opened_on(world, start + offset).year)
+            counters[key] = counters.get(key, 0) + 1
+    return out
+
+
+def _one(rng: random.Random, seq: Sequence[T]) -> T:
+    """rng.choice without its overhead (called tens of millions of times)."""
+    return seq[int(rng.random() * len(seq))]
+
+
+def _between(rng: random.Random, low: int, high: int) -> int:
+    """_between(rng, low, high), faster."""
+    return low + int(rng.random() * (high - low + 1))
+
+
+@lru_cache(maxsize=4096)
+def _utc_offset(day: dt.date) -> dt.timedelta:
+    # Clocks change at night, so one offset serves the working day.
+    offset = dt.datetime.combine(day, dt.time(12), tzinfo=service_clock.LONDON).utcoffset()
+    assert offset is not None
+    return offset
+
+
+def _at(day: dt.date, minute_of_day: int) -> dt.datetime:
+    """That minute of that day in London, as UTC."""
+    return dt.datetime(day.year, day.month, day.day, minute_of_day // 60, minute_of_day % 60,
+                       tzinfo=dt.UTC) - _utc_offset(day)
+
+
+# The walk asks the workflow the same questions many times over: remember the answers (per process).
+_ALLOWED: dict[tuple[CaseType, State, CaseFacts], tuple[list[Transition], list[float]]] = {}
+_CHECKED: dict[tuple[CaseType, State, Action, CaseFacts], Transition | None] = {}
+_OPTIMISTIC: dict[CaseFacts, CaseFacts] = {}
+
+
+def _allowed(case_type: CaseType, state: State, facts: CaseFacts) -> tuple[list[Transition], list[float]]:
+    """What the table allows once the preparatory work (mediator, agreement, meeting) is done."""
+    optimistic = _OPTIMISTIC.get(facts)
+    if optimistic is None:
+        optimistic = _OPTIMISTIC[facts] = dataclasses.replace(
+            facts, mediator_assigned=True, all_parties_agree=True, meeting_scheduled=True)
+    key = (case_type, state, optimistic)
+    if key not in _ALLOWED:
+        options = allowed_transitions(case_type=case_type, state=state, facts=optimistic)
+        weights, total = [], 0.0
+        for option in options:
+            total += ACTION_WEIGHTS[option.action]
+            weights.append(total)
+        _ALLOWED[key] = (options, weights)
+    return _ALLOWED[key]
+
+
+def _checked(case_type: CaseType, state: State, action: Action, facts: CaseFacts) -> Transition | None:
+    key = (case_type, state, action, facts)
+    if key not in _CHECKED:
+        try:
+            _CHECKED[key] = check_transition(case_type=case_type, state=state, action=action, facts=facts)
+        except TransitionNotAllowed:
+            _CHECKED[key] = None
+    return _CHECKED[key]
+
+
+class _CaseWalk:
+    """One case from opening to wherever it has got to by yesterday."""
+
+    def __init__(self, world: World, rng: random.Random, index: int, case_type: CaseType, reference: str,
+                 number: int, rows: writer.Rows):
+        self.world, self.rng, self.rows = world, rng, rows
+        self.id = world.first_ids["case"] + index
+        self.index = index
+        self.case_type = case_type
+        self.reference, self.number = reference, number
+        self.opened = _opened_on(world, index)
+        self.events: list[tuple[dt.datetime, str, str, str, str, str, int | None]] = []
+        self.clocks: dict[Clock, list[Any]] = {}  # clock -> [start, due, met_on, stopped_on]
+        self.meetings: list[list[Any]] = []
+        self.letters: list[int] = []
+        self.state = State.enquiry
+        self.fields: dict[str, Any] = {"mediator_id": None, "all_parties_agreed": False, "meeting_outcome": "",
+                                       "la_notified_on": None, "certificate_issued_on": None, "closed_on": None,
+                                       "closure_reason": ""}
+
+    # --- the walk -------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        rng, world = self.rng, self.world
+        sen = self.case_type is CaseType.sen_mediation
+        decisions = rng.sample([d.value for d in Decision if d not in (Decision.legacy_statement,
+                                                                    Decision.school_action)],
+                               k=_one(rng, (1, 1, 2)))
+        self.health = rng.random() < 0.15
+        self.elements = [Element.education] + ([Element.health] if self.health else [])
+        if sen and rng.random() < 0.06:
+            # Disagreements about the health or social care parts alone: their own routes (CFA ss.53-54).
+            self.elements = _one(rng, ([Element.health], [Element.social_care], [Element.health, Element.social_care]))
+            self.health = Element.health in self.elements
+            decisions = [Decision.plan_provision.value]
+        self.route = (route_for(decisions=[Decision(d) for d in decisions], elements=self.elements) if sen
+                      else Route.disagreement_resolution)
+        if self.route is Route.placement_only:
+            self.elements = []
+        self.notice = self.opened - dt.timedelta(days=_between(rng, 3, 50))
+        self.decisions = decisions
+        self.facts = CaseFacts(case_type=self.case_type, route=self.route, has_health_elements=self.health)
+        self.first, self.last = _one(rng, FIRST), _one(rng, LAST)
+        self.parent = f"{_one(rng, FIRST)} {self.last}"
+        self.la_id, self.la_name = _one(rng, world.la if sen else world.drs_la)
+        self._event(self.opened, 9 * 60 + _between(rng, 0, 59), CaseEvent.Kind.OPENED, "", "", State.enquiry.value,
+                    f"Case opened from {_one(rng, ['online form', 'phone', 'phone', 'email'])}", world.coordinator)
+        for clock_ in clocks_on_open(case_type=self.case_type, route=self.route):
+            from_notice = clock_ in (Clock.contact_adviser, Clock.tribunal_appeal)
+            self._start(clock_, self.notice if from_notice else self.opened)
+        self.last_day = self.opened
+        yesterday = world.today - dt.timedelta(days=1)
+        day = self.opened
+        steps = 0
+        while is_open(self.state) and steps < MAX_STEPS and len(self.letters) < STRIDE[Document]:
+            steps += 1
+            options, weights = _allowed(self.case_type, self.state, self.facts)
+            if not options or rng.random() < STALL_AT.get(self.state, STALL):
+                break
+            chosen = options[bisect(weights, rng.random() * weights[-1])]
+            on = add_working_days(day, _one(rng, GAPS))
+            if chosen.action is Action.hold_meeting:
+                on = self.facts.meeting_date or on
+            if on > yesterday:
+                break
+            if not self._prepare(chosen.action, on):
+                break
+            transition = _checked(self.case_type, self.state, chosen.action, self.facts)
+            if transition is None:
+                break
+            self._apply(transition, on)
+            day = on
+        self._notes(yesterday)
+        self._write()
+
+    def _prepare(self, action: Action, on: dt.date) -> bool:
+        """The work a step needs first (a mediator, everyone's agreement, a meeting), done on the day."""
+        rng, facts = self.rng, self.facts
+        if action is Action.start_preparation and not facts.mediator_assigned:
+            self.fields["mediator_id"] = _one(rng, self.world.mediators)
+            self.facts = dataclasses.replace(self.facts, mediator_assigned=True)
+            self._event(on, 9 * 60 + _between(rng, 0, 90), CaseEvent.Kind.UPDATED, "", "", "",
+                        "Mediator assigned", self.world.coordinator)
+            if self.case_type is CaseType.disagreement_resolution and not facts.all_parties_agree:
+                self.fields["all_parties_agreed"] = True
+                self.facts = dataclasses.replace(self.facts, all_parties_agree=True)
+                self._event(on, 9 * 60 + _between(rng, 0, 90), CaseEvent.Kind.UPDATED, "", "", "",
+                            "Every party agreed to take part", self.world.coordinator)
+        if action in (Action.schedule_meeting, Action.reschedule_meeting):
+            if self.meetings:
+                self.meetings[-1][2] = Meeting.Status.MOVED.value
+            meeting_day = add_working_days(on, _between(rng, 6, 20))
+            venue_id, online = _one(rng, self.world.venues)
+            self.meetings.append([meeting_day, on, Meeting.Status.SCHEDULED.value, venue_id, online])
+            self.facts = dataclasses.replace(self.facts, meeting_scheduled=True, meeting_date=meeting_day,
+                                             notice_sent_on=on)
+        if action is Action.hold_meeting:
+            self.meetings[-1][2] = Meeting.Status.HELD.value
+        return True
+
+    def _apply(self, transition: Transition, on: dt.date) -> None:
+        before = self.facts
+        from_state = self.state
+        self.state = transition.to_state
+        action = transition.action
+        if action is Action.notify_la:
+            self.fields["la_notified_on"] = on
+        if action is Action.record_agreement:
+            self.fields["meeting_outcome"] = MeetingOutcome.AGREEMENT.value
+            self.facts = dataclasses.replace(self.facts, outcome_recorded=True, agreement_reached=True)
+        if action is Action.record_no_agreement:
+            self.fields["meeting_outcome"] = MeetingOutcome.NO_AGREEMENT.value
+            self.facts = dataclasses.replace(self.facts, outcome_recorded=True)
+        if action is Action.hold_meeting:
+            self.facts = dataclasses.replace(self.facts, meeting_scheduled=False)
+        if transition.to_state in (State.closed, State.withdrawn):
+            self.fields["closed_on"] = on
+            self.fields["closure_reason"] = "Withdrawn by the family" if action is Action.withdraw else ""
+        minute = 11 * 60 + _between(self.rng, 0, 300)
+        by = self.fields["mediator_id"] if action in (Action.hold_meeting, Action.record_agreement,
+                                                      Action.record_no_agreement) else self.world.coordinator
+        self._event(on, minute, CaseEvent.Kind.TRANSITION, action.value, from_state.value, self.state.value,
+                    f"{ACTION_LABELS[action]}: {STATE_LABELS[from_state]} to {STATE_LABELS[self.state]}", by)
+        if action is Action.issue_certificate:
+            self.fields["certificate_issued_on"] = on
+            self.facts = dataclasses.replace(self.facts, certificate_issued=True,
+                                             certificate_was_not_arranged=from_state is State.not_arranged)
+            self._certificate(KIND_FOR_CLOCK[transition.meets[0]], on, minute + 1)
+        if action is Action.notify_la:
+            self._letter(on, minute + 1)
+        for clock_ in transition.clocks_started(before):
+            self._start(clock_, on)
+        for clock_ in transition.meets:
+            if (c := self.clocks.get(clock_)) and c[2] is None and c[3] is None:
+                c[2] = on
+        for clock_ in transition.stops:
+            if clock_ is not Clock.tribunal_appeal and (c := self.clocks.get(clock_)) and c[2] is None and c[3] is None:
+                c[3] = on
+        self.last_day = on
+
+    def _start(self, clock_: Clock, start: dt.date) -> None:
+        self.clocks[clock_] = [start, due_date(clock_, start), None, None]
+
+    def _event(self, day: dt.date, minute: int, kind: str, action: str, from_state: str, to_state: str,
+               summary: str, by: int | None) -> None:
+        self.events.append((_at(day, minute), kind, action, from_state, to_state, summary, by))
+
+    def _notes(self, yesterday: dt.date) -> None:
+        """Calls, e-mails and letters between the steps: 5 to 30 timeline entries in all."""
+        rng = self.rng
+        wanted = min(30, max(5, len(self.events) + _one(rng, (0, 1, 1, 2, 3, 5, 8, 14))))
+        closed_on = self.fields["closed_on"]
+        end = min(yesterday, closed_on - dt.timedelta(days=1) if closed_on else add_working_days(self.last_day, 5))
+        span = max((end - self.opened).days, 0)
+        while len(self.events) < wanted:
+            # After the opening entry (9am) and, on a closed case, before the day it closed.
+            day = self.opened + dt.timedelta(days=_between(rng, 0, span))
+            self._event(day, 10 * 60 + _between(rng, 0, 7 * 60), CaseEvent.Kind.NOTE, "", "", "", _one(rng, NOTES),
+                        self.world.coordinator)
+
+    # --- documents ------------------------------------------------------------------------------
+
+    def _certificate(self, kind: Certificate.Kind, on: dt.date, minute: int) -> None:
+        appeal = tribunal_appeal_explanation(decision_notice_sent=self.notice, certificate_issued=on)
+        path, sha = self.world.files.certificates[kind.value]
+        resolved = "Agreed: the support in section F. Not agreed: the school named." \
+            if kind is Certificate.Kind.AFTER_MEDIATION else ""
+        self.rows[Certificate].append((
+            self.world.first_ids["certificate"] + self.index, "", on.year, 0, 1, self.id, kind.value, self.parent,
+            Party.Role.PARENT.value, f"{self.first} {self.last}", self.la_id, self.la_name, self.notice, on,
+            self.world.coordinator, self.world.provider_name, self.world.provider_cmc, resolved, appeal.deadline,
+            appeal.reason, path, sha, _at(on, minute),
+        ))
+        self._event(on, minute, CaseEvent.Kind.UPDATED, "", "", "", f"Certificate issued: {kind.label}",
+                    self.world.coordinator)
+        if (c := self.clocks.get(Clock.tribunal_appeal)) is not None:
+            c[1] = appeal.deadline  # the later of 2 months after the notice and 1 month after the certificate
+
+    def _letter(self, on: dt.date, minute: int) -> None:
+        path, sha, size = self.world.files.la_letter
+        self.letters.append(len(self.letters))
+        self.rows[Document].append((
+            self.world.first_ids["document"] + self.index * STRIDE[Document] + len(self.letters) - 1, self.id, Document.Kind.LA_NOTIFICATION.value,
+            f"Mediation request {self.reference}: letter to {self.la_name}", path, sha, "application/pdf", size,
+            self.world.coordinator, _at(on, minute),
+        ))
+        self._event(on, minute, CaseEvent.Kind.UPDATED, "", "", "",
+                    f"Letter prepared: Mediation request {self.reference}: letter to {self.la_name}",
+                    self.world.coordinator)
+
+    # --- rows -------------------------------------------------------------------------------------
+
+    def _write(self) -> None:
+        world, rows, rng, today = self.world, self.rows, self.rng, self.world.today
+        opened_at = self.events[0][0]
+        self.events.sort(key=lambda e: e[0])
+        last_at = self.events[-1][0]
+        deadline_base = world.first_ids["deadline"] + self.index * STRIDE[Deadline]
+        chased: list[tuple[dt.date, str]] = []
+        for n, (clock_, (start, due, met_on, stopped_on)) in enumerate(self.clocks.items()):
+            status = "" if stopped_on is not None else clock_status(
+                due=due, met_on=met_on, today=today, due_soon_working_days=DUE_SOON_WORKING_DAYS).value
+            rows[Deadline].append((deadline_base + n, self.id, clock_.value, start, due, met_on, stopped_on, status))
+            if (met_on is None and stopped_on is None and not CLOCK_RULES[clock_].informational
+                    and status in CHASED_STATUSES):
+                chased.append((due, status))
+        next_due, summary_status = min(chased) if chased else (None, "")
+        fields = self.fields
+        rows[Case].append((
+            self.id, self.reference, self.opened.year, self.number, self.case_type.value, self.state.value,
+            self.la_id, fields["mediator_id"], self.first, self.last,
+            self.opened - dt.timedelta(days=_between(rng, 4 * 365, 19 * 365)), self.decisions,
+            [e.value for e in self.elements], self.notice,
+            self.route.value, "", _one(rng, ("mediation", "certificate", "talk")),
+            _one(rng, (Case.Source.PARENT.value,) * 5 + (Case.Source.YOUNG_PERSON.value, Case.Source.IASS.value)),
+            _one(rng, (Case.Channel.ONLINE.value, Case.Channel.PHONE.value)), fields["all_parties_agreed"],
+            fields["meeting_outcome"], fields["la_notified_on"], fields["certificate_issued_on"], self.opened,
+            fields["closed_on"], fields["closure_reason"], next_due, summary_status,
+            f"{self.last} {self.first}".lower(), opened_at, last_at,
+        ))
+        party_id = world.first_ids["party"] + self.index * STRIDE[Party]
+        rows[Party].append((
+            party_id, self.id, Party.Role.PARENT.value, self.parent, "", f"{self.parent.split()[0].lower()}."
+            f"{self.id}@example.com", f"07700 900{self.id % 1000:03d}", [_one(rng, ("phone", "email", "letter"))],
+            True, opened_at, opened_at,
+        ))
+        if self.fields["la_notified_on"] is not None:
+            rows[Party].append((party_id + 1, self.id, Party.Role.LA_OFFICER.value, "SEN casework officer",
+                                f"{self.la_name} Council", "", "", ["email"], False, opened_at, opened_at))
+        issue_base = world.first_ids["issue"] + self.index * STRIDE[Issue]
+        for n, text in enumerate(rng.sample(ISSUES, k=_between(rng, 1, STRIDE[Issue]))):
+            rows[Issue].append((issue_base + n, self.id, party_id, text, "", opened_at, opened_at))
+        event_base = world.first_ids["event"] + self.index * STRIDE[CaseEvent]
+        assert len(self.events) <= STRIDE[CaseEvent], self.reference
+        for n, (at, kind, action, from_state, to_state, summary, by) in enumerate(self.events):
+            rows[CaseEvent].append((event_base + n, self.id, at, by, kind, action, from_state, to_state, summary))
+        meeting_base = world.first_ids["meeting"] + self.index * STRIDE[Meeting]
+        for n, (day, notice, status, venue_id, online) in enumerate(self.meetings[: STRIDE[Meeting]]):
+            starts = _at(day, 10 * 60)
+            rows[Meeting].append((meeting_base + n, self.id, starts, starts + dt.timedelta(hours=3), venue_id,
+                                  online, notice, status, _at(notice, 12 * 60), _at(notice, 12 * 60)))
+
+
+def chunk_rows(world: World, chunk: Chunk) -> writer.Rows:
+    """All the rows of one chunk of cases (pure: reads nothing from the database)."""
+    rng = random.Random(f"{world.seed}:cases:{chunk.number}")
+    rows = writer.rows_empty()
+    counters = dict(chunk.ref_start)
+    for offset, case_type in enumerate(_types(world.seed, chunk.number, chunk.size)):
+        index = chunk.start + offset
+        prefix, year = PREFIXES[case_type], _opened_on(world, index).year
+        counters[(prefix, year)] = number = counters.get((prefix, year), 0) + 1
+        _CaseWalk(world, rng, index, case_type, f"{prefix}-{year}-{number:05d}", number, rows).run()
+    return rows
+
+
+def _chunk_text(args: tuple[World, Chunk]) -> tuple[dict[Any, str], list[tuple[Any, ...]], int]:
+    """In a worker process: one chunk as COPY text, certificates left as rows to be numbered in order."""
+    world, chunk = args
+    rows = chunk_rows(world, chunk)
+    texts = {model: writer.copy_text(model, model_rows) for model, model_rows in rows.items()
+             if model is not Certificate}
+    return texts, rows[Certificate], chunk.size
+
+
+def _certificates_number(rows: list[tuple[Any, ...]], counters: dict[int, int]) -> list[tuple[Any, ...]]:
+    """Certificate numbers are gap-free per year of issue, so they are given out in one place, in order."""
+    out = []
+    for row in sorted(rows, key=lambda r: (r[13], r[0])):
+        year = row[2]
+        counters[year] = sequence = counters.get(year, 0) + 1
+        out.append((row[0], f"{NUMBER_PREFIX}-{year}-{sequence:05d}", year, sequence, *row[4:]))
+    return out
+
+
+def _chunk_write(texts: dict[Any, str], certificate_rows: list[tuple[Any, ...]], cert_counters: dict[int, int],
+                 done: int, progress: Callable[[int], None] | None) -> int:
+    """Numbers the chunk's certificates, then COPYs the whole chunk in one transaction."""
+    texts[Certificate] = writer.copy_text(Certificate, _certificates_number(certificate_rows, cert_counters))
+    with transaction.atomic():
+        writer.write(texts=texts)
+    if progress:
+        progress(done)
+    return done
+
+
+def _world(*, count: int, seed: int, today: dt.date) -> World:
+    provider = Provider.objects.filter(is_current=True).first()
+    coordinator = User.objects.filter(groups__name=Role.COORDINATOR.value).order_by("id").first()
+    mediators = tuple(User.objects.filter(groups__name=Role.MEDIATOR.value).order_by("id").values_list("id", flat=True))
+    las = tuple(LocalAuthority.objects.filter(commissions_us=True).order_by("id").values_list("id", "name"))
+    drs_las = tuple(
+        LocalAuthority.objects.filter(commissions_us=True, commissions_drs=True).order_by("id").values_list("id", "name")
+    ) or las
+    venues = tuple(Venue.objects.order_by("id").values_list("id", "is_online"))
+    if provider is None or coordinator is None or not mediators or not las or not venues:
+        raise RuntimeError("Load the reference data and demo users first (seed_demo does both).")
+    first = writer.next_ids()
+    names = {Case: "case", Party: "party", Issue: "issue", CaseEvent: "event", Deadline: "deadline",
+             Meeting: "meeting", Certificate: "certificate", Document: "document"}
+    return World(
+        today=today, la=las, drs_la=drs_las, mediators=mediators, coordinator=coordinator.pk, venues=venues,
+        provider_name=provider.name, provider_cmc=provider.cmc_registration,
+        files=specimen_files(issued_by=coordinator, today=today), first_ids={names[m]: i for m, i in first.items()},
+        count=count, seed=seed,
+    )
+
+
+def _counters_save(references: dict[tuple[str, int], int]) -> None:
+    for (prefix, year), last in references.items():
+        ReferenceCounter.objects.update_or_create(prefix=prefix, year=year, defaults={"last_number": last})
+
+
+class Progress:
+    """A progress bar on stderr: cases done, cases a second, time left."""
+
+    def __init__(self, total: int, stream: Any = None):
+        self.total, self.done, self.started = total, 0, time.monotonic()
+        self.stream = stream if stream is not None else sys.stderr
+
+    def __call__(self, done: int) -> None:
+        self.done = done
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = done / elapsed
+        left = (self.total - done) / rate if rate else 0
+        filled = int(30 * done / max(self.total, 1))
+        self.stream.write(f"\r  [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{self.total:,} cases "
+                          f"{rate:,.0f}/s, {left:,.0f} s left ")
+        if done >= self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def cases_generate(*, count: int, seed: int, today: dt.date | None = None, processes: int | None = None,
+                   progress: Callable[[int], None] | None = None) -> int:
+    """Makes `count` demo cases after any that exist; returns how many were made."""
+    if count <= 0:
+        return 0
+    today = today or service_clock.today()
+    world = _world(count=count, seed=seed, today=today)
+    existing = {(c.prefix, c.year): c.last_number for c in ReferenceCounter.objects.all()}
+    plan = chunks_plan(world, existing)
+    references = dict(plan[-1].ref_start)
+    for offset, case_type in enumerate(_types(seed, plan[-1].number, plan[-1].size)):
+        key = (PREFIXES[case_type], _opened_on(world, plan[-1].start + offset).year)
+        references[key] = references.get(key, 0) + 1
+    cert_counters = {year: last for (prefix, year), last in existing.items() if prefix == NUMBER_PREFIX}
+    done = 0
+    postgres = connection.vendor == "postgresql"
+    processes = processes or min(2, multiprocessing.cpu_count())
+    if postgres and processes > 1 and not connection.in_atomic_block:
+        connections.close_all()  # never share a connection with forked workers
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes) as pool:
+            results: Iterator[Any] = pool.imap(_chunk_text, [(world, chunk) for chunk in plan])
+            for texts, certificate_rows, size in results:
+                done = _chunk_write(texts, certificate_rows, cert_counters, done + size, progress)
+    else:
+        # One process (tests, small demos, or inside a caller's transaction): same rows, same writer.
+        for chunk in plan:
+            if postgres:
+                texts, certificate_rows, size = _chunk_text((world, chunk))
+                done = _chunk_write(texts, certificate_rows, cert_counters, done + size, progress)
+                continue
+            rows = chunk_rows(world, chunk)
+            rows[Certificate] = _certificates_number(rows[Certificate], cert_counters)
+            with transaction.atomic():
+                writer.write(rows=rows)
+            done += chunk.size
+            if progress:
+                progress(done)
+    with transaction.atomic():
+        writer.sequences_reset()
+        _counters_save({**references, **{(NUMBER_PREFIX, y): n for y, n in cert_counters.items()}})
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Planner statistics, and the visibility map that lets counts read only an index.
+        with connection.cursor() as cursor:
+            for model in writer.MODELS:
+                cursor.execute(f"VACUUM (ANALYZE) {model._meta.db_table}")
+    return done

@@ -1,0 +1,143 @@
+"""The bulk demo generator: its cases must look like cases the services made, on either database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+
+import pytest
+
+from senmediation.cases.models import Case, CaseEvent, Deadline, ReferenceCounter
+from senmediation.cases.services.deadlines import CHASED_STATUSES, DUE_SOON_WORKING_DAYS
+from senmediation.core import clock
+from senmediation.demodata.generator import _world, cases_generate, chunk_rows, chunks_plan
+from senmediation.demodata.reference import demo_reference_data_load, demo_users_create
+from senmediation.documents.models import Certificate, Document
+from senmediation.documents.services.certificates import certificate_pdf_bytes
+from senmediation.meetings.models import Meeting
+from senmediation.rules.deadlines import CLOCK_RULES, Clock, clock_status
+from senmediation.rules.workflow import TRANSITIONS, Action, CaseType, State
+
+N = 200
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def demo(db):  # type: ignore[no-untyped-def]
+    demo_reference_data_load()
+    demo_users_create(password="a long demo password 2026")
+    made = cases_generate(count=N, seed=7, today=TODAY, processes=1)
+    assert made == N
+    return Case.objects.all()
+
+
+def _events_by_case() -> dict[int, list[CaseEvent]]:
+    out: dict[int, list[CaseEvent]] = defaultdict(list)
+    for event in CaseEvent.objects.order_by("case_id", "at", "id"):
+        out[event.case_id].append(event)
+    return out
+
+
+def test_timelines_are_dated_in_order_in_the_past_with_5_to_30_entries(demo) -> None:  # type: ignore[no-untyped-def]
+    end_of_yesterday = dt.datetime.combine(TODAY, dt.time(0), tzinfo=clock.LONDON)
+    events = _events_by_case()
+    assert set(events) == set(demo.values_list("id", flat=True))
+    for case in demo:
+        timeline = events[case.id]
+        assert 5 <= len(timeline) <= 30, case.reference
+        assert timeline[0].kind == CaseEvent.Kind.OPENED
+        assert clock.local(timeline[0].at).date() == case.opened_on
+        assert all(e.at < end_of_yesterday for e in timeline), case.reference
+        # Ids follow the order things happened, so the timeline reads the same by id or by time.
+        assert [e.id for e in timeline] == sorted(e.id for e in timeline)
+
+
+def test_each_case_state_is_where_its_steps_led_through_the_workflow(demo) -> None:  # type: ignore[no-untyped-def]
+    events = _events_by_case()
+    for case in demo:
+        state = State.enquiry
+        for event in events[case.id]:
+            if event.kind != CaseEvent.Kind.TRANSITION:
+                continue
+            assert event.from_state == state.value, case.reference
+            # The guards held when the step was taken (the generator asked check_transition); here each
+            # step must be a row of the table for this case type.
+            [transition] = [t for t in TRANSITIONS if t.from_state is state and t.action.value == event.action
+                            and CaseType(case.case_type) in t.case_types]
+            assert transition.to_state.value == event.to_state
+            state = transition.to_state
+        assert case.state == state.value, case.reference
+        assert (case.closed_on is not None) == (state in (State.closed, State.withdrawn))
+
+
+def test_a_case_shown_as_certificate_issued_has_its_certificate_and_the_file_is_served(demo) -> None:  # type: ignore[no-untyped-def]
+    issued = [c for c in demo if c.certificate_issued_on is not None]
+    assert issued, "the sample should include issued certificates"
+    # Some open cases show their certificate (certificate issued, or following up an agreement after it).
+    assert demo.filter(certificate_issued_on__isnull=False).exclude(
+        state__in=[State.closed.value, State.withdrawn.value]).exists()
+    certificates = {c.case_id: c for c in Certificate.objects.all()}
+    assert set(certificates) == {c.id for c in issued}
+    for case in issued:
+        certificate = certificates[case.id]
+        assert certificate.issued_on == case.certificate_issued_on
+        issue_events = CaseEvent.objects.filter(case=case, action=Action.issue_certificate.value)
+        assert [clock.local(e.at).date() for e in issue_events] == [certificate.issued_on]
+    pdf = certificate_pdf_bytes(next(iter(certificates.values())))
+    assert pdf.startswith(b"%PDF") and hashlib.sha256(pdf).hexdigest() == next(iter(certificates.values())).sha256
+    numbers = [c.number for c in Certificate.objects.order_by("issued_on", "id")]
+    assert len(set(numbers)) == len(numbers)
+
+
+def test_clock_statuses_and_each_case_summary_agree_with_the_rules_for_today(demo) -> None:  # type: ignore[no-untyped-def]
+    by_case: dict[int, list[Deadline]] = defaultdict(list)
+    for deadline in Deadline.objects.all():
+        expected = "" if deadline.stopped_on else clock_status(
+            due=deadline.due_date, met_on=deadline.met_on, today=TODAY,
+            due_soon_working_days=DUE_SOON_WORKING_DAYS).value
+        assert deadline.status == expected
+        by_case[deadline.case_id].append(deadline)
+    for case in demo:
+        chased = [d for d in by_case[case.id] if d.is_open and not CLOCK_RULES[Clock(d.clock)].informational
+                  and d.status in CHASED_STATUSES]
+        first = min(chased, key=lambda d: d.due_date) if chased else None
+        assert case.next_due_date == (first.due_date if first else None)
+        assert case.clock_status == (first.status if first else "")
+
+
+def test_the_sample_covers_every_reachable_state_type_la_and_clock_status(demo) -> None:  # type: ignore[no-untyped-def]
+    states = Counter(demo.values_list("state", flat=True))
+    assert {State.enquiry.value, State.information_given.value, State.closed.value,
+            State.certificate_issued.value, State.scheduled.value} <= set(states)
+    assert set(demo.values_list("case_type", flat=True)) == {t.value for t in CaseType}
+    # Every LA that commissions the demo provider has cases; DRS cases only where it commissions DRS.
+    assert set(demo.values_list("local_authority__name", flat=True)) == {"Trafford", "Manchester", "Stockport"}
+    assert set(demo.filter(case_type=CaseType.disagreement_resolution.value)
+               .values_list("local_authority__name", flat=True)) == {"Stockport"}
+    assert {"met", "met_late", "overdue", "on_track"} <= set(Deadline.objects.values_list("status", flat=True))
+    assert Meeting.objects.filter(status=Meeting.Status.HELD).exists()
+    letters = set(Document.objects.filter(kind=Document.Kind.LA_NOTIFICATION).values_list("case_id", flat=True))
+    assert letters == set(Case.objects.filter(la_notified_on__isnull=False).values_list("id", flat=True))
+
+
+def test_references_continue_the_counters_and_a_second_run_adds_without_clashing(demo) -> None:  # type: ignore[no-untyped-def]
+    references = set(Case.objects.values_list("reference", flat=True))
+    assert len(references) == N
+    cases_generate(count=20, seed=8, today=TODAY, processes=1)
+    assert Case.objects.count() == N + 20
+    assert len(set(Case.objects.values_list("reference", flat=True))) == N + 20
+    for counter in ReferenceCounter.objects.exclude(prefix="CERT"):
+        numbers = sorted(Case.objects.filter(reference__startswith=f"{counter.prefix}-{counter.year}-")
+                         .values_list("reference_number", flat=True))
+        assert numbers == list(range(1, counter.last_number + 1)), counter
+
+
+def test_the_same_seed_makes_the_same_cases(db) -> None:  # type: ignore[no-untyped-def]
+    demo_reference_data_load()
+    demo_users_create(password="a long demo password 2026")
+    world = _world(count=30, seed=11, today=TODAY)
+    plan = chunks_plan(world, {})
+    assert chunk_rows(world, plan[0]) == chunk_rows(world, plan[0])
+    other = _world(count=30, seed=12, today=TODAY)
+    assert chunk_rows(other, chunks_plan(other, {})[0])[Case] != chunk_rows(world, plan[0])[Case]
