@@ -40,7 +40,7 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(*OFFICE)
 def complaint_new(request: HttpRequest) -> HttpResponse:
-    form = StaffComplaintForm(request.POST or None)
+    form = StaffComplaintForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -139,7 +139,7 @@ def complaint_respond(request: HttpRequest, pk: int) -> HttpResponse:
     complaint = selectors.complaint_get_for(user=request.user, pk=pk)
     if complaint.responded_on is not None:
         return redirect("feedback:complaint", pk=pk)
-    form = ResponseForm(request.POST or None)
+    form = ResponseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
