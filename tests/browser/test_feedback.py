@@ -156,3 +156,11 @@ def test_feedback_through_a_party_link_after_the_case_closes(page, page_without_
     assert_accessible(page)
     page.goto(f"/staff/cases/{case.reference}/")
     expect(page.get_by_text("used their link to give feedback")).to_be_visible()
+    expect(page.get_by_role("heading", name="Complaints")).to_have_count(0)  # none linked to this case
+
+    page.context.clear_cookies()
+    sign_in(page, "med1", TEST_PASSWORD)
+    page.goto("/staff/feedback/mine/")
+    expect(page.get_by_text("Calm and clear.")).to_be_visible()
+    expect(page.get_by_text(case.reference)).to_have_count(0)
+    assert_accessible(page)

@@ -139,3 +139,24 @@ def test_feedback_results_per_mediator_and_la_with_consented_quotes(manager_clie
     mine = client_for(mediator).get(reverse("feedback:mine")).content.decode()
     assert "Very calm mediator." in mine and "Private remark." not in mine and case.reference not in mine
     assert "3.0" in mine
+
+
+def _ids(html: str) -> list[str]:
+    import re
+
+    return re.findall(r'\sid="([^"]+)"', html)
+
+
+@pytest.mark.parametrize("url", ["/feedback-and-complaints/", "/complain/", "/give-feedback/"])
+def test_public_pages_repeat_no_id(client, reference_data, url) -> None:
+    for response in (client.get(url), client.post(url, {"key": KEY}) if url != "/feedback-and-complaints/" else None):
+        if response is None:
+            continue
+        ids = _ids(response.content.decode())
+        assert sorted({i for i in ids if ids.count(i) > 1}) == []
+
+
+def test_the_feedback_and_complaints_page_has_one_contact_panel(client, reference_data) -> None:
+    html = client.get("/feedback-and-complaints/").content.decode()
+    assert html.count('id="contact-panel-heading"') == 1
+    assert 'href="/complain/"' in html and 'href="/give-feedback/"' in html
