@@ -160,3 +160,19 @@ def test_the_feedback_and_complaints_page_has_one_contact_panel(client, referenc
     html = client.get("/feedback-and-complaints/").content.decode()
     assert html.count('id="contact-panel-heading"') == 1
     assert 'href="/complain/"' in html and 'href="/give-feedback/"' in html
+
+
+def test_complaint_pages_keep_a_fixed_query_budget(manager_client) -> None:
+    from senmediation.testing.queries import PAGE_QUERY_BUDGET, page_queries
+
+    complaint = complaint_make()
+    manager_client.get("/staff/complaints/")  # warms the per-process caches (provider, session)
+    counts = []
+    for extra in range(3):
+        for url in ("/staff/complaints/", f"/staff/complaints/{complaint.pk}/", "/staff/", "/staff/feedback/"):
+            response, queries = page_queries(manager_client, url)
+            assert response.status_code == 200, url
+            assert len(queries) <= PAGE_QUERY_BUDGET, (url, queries)
+            counts.append(len(queries))
+        complaint_make(name=f"Person {extra}")
+    assert counts[:4] == counts[4:8] == counts[8:]  # more complaints, no more queries
