@@ -11,9 +11,11 @@ urlpatterns = [
     path("staff/cases/<str:reference>/agreement/", include("senmediation.agreements.urls")),
     path("staff/notifications/", include("senmediation.notifications.urls")),
     path("staff/audit/", include("senmediation.audit.urls")),
+    path("staff/", include("senmediation.feedback.urls")),
     path("staff/", include("senmediation.cases.urls")),
     path("p/", include("senmediation.portal.urls")),
     path("refer/", include("senmediation.referrals.urls")),
+    path("", include("senmediation.feedback.public_urls")),
     path("", include("senmediation.public.urls")),
 ]
 

@@ -203,6 +203,26 @@ _add_rows({
     "portal:done": [get(everyone(404), token="not-a-real-token")],
     "portal:agreement_file": [get(everyone(404), token="not-a-real-token")],
 })
+# Complaints and feedback: a complaint is 404 for anyone it is about, and for mediators always (see
+# senmediation/feedback/tests/test_views.py); managers handle them; a mediator sees only their own results.
+MEDIATORS = by_role(302, 403, 200, 200, 403, 403, 403, 403)
+_add_rows({
+    "feedback:complaints": [get(OFFICE)],
+    "feedback:complaint_new": [get(OFFICE)],
+    "feedback:complaint": [get(allowed_as(CASE_WORK, 404), pk=MISSING)],
+    "feedback:complaint_acknowledge": [get(GET_ONLY_POSTED, pk=MISSING), post(allowed_as(MANAGERS, 404), pk=MISSING)],
+    "feedback:complaint_owner": [get(GET_ONLY_POSTED, pk=MISSING), post(allowed_as(MANAGERS, 404), pk=MISSING)],
+    "feedback:complaint_note": [get(GET_ONLY_POSTED, pk=MISSING), post(allowed_as(OFFICE, 404), pk=MISSING)],
+    "feedback:complaint_escalate": [get(GET_ONLY_POSTED, pk=MISSING), post(allowed_as(MANAGERS, 404), pk=MISSING)],
+    "feedback:complaint_respond": [get(allowed_as(MANAGERS, 404), pk=MISSING)],
+    "feedback:complaint_letter": [get(allowed_as(MANAGERS, 404), pk=MISSING)],
+    "feedback:results": [get(MANAGERS)],
+    "feedback:mine": [get(MEDIATORS)],
+    "feedback_public:complaint": [get(PUBLIC)],
+    "feedback_public:complaint_sent": [get(everyone(302))],
+    "feedback_public:feedback": [get(PUBLIC)],
+    "feedback_public:feedback_sent": [get(everyone(302))],
+})
 
 # ---- The Django admin, by rule -------------------------------------------------------------------
 # Only administrators are admin staff here. They manage users and settings but read no case content

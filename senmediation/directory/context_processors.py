@@ -14,6 +14,9 @@ STAFF_NAV: tuple[tuple[str, str, frozenset[Role] | None], ...] = (
     ("Cases", "/staff/cases/", frozenset({Role.COORDINATOR, Role.MEDIATOR, Role.MANAGER})),
     ("Record a referral", "/refer/staff/", frozenset({Role.COORDINATOR, Role.MANAGER})),
     ("Messages", "/staff/notifications/", frozenset({Role.COORDINATOR, Role.MANAGER})),
+    ("Complaints", "/staff/complaints/", frozenset({Role.COORDINATOR, Role.MANAGER})),
+    ("Feedback", "/staff/feedback/", frozenset({Role.MANAGER})),
+    ("My feedback", "/staff/feedback/mine/", frozenset({Role.MEDIATOR})),
     ("Subject access", "/staff/audit/subject-access/", frozenset({Role.MANAGER})),
 )
 

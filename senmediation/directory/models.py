@@ -1,5 +1,6 @@
 """Reference data the provider keeps: itself, the LAs and health bodies it deals with, venues, agencies."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from senmediation.core.models import TimeStampedModel
@@ -25,6 +26,15 @@ class Provider(TimeStampedModel):
     years_of_experience = models.PositiveSmallIntegerField(default=13)
     about = models.TextField(blank=True, help_text="A short paragraph about the provider for the home page.")
     complaints_policy_url = models.URLField(blank=True)
+    # The complaint clocks of the provider's own policy (service standards, not law).
+    complaint_acknowledge_working_days = models.PositiveSmallIntegerField(
+        default=3, validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Working days to acknowledge a complaint, from the day it arrives or goes to stage 2.",
+    )
+    complaint_response_working_days = models.PositiveSmallIntegerField(
+        default=20, validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="Working days to send the full response, counted the same way.",
+    )
     accessibility_contact = models.CharField(max_length=200, blank=True)
     data_protection_officer = models.CharField(max_length=200, blank=True)
     ico_registration = models.CharField("ICO registration number", max_length=40, blank=True)

@@ -27,6 +27,10 @@ EXTRA_PLACEHOLDERS: dict[str, str] = {
     "action_text": "The action someone agreed to do",
     "due_date": "The date the action is due",
     "meeting_summaries": "Every party's summary of what they want to discuss",
+    "complaint_reference": "The complaint's reference, for example CMP-2026-00001",
+    "complaint_stage": "The complaint's stage, for example 'stage 1'",
+    "owner_name": "The name of the person dealing with the complaint",
+    "respond_by": "The date we will reply in full by",
 }
 
 
@@ -117,6 +121,36 @@ DEFAULT_TEMPLATES: tuple[DefaultTemplate, ...] = (
         "Dear {{ party_name }},\n\nAn action agreed at mediation was due on {{ due_date }} and we have not "
         "heard that it is done: {{ action_text }}\n\nPlease tell us what is happening." + _SIGN_OFF,
         ("action_text", "due_date"),
+    ),
+    DefaultTemplate(
+        "feedback_invitation", "Feedback survey", "Tell us what you thought of mediation ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nYour case with us has now finished. We would like to know what you thought "
+        "of the service. The survey has 8 short questions and takes about 3 minutes:\n\n{{ link_url }}\n\n"
+        "Your answers will not affect anything about your case. The link works until {{ link_expires }}."
+        + _SIGN_OFF,
+        ("link_url", "link_expires"),
+    ),
+    DefaultTemplate(
+        "feedback_reminder", "Feedback survey reminder", "Reminder: tell us what you thought ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nWe sent you a short survey about our service. If you have a few minutes, "
+        "please answer it here:\n\n{{ link_url }}\n\nThis is the only reminder we will send. The link works "
+        "until {{ link_expires }}." + _SIGN_OFF,
+        ("link_url", "link_expires"),
+    ),
+    DefaultTemplate(
+        "complaint_acknowledgement", "Complaint acknowledged", "We have received your complaint ({{ complaint_reference }})",
+        "Dear {{ party_name }},\n\nThank you for telling us you are unhappy. Your complaint reference is "
+        "{{ complaint_reference }} ({{ complaint_stage }}).\n\n{{ owner_name }} is looking into it and "
+        "will reply to you in full by {{ respond_by }}.\n\nMaking a complaint will not affect your case, "
+        "your mediation or your right to appeal." + _SIGN_OFF,
+        ("complaint_reference", "complaint_stage", "owner_name", "respond_by"),
+    ),
+    DefaultTemplate(
+        "complaint_response", "Complaint response", "Our response to your complaint ({{ complaint_reference }})",
+        "Dear {{ party_name }},\n\nOur full response to your complaint {{ complaint_reference }} is in the "
+        "letter with this message.\n\nIt explains what we found, what we will do, and what you can do if "
+        "you are still unhappy." + _SIGN_OFF,
+        ("complaint_reference",),
     ),
 )
 

@@ -12,8 +12,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from senmediation.core.errors import ServiceError
+from senmediation.feedback.forms import SurveyForm
+from senmediation.feedback.services.surveys import survey_link_submit
 
-from .forms import AttendanceForm, AvailabilityForm, ChildViewsForm, FeedbackForm, SummaryForm
+from .forms import AttendanceForm, AvailabilityForm, ChildViewsForm, SummaryForm
 from .models import PartyLink, Purpose
 from .services import submissions
 from .services.links import PartyLinkError, party_link_resolve, party_link_touch
@@ -40,8 +42,7 @@ def _attendance(link: PartyLink, form: Any) -> None:
 
 
 def _feedback(link: PartyLink, form: Any) -> None:
-    submissions.feedback_submit(link=link, satisfaction=form.cleaned_data["satisfaction"],
-                                comments=form.cleaned_data["comments"])
+    survey_link_submit(link=link, answers=form.cleaned_data)
 
 
 PAGES: dict[str, tuple[type[forms.Form], Callable[[PartyLink, Any], None]]] = {
@@ -49,7 +50,7 @@ PAGES: dict[str, tuple[type[forms.Form], Callable[[PartyLink, Any], None]]] = {
     Purpose.SUMMARY_AND_ISSUES: (SummaryForm, _summary),
     Purpose.CHILD_VIEWS: (ChildViewsForm, _child_views),
     Purpose.ATTENDANCE: (AttendanceForm, _attendance),
-    Purpose.FEEDBACK: (FeedbackForm, _feedback),
+    Purpose.FEEDBACK: (SurveyForm, _feedback),
 }
 
 

@@ -65,7 +65,7 @@ def _enqueue(message_id: int) -> None:
 
 def notification_send(
     *, template_key: str, context: dict[str, Any], party: Any = None, to_email: str = "", case: Any = None,
-    attachments: Sequence[Attachment] = (), idempotency_key: str, by: Any = None,
+    attachments: Sequence[Attachment] = (), idempotency_key: str, by: Any = None, route: Route | None = None,
 ) -> Message:
     """Logs one message, routed by the person's preferences, and hands it to the worker once the
     transaction commits. Calling again with the same idempotency_key returns the first message unchanged."""
@@ -74,10 +74,11 @@ def notification_send(
     existing = Message.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing
-    if party is None and not to_email:
-        raise ServiceError("Say who the message is to: a party or an e-mail address.")
+    if party is None and not to_email and route is None:
+        raise ServiceError("Say who the message is to: a party, an e-mail address or a route.")
     case = case if case is not None else getattr(party, "case", None)
-    route = Route("email", to_email) if to_email else route_for_party(party)
+    # `route`: someone who is not a party (a complainant) and chose how to hear from us.
+    route = route or (Route("email", to_email) if to_email else route_for_party(party))
     template = template_for(template_key)
     subject, body = template_render(
         subject=template.subject, body=template.body, context={**_base_context(case=case, party=party), **context}

@@ -10,7 +10,8 @@ import time_machine
 from senmediation.cases.models import Issue, Party
 from senmediation.cases.tests.factories import case_make
 from senmediation.directory.selectors import provider_current
-from senmediation.portal.models import AttendanceResponse, Availability, ChildViews, Feedback, PartySummary
+from senmediation.feedback.models import SurveyResponse
+from senmediation.portal.models import AttendanceResponse, Availability, ChildViews, PartySummary
 from senmediation.portal.services.links import party_link_create, party_link_revoke
 from senmediation.testing.fixtures import client_for
 
@@ -137,9 +138,10 @@ def test_agreement_before_there_is_one(client, parent, coordinator) -> None:
 
 def test_feedback(client, parent, coordinator) -> None:
     _, path, _ = _open(client, parent, "feedback", coordinator)
-    response = client.post(path, {"satisfaction": "4", "comments": "Helpful."})
+    response = client.post(path, {"satisfaction": "4", "felt_heard": "yes", "comments": "Helpful."})
     assert response.status_code == 302
-    assert Feedback.objects.get().satisfaction == 4
+    answer = SurveyResponse.objects.get()
+    assert (answer.satisfaction, answer.felt_heard, answer.comments, answer.party) == (4, "yes", "Helpful.", parent)
     assert _used(parent, "give feedback")
 
 

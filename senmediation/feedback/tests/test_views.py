@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from senmediation.accounts.roles import Role
+from senmediation.cases.models import Case
+from senmediation.cases.tests.factories import case_make
+from senmediation.feedback.models import Complaint, PublicSubmission, SurveyResponse
+from senmediation.testing.fixtures import client_for, user_make
+
+from .factories import complaint_make
+
+pytestmark = pytest.mark.django_db
+KEY = "k" * 24
+GOOD = {"key": KEY, "name": "Ravi Patel", "details": "Nobody called back.", "about_mediator": "no",
+        "preferred_contact": "email", "email": "ravi@example.com"}
+
+
+def test_a_complaint_about_a_mediator_is_404_for_them_and_open_to_a_manager(manager_client, mediator) -> None:
+    case = case_make()
+    Case.objects.filter(pk=case.pk).update(mediator=mediator)
+    complaint = complaint_make(case_reference=case.reference, about_mediator=True)
+    url = reverse("feedback:complaint", kwargs={"pk": complaint.pk})
+    assert client_for(mediator).get(url).status_code == 404
+    response = manager_client.get(url)
+    assert response.status_code == 200
+    assert f"<h1 class=\"govuk-heading-l\">Complaint {complaint.reference}</h1>" in response.content.decode()
+    # The case page shows it to the manager, never to the mediator of the case.
+    case_url = reverse("cases:detail", kwargs={"reference": case.reference})
+    assert complaint.reference in manager_client.get(case_url).content.decode()
+    assert complaint.reference not in client_for(mediator).get(case_url).content.decode()
+
+
+def test_a_coordinator_never_sees_a_complaint_about_themselves(coordinator, coordinator_client) -> None:
+    complaint = complaint_make()
+    Complaint.objects.filter(pk=complaint.pk).update(about=coordinator)
+    assert coordinator_client.get(reverse("feedback:complaint", kwargs={"pk": complaint.pk})).status_code == 404
+    assert complaint.reference not in coordinator_client.get(reverse("feedback:complaints")).content.decode()
+
+
+def test_public_complaint_is_recorded_once_per_key(client, reference_data) -> None:
+    with time_machine.travel(dt.datetime(2026, 11, 2, 10, tzinfo=dt.UTC), tick=False):
+        first = client.post(reverse("feedback_public:complaint"), GOOD)
+        again = client.post(reverse("feedback_public:complaint"), GOOD)
+        page = client.get(reverse("feedback_public:complaint_sent")).content.decode()
+    assert first.status_code == again.status_code == 302
+    complaint = Complaint.objects.get()
+    assert (complaint.channel, complaint.received_on, complaint.acknowledge_by) == (
+        "online", dt.date(2026, 11, 2), dt.date(2026, 11, 5))
+    assert complaint.reference in page
+
+
+def test_public_complaint_errors_say_how_to_fix_them(client, reference_data) -> None:
+    response = client.post(reverse("feedback_public:complaint"),
+                            {"key": KEY, "preferred_contact": "letter", "phone": "abc"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<title>Error: Make a complaint" in html
+    for message in ("Enter your full name", "Tell us what your complaint is about",
+                    "Select yes if your complaint is about your mediator",
+                    "Enter your postal address, or choose another way for us to reply",
+                    "Enter a phone number, like 01632 960 001 or 07700 900 982"):
+        assert message in html
+    assert Complaint.objects.count() == 0
+
+
+def test_the_spam_trap_makes_nothing_but_looks_sent(client, reference_data) -> None:
+    response = client.post(reverse("feedback_public:complaint"), {**GOOD, "website": "http://spam.example"})
+    assert response.status_code == 302
+    assert Complaint.objects.count() == 0
+    assert PublicSubmission.objects.get().trapped
+
+
+def test_too_many_from_one_address_in_an_hour(client, reference_data, settings) -> None:
+    settings.FEEDBACK_RATE_LIMIT_PER_HOUR = 2
+    for number in range(2):
+        assert client.post(reverse("feedback_public:complaint"), {**GOOD, "key": f"{number}" * 20}).status_code == 302
+    response = client.post(reverse("feedback_public:complaint"), {**GOOD, "key": "z" * 20})
+    assert response.status_code == 429
+    assert Complaint.objects.count() == 2
+
+
+def test_public_feedback(client, reference_data) -> None:
+    response = client.post(reverse("feedback_public:feedback"), {"key": KEY, "satisfaction": "5",
+                                                                 "would_recommend": "yes", "comments": "Kind.",
+                                                                 "consent_to_quote": "on"})
+    assert response.status_code == 302
+    answer = SurveyResponse.objects.get()
+    assert (answer.source, answer.satisfaction, answer.would_recommend, answer.consent_to_quote) == (
+        "public", 5, "yes", True)
+    assert client.post(reverse("feedback_public:feedback"), {"key": "y" * 20}).status_code == 400
+
+
+def test_staff_record_a_phone_complaint(coordinator_client) -> None:
+    response = coordinator_client.post(reverse("feedback:complaint_new"), {
+        "channel": "phone", "received_on_0": "2", "received_on_1": "11", "received_on_2": "2026",
+        "name": "Jo Bloggs", "details": "Rude on the phone.", "about_mediator": "no",
+        "preferred_contact": "phone", "phone": "07700 900123",
+    })
+    complaint = Complaint.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/staff/complaints/{complaint.pk}/"
+    assert (complaint.channel, complaint.created_by.username, complaint.respond_by) == (
+        "phone", "coord", dt.date(2026, 11, 30))
+
+
+def test_manager_pages(manager_client, manager) -> None:
+    complaint = complaint_make()
+    url = reverse("feedback:complaint_respond", kwargs={"pk": complaint.pk})
+    assert manager_client.post(url, {}).status_code == 400
+    response = manager_client.post(url, {"outcome": "upheld", "response": "Sorry.", "lessons_learned": "Train."})
+    assert response.status_code == 302
+    letter = manager_client.get(reverse("feedback:complaint_letter", kwargs={"pk": complaint.pk}))
+    assert letter.status_code == 200 and letter["Content-Type"] == "application/pdf"
+    other = user_make("boss3", Role.MANAGER)
+    owner = manager_client.post(reverse("feedback:complaint_owner", kwargs={"pk": complaint.pk}), {"owner": other.pk})
+    assert owner.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.owner == other
+    note = manager_client.post(reverse("feedback:complaint_note", kwargs={"pk": complaint.pk}), {"text": ""})
+    assert note.status_code == 400 and "Enter the note" in note.content.decode()
+
+
+def test_feedback_results_per_mediator_and_la_with_consented_quotes(manager_client, mediator) -> None:
+    case = case_make()
+    SurveyResponse.objects.create(source="link", case=case, mediator=mediator, local_authority=case.local_authority,
+                                  submitted_at=dt.datetime(2026, 11, 20, tzinfo=dt.UTC), satisfaction=4,
+                                  felt_heard="yes", comments="Very calm mediator.", consent_to_quote=True)
+    SurveyResponse.objects.create(source="link", case=case, mediator=mediator, local_authority=case.local_authority,
+                                  submitted_at=dt.datetime(2026, 11, 21, tzinfo=dt.UTC), satisfaction=2,
+                                  comments="Private remark.", consent_to_quote=False)
+    html = manager_client.get(reverse("feedback:results")).content.decode()
+    assert "Very calm mediator." in html and "Private remark." not in html
+    assert '<th scope="row" class="govuk-table__header">med1</th>' in html
+    assert '<th scope="row" class="govuk-table__header">Trafford</th>' in html or "Trafford" in html
+    mine = client_for(mediator).get(reverse("feedback:mine")).content.decode()
+    assert "Very calm mediator." in mine and "Private remark." not in mine and case.reference not in mine
+    assert "3.0" in mine
+
+
+def _ids(html: str) -> list[str]:
+    import re
+
+    return re.findall(r'\sid="([^"]+)"', html)
+
+
+@pytest.mark.parametrize("url", ["/feedback-and-complaints/", "/complain/", "/give-feedback/"])
+def test_public_pages_repeat_no_id(client, reference_data, url) -> None:
+    for response in (client.get(url), client.post(url, {"key": KEY}) if url != "/feedback-and-complaints/" else None):
+        if response is None:
+            continue
+        ids = _ids(response.content.decode())
+        assert sorted({i for i in ids if ids.count(i) > 1}) == []
+
+
+def test_the_feedback_and_complaints_page_has_one_contact_panel(client, reference_data) -> None:
+    html = client.get("/feedback-and-complaints/").content.decode()
+    assert html.count('id="contact-panel-heading"') == 1
+    assert 'href="/complain/"' in html and 'href="/give-feedback/"' in html
+
+
+def test_complaint_pages_keep_a_fixed_query_budget(manager_client) -> None:
+    from senmediation.testing.queries import PAGE_QUERY_BUDGET, page_queries
+
+    complaint = complaint_make()
+    manager_client.get("/staff/complaints/")  # warms the per-process caches (provider, session)
+    counts = []
+    for extra in range(3):
+        for url in ("/staff/complaints/", f"/staff/complaints/{complaint.pk}/", "/staff/", "/staff/feedback/"):
+            response, queries = page_queries(manager_client, url)
+            assert response.status_code == 200, url
+            assert len(queries) <= PAGE_QUERY_BUDGET, (url, queries)
+            counts.append(len(queries))
+        complaint_make(name=f"Person {extra}")
+    assert counts[:4] == counts[4:8] == counts[8:]  # more complaints, no more queries
