@@ -43,7 +43,7 @@ run: install
 	DEBUG=1 DEMO_MODE=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 worker: install
-	$(BIN)/python manage.py db_worker --queue-name '*'
+	DEBUG=1 $(BIN)/python manage.py db_worker --queue-name '*'
 
 lint: $(BIN)/.installed
 	@echo "== ruff =="

@@ -37,7 +37,7 @@ class SecurityHeadersMiddleware:
 def request_route(request: HttpRequest) -> str:
     """The URL pattern, not the path: paths hold case references and secure-link tokens."""
     match = getattr(request, "resolver_match", None)
-    return str(match.route) if match is not None and match.route else "unmatched"
+    return f"/{match.route}" if match is not None else "unmatched"
 
 
 class RequestIdMiddleware:
@@ -54,11 +54,10 @@ class RequestIdMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
+            route, duration = request_route(request), round((time.perf_counter() - started) * 1000, 1)
             access_log.info(
-                "request", extra={
-                    "method": request.method, "route": request_route(request), "status": response.status_code,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                },
+                "%s %s %s %.1fms", request.method, route, response.status_code, duration,
+                extra={"method": request.method, "route": route, "status": response.status_code, "duration_ms": duration},
             )
             return response
         finally:

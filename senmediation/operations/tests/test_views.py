@@ -72,7 +72,7 @@ def test_metrics_report_requests_queue_clocks_and_messages(client: Client) -> No
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; version=0.0.4; charset=utf-8"
     text = response.content.decode()
-    assert 'senmediation_http_requests_total{method="GET",route="healthz",status="200"}' in text
+    assert 'senmediation_http_requests_total{method="GET",route="/healthz",status="200"}' in text
     for line in ("senmediation_tasks_ready 0.0", "senmediation_tasks_oldest_ready_age_seconds 0.0",
                  "senmediation_clocks_due_soon 0.0", "senmediation_clocks_overdue 0.0",
                  "senmediation_messages_failed 0.0", "senmediation_workers_alive 1.0"):
