@@ -86,3 +86,14 @@ def test_every_response_carries_a_request_id_and_keeps_a_well_formed_one_from_ng
     given = "0123456789abcdef0123456789abcdef"
     assert client.get("/healthz", HTTP_X_REQUEST_ID=given)["X-Request-ID"] == given
     assert client.get("/healthz", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"] != "<script>"
+
+
+@pytest.mark.django_db
+def test_readyz_refuses_while_migrations_are_missing(client: Client, monkeypatch) -> None:
+    from senmediation.operations import selectors
+
+    _beat(seconds_ago=1)
+    monkeypatch.setattr(selectors, "migrations_unapplied", lambda: 2)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "not ready", "reason": "2 database migrations are not applied yet."}
