@@ -98,7 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "senmediation.core.context_processors.provider",
+                "senmediation.directory.context_processors.provider",
             ],
         },
     }

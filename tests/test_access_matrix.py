@@ -29,7 +29,7 @@ from senmediation.accounts.tests.helpers import verified_client
 from senmediation.cases.models import Case
 from senmediation.cases.tests.factories import case_make
 from senmediation.directory.models import LocalAuthority
-from senmediation.testing.fixtures import user_make
+from senmediation.testing.fixtures import mediator_make, user_make
 
 ROLES = ("anonymous", "coordinator", "mediator", "other_mediator", "manager", "commissioner", "other_commissioner",
          "administrator")
@@ -313,8 +313,8 @@ def world(reference_data: None, settings: Any) -> dict[str, Any]:
     elsewhere = LocalAuthority.objects.exclude(pk=trafford.pk).first()
     users = {
         "coordinator": user_make("m-coord", Role.COORDINATOR),
-        "mediator": user_make("m-med", Role.MEDIATOR),
-        "other_mediator": user_make("m-med2", Role.MEDIATOR),
+        "mediator": mediator_make("m-med"),
+        "other_mediator": mediator_make("m-med2"),
         "manager": user_make("m-boss", Role.MANAGER),
         "commissioner": user_make("m-comm", Role.COMMISSIONER, local_authority=trafford),
         "other_commissioner": user_make("m-comm2", Role.COMMISSIONER, local_authority=elsewhere),

@@ -23,8 +23,9 @@ MONDAY = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
 def test_enquiry_to_a_scheduled_meeting(coordinator, mediator, time_machine, django_capture_on_commit_callbacks):
     time_machine.move_to(MONDAY, tick=False)
     office = client_for(coordinator)
-    profile = MediatorProfile.objects.create(user=mediator, accreditation_body="cmc", send_standards=True,
-                                             accreditation_expires=dt.date(2027, 9, 1), languages=["English"])
+    profile = MediatorProfile.objects.get(user=mediator)
+    profile.accreditation_expires, profile.languages, profile.capacity = dt.date(2027, 9, 1), ["English"], 5
+    profile.save()
     profile.local_authorities.add(LocalAuthority.objects.get(gss_code="E08000009"))
     case = case_make(by=coordinator, today=MONDAY.date(), decision_notice_date=dt.date(2026, 11, 9))
     url = f"/staff/cases/{case.reference}/"

@@ -52,7 +52,7 @@ def agreement_context(agreement: Agreement) -> dict[str, Any]:
         "agreed_items": [i for i in items if i.agreed],
         "not_agreed_items": [i for i in items if not i.agreed],
         "issues": list(case.issues.all()),
-        "certificate_owed": case.case_type == "sen_mediation" and not case.placement_only,
+        "certificate_owed": case.certificate_route and case.certificate_issued_on is None,
         "has_la_items": any(i.agreed and i.owner and i.owner.role in (Party.Role.LA_OFFICER, Party.Role.ICB)
                             for i in items),
     }

@@ -17,12 +17,12 @@ from django.db import transaction
 
 from senmediation.cases.models import Case, CaseEvent, Issue, Party
 from senmediation.cases.services.events import case_event_record
-from senmediation.cases.services.transitions import case_transition
+from senmediation.cases.services.transitions import case_transition, case_transitions_allowed
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.rules.deadlines import LaAction, parse_la_action
 from senmediation.rules.smart import Finding, FindingCode, check_item, default_due
-from senmediation.rules.workflow import is_open
+from senmediation.rules.workflow import Action, is_open
 
 from .models import Agreement, AgreementItem
 
@@ -173,7 +173,7 @@ def agreement_finalise(*, agreement: Agreement, by: Any, today: dt.date | None =
     """Makes the agreement final: checks, writes the PDF, records the outcome on the case.
 
     Needs every ground rule confirmed and at least one item. With no agreed item the meeting is
-    recorded as reaching no agreement; the certificate after mediation is owed either way (reg 39).
+    recorded as reaching no agreement; the certificate after mediation is owed either way (CFA 2014 s.55).
     """
     from senmediation.meetings.record import ground_rules_confirmed, meeting_for_record
 
@@ -183,8 +183,11 @@ def agreement_finalise(*, agreement: Agreement, by: Any, today: dt.date | None =
     today = today or clock.today()
     case = agreement.case
     meeting = agreement.meeting or meeting_for_record(case)
-    if case.state in ("preparing", "scheduled"):
-        raise ServiceError("Start the meeting (on the meeting page) before making the agreement final.")
+    if not {t.action for t in case_transitions_allowed(case)} & {Action.record_agreement, Action.record_no_agreement}:
+        raise ServiceError(
+            "The agreement can be made final once the meeting has started (on the meeting page) and before "
+            "its outcome is recorded."
+        )
     if not ground_rules_confirmed(meeting):
         raise ServiceError("Record that everyone confirmed all four ground rules before making the agreement final.")
     items = list(agreement.items.all())
@@ -195,7 +198,7 @@ def agreement_finalise(*, agreement: Agreement, by: Any, today: dt.date | None =
         locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
         if locked.is_final:
             raise ServiceError("This agreement is already final.")
-        action = "record_agreement" if agreed_items else "record_no_agreement"
+        action = Action.record_agreement if agreed_items else Action.record_no_agreement
         case_transition(case=case, action=action, by=by, today=today)
         locked.status = Agreement.Status.FINAL
         locked.meeting = meeting

@@ -11,8 +11,6 @@ from senmediation.core.network import client_ip
 
 from .services import audit_record
 
-__all__ = ["AuditMiddleware", "client_ip"]
-
 AUDITED_PREFIXES = ("/staff/", "/admin/", "/p/", "/accounts/", "/api/", "/refer/staff/")
 SIGN_IN_REQUIRED_PREFIXES = ("/staff/", "/admin/", "/refer/staff/")
 DENIED_STATUSES = frozenset({401, 403, 404, 405, 429})

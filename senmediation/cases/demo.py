@@ -11,7 +11,7 @@ from senmediation.accounts.roles import Role
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.directory.models import LocalAuthority, Venue
-from senmediation.rules.eligibility import Decision, Element
+from senmediation.rules.eligibility import Decision, Element, Route, route_for
 from senmediation.rules.workflow import Action, CaseType
 
 from .models import Case, Party
@@ -93,7 +93,7 @@ def demo_cases_generate(*, count: int, seed: int, progress: Callable[[int, int],
             child_first_name=first, child_last_name=last,
             child_date_of_birth=opened - dt.timedelta(days=rng.randint(4 * 365, 19 * 365)),
             decisions=decisions, elements=elements, decision_notice_date=notice,
-            placement_only=decisions == [Decision.plan_placement],
+            route=route_for(decisions=decisions, elements=elements) if not drs else Route.disagreement_resolution,
             wants=rng.choice(["mediation", "certificate", "talk"]),
             source=rng.choice([Case.Source.PARENT] * 5 + [Case.Source.YOUNG_PERSON, Case.Source.IASS]),
             channel=rng.choice([Case.Channel.ONLINE, Case.Channel.PHONE, Case.Channel.PHONE]),

@@ -9,8 +9,8 @@ from django.db import models
 
 from senmediation.core.models import TimeStampedModel
 from senmediation.rules.deadlines import CLOCK_RULES, Clock, ClockStatus
-from senmediation.rules.eligibility import DECISION_LABELS, Decision, Element
-from senmediation.rules.workflow import CASE_TYPE_LABELS, STATE_LABELS, CaseType, State
+from senmediation.rules.eligibility import DECISION_LABELS, ROUTE_LABELS, ROUTE_RULES, Decision, Element, Route
+from senmediation.rules.workflow import CASE_TYPE_LABELS, STATE_LABELS, CaseType, State, is_open
 
 
 def _choices(enum: Any, labels: Any) -> list[tuple[str, str]]:
@@ -22,6 +22,7 @@ STATE_CHOICES = _choices(State, STATE_LABELS)
 CLOCK_CHOICES = [(clock.value, CLOCK_RULES[clock].label) for clock in Clock]
 CLOCK_STATUS_CHOICES = [(status.value, status.value.replace("_", " ").capitalize()) for status in ClockStatus]
 DECISION_CHOICES = _choices(Decision, DECISION_LABELS)
+ROUTE_CHOICES = _choices(Route, ROUTE_LABELS)
 ELEMENT_CHOICES = [(e.value, e.value.replace("_", " ").capitalize()) for e in Element]
 
 
@@ -83,16 +84,16 @@ class Case(TimeStampedModel):
     child_last_name = models.CharField(max_length=100)
     child_date_of_birth = models.DateField(null=True, blank=True)
     young_person_acts = models.BooleanField(
-        default=False, help_text="A young person (16 to 25) acting for themselves (CFA 2014 s.83(2))."
+        default=False, help_text="A young person (over compulsory school age and under 26) acting for themselves."
     )
     # What the disagreement is about (CFA 2014 s.51(2)) and which parts of the plan.
     decisions = models.JSONField(default=list, blank=True)
     elements = models.JSONField(default=list, blank=True)
     decision_notice_date = models.DateField(null=True, blank=True)
-    placement_only = models.BooleanField(
-        default=False, help_text="Only the school or college named: no certificate needed to appeal (CFA 2014 s.55(3))."
+    route = models.CharField(
+        max_length=30, choices=ROUTE_CHOICES, default=Route.statutory_mediation.value,
+        help_text="Decides the certificate and who arranges the mediation (rules/eligibility.py).",
     )
-    health_only = models.BooleanField(default=False)
     summary = models.TextField(blank=True, help_text="What the disagreement is about, in the family's words.")
     wants = models.CharField(max_length=20, choices=Wants.choices, blank=True)
     # How it reached us, and consent for a third-party referral.
@@ -153,6 +154,29 @@ class Case(TimeStampedModel):
     @property
     def case_type_label(self) -> str:
         return CASE_TYPE_LABELS[CaseType(self.case_type)]
+
+    @property
+    def is_open(self) -> bool:
+        """Still being worked (the workflow's terminal states are closed and withdrawn)."""
+        return is_open(self.state)
+
+    @property
+    def placement_only(self) -> bool:
+        """Only the school or college named: appeal without a certificate (CFA 2014 s.55)."""
+        return self.route == Route.placement_only
+
+    @property
+    def health_only(self) -> bool:
+        return self.route == Route.health_only
+
+    @property
+    def route_label(self) -> str:
+        return ROUTE_LABELS[Route(self.route)]
+
+    @property
+    def certificate_route(self) -> bool:
+        """Whether this case's route leads to a mediation certificate at all (CFA 2014 s.55)."""
+        return self.case_type == CaseType.sen_mediation and ROUTE_RULES[Route(self.route)].certificate_owed
 
     @property
     def decision_labels(self) -> list[str]:
@@ -376,7 +400,7 @@ class Signposting(models.Model):
 
 class ChildViews(models.Model):
     """The voice of the child: what the child or young person thinks, how it was gathered, with consent
-    (SEND Regs 2014 reg 38: the mediator takes reasonable steps to find out the child's views)."""
+    (the mediator takes reasonable steps to find out the child's views: SEND Regs 2014 regs 32-42)."""
 
     class How(models.TextChoices):
         CONVERSATION = "conversation", "Conversation"

@@ -12,6 +12,7 @@ from django.http import Http404
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.rules.calendar import add_working_days
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
+from senmediation.rules.workflow import TERMINAL_STATES, State
 
 from .models import Case, Deadline
 
@@ -160,9 +161,9 @@ def deadlines_due_for(*, user: Any, today: dt.date, limit: int = 25) -> Deadline
 def my_cases_for(*, user: Any, limit: int = 20) -> list[Case]:
     """A mediator's own open cases; for coordinators and managers, the newest open enquiries."""
     roles = user_roles(user)
-    ended = ["closed", "withdrawn"]
+    ended = [s.value for s in TERMINAL_STATES]
     if Role.MEDIATOR in roles and not roles & {Role.COORDINATOR, Role.MANAGER}:
         qs = Case.objects.filter(mediator=user).exclude(state__in=ended).order_by("next_due_date")
     else:
-        qs = Case.objects.filter(state="enquiry").order_by("-opened_on", "-id")
+        qs = Case.objects.filter(state=State.enquiry.value).order_by("-opened_on", "-id")
     return list(qs.select_related("local_authority")[:limit])

@@ -11,9 +11,10 @@ from senmediation.accounts.decorators import role_required
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
+from senmediation.meetings.services import meeting_cancel, meeting_schedule
 from senmediation.notifications.selectors import messages_for_case
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
-from senmediation.rules.workflow import Action
+from senmediation.rules.workflow import meeting_refusal
 
 from . import selectors
 from .forms import AssignMediatorForm, CaseFilterForm, ScheduleMeetingForm, TransitionForm, earliest_with_notice
@@ -22,7 +23,6 @@ from .services.details import case_mediator_assign, case_parties_agreed_record
 from .services.transitions import case_meeting_current, case_transition, case_transitions_allowed
 
 CASE_WORKERS = (Role.COORDINATOR, Role.MANAGER, Role.MEDIATOR)
-SCHEDULABLE_STATES = ("mediation_requested", "la_notified", "preparing", "scheduled")
 
 
 @require_GET
@@ -80,7 +80,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "events": list(case.events.select_related("by")[:100]),
             "meeting": meeting,
             "transitions": transitions,
-            "can_schedule": case.state in SCHEDULABLE_STATES,
+            "can_schedule": meeting_refusal(state=case.state) is None,
             "transition_form": TransitionForm(),
             "assign_form": AssignMediatorForm(initial={"mediator": case.mediator_id}),
             "schedule_form": ScheduleMeetingForm(),
@@ -123,7 +123,8 @@ def case_assign_mediator(request: HttpRequest, reference: str) -> HttpResponse:
     form = AssignMediatorForm(request.POST)
     if form.is_valid():
         try:
-            case_mediator_assign(case=case, mediator=form.cleaned_data["mediator"], by=request.user)
+            case_mediator_assign(case=case, mediator=form.cleaned_data["mediator"], by=request.user,
+                                 reason=form.cleaned_data["reason"])
             messages.success(request, f"{form.cleaned_data['mediator'].get_full_name()} is now the mediator.")
         except ServiceError as refusal:
             messages.error(request, refusal.message)
@@ -143,11 +144,10 @@ def case_record_parties_agreed(request: HttpRequest, reference: str) -> HttpResp
 
 @role_required(*CASE_WORKERS)
 def case_schedule_meeting(request: HttpRequest, reference: str) -> HttpResponse:
-    from senmediation.meetings.services import meeting_schedule
-
     case = selectors.case_get_for(user=request.user, reference=reference)
-    if case.state not in SCHEDULABLE_STATES:
-        messages.error(request, "A meeting can only be arranged once the family have asked for mediation.")
+    not_now = meeting_refusal(state=case.state)
+    if not_now is not None:
+        messages.error(request, not_now)
         return _back(reference)
     mediation_clock = case.deadlines.filter(clock="mediation_held", met_on__isnull=True, stopped_on__isnull=True).first()
     form = ScheduleMeetingForm(request.POST if request.method == "POST" else None,
@@ -157,9 +157,6 @@ def case_schedule_meeting(request: HttpRequest, reference: str) -> HttpResponse:
         try:
             meeting_schedule(case=case, starts_at=data["starts_at"], venue=data["venue"], by=request.user,
                              short_notice_agreed=data["short_notice_agreed"], reason=data.get("reason", ""))
-            action = Action.reschedule_meeting if case.state == "scheduled" else Action.schedule_meeting
-            if case.state in ("preparing", "scheduled"):
-                case_transition(case=case, action=action, by=request.user)
             messages.success(request, "The meeting is arranged.")
             return _back(reference)
         except ServiceError as refusal:
@@ -173,8 +170,6 @@ def case_schedule_meeting(request: HttpRequest, reference: str) -> HttpResponse:
 @require_POST
 @role_required(*CASE_WORKERS)
 def case_cancel_meeting(request: HttpRequest, reference: str) -> HttpResponse:
-    from senmediation.meetings.services import meeting_cancel
-
     case = selectors.case_get_for(user=request.user, reference=reference)
     meeting = case_meeting_current(case)
     if meeting is None:

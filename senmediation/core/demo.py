@@ -17,11 +17,12 @@ from senmediation.directory.models import (
 
 LOCAL_AUTHORITIES = [
     # name, GSS code, commissions us, free for residents
-    ("Trafford", "E08000009", True, True),
-    ("Manchester", "E08000003", True, False),
-    ("Stockport", "E08000007", True, False),
-    ("Salford", "E08000006", False, False),
-    ("Birmingham", "E08000025", False, False),
+    ("Trafford", "E08000009", True, True, False),
+    # Stockport also commissions our disagreement resolution: its families outside the EHC scheme get a case.
+    ("Manchester", "E08000003", True, False, False),
+    ("Stockport", "E08000007", True, False, True),
+    ("Salford", "E08000006", False, False, False),
+    ("Birmingham", "E08000025", False, False, False),
 ]
 
 DEMO_USERS = [
@@ -51,13 +52,14 @@ def demo_reference_data_load() -> None:
         },
     )
     las: dict[str, LocalAuthority] = {}
-    for name, code, commissions, free in LOCAL_AUTHORITIES:
+    for name, code, commissions, free, drs_commissioned in LOCAL_AUTHORITIES:
         la, _ = LocalAuthority.objects.update_or_create(
             gss_code=code,
             defaults={
                 "name": name,
                 "commissions_us": commissions,
                 "free_for_residents": free,
+                "commissions_drs": drs_commissioned,
                 "contact_name": f"{name} SEN team",
                 "contact_email": f"sen.team@{name.lower()}.example.gov.uk",
             },

@@ -54,6 +54,11 @@ class LocalAuthority(TimeStampedModel):
     )
     commissions_us = models.BooleanField(default=False, help_text="Whether this LA commissions our service.")
     free_for_residents = models.BooleanField(default=False)
+    commissions_drs = models.BooleanField(
+        "commissions our disagreement resolution", default=False,
+        help_text="Families of this LA with a disagreement outside the EHC scheme (a Statement, SEN support, a school) "
+        "get a disagreement resolution case from us, not a signpost to another provider (SEND Code of Practice 2015 para 11.6).",
+    )
     contact_name = models.CharField("named SEN contact", max_length=120, blank=True)
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
@@ -188,7 +193,7 @@ class ClosureDay(models.Model):
 
 class MediatorProfile(TimeStampedModel):
     """What the service needs to know to offer a mediator for a case. Mediators are independent of
-    the LA (Children and Families Act 2014 s.56) and accredited to the SEND mediation standards."""
+    the LA and accredited to the SEND mediation standards."""
 
     class AccreditationBody(models.TextChoices):
         CMC = "cmc", "Civil Mediation Council"
@@ -200,7 +205,7 @@ class MediatorProfile(TimeStampedModel):
     accreditation_expires = models.DateField(null=True, blank=True)
     send_standards = models.BooleanField(
         "meets the SEND mediation standards", default=False,
-        help_text="Trained and accredited for SEN mediation (SEND Regulations 2014 reg 41 (confirm)).",
+        help_text="Trained and accredited to the SEND mediation standards.",
     )
     languages = models.JSONField(default=list, blank=True, help_text='Languages spoken, e.g. ["English", "Urdu"].')
     local_authorities = models.ManyToManyField(LocalAuthority, blank=True, related_name="mediators")

@@ -15,10 +15,11 @@ from django.views.decorators.http import require_GET, require_POST
 from senmediation.accounts.decorators import role_required
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.cases.selectors import case_get_for
+from senmediation.cases.services.mediators import mediators_ranked_for
+from senmediation.cases.services.transitions import case_transitions_allowed
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
-from senmediation.directory.mediators import mediators_ranked_for
-from senmediation.rules.workflow import State
+from senmediation.rules.workflow import Action
 
 from . import selectors
 from .forms import CertificateIssueForm, CertificateReissueForm, DocumentUploadForm
@@ -34,19 +35,17 @@ from .services.letters import icb_notify, la_notify
 from .services.uploads import EXTENSIONS, document_upload
 
 CASE_WORKERS = (Role.COORDINATOR, Role.MANAGER, Role.MEDIATOR)
-HEALTH_STATES = (State.la_notified.value, State.preparing.value)
-
-
 def _list_context(request: HttpRequest, case: Any, upload_form: DocumentUploadForm | None = None) -> dict[str, Any]:
-    has_health = "health" in case.elements or case.health_only
+    # The workflow decides which letters may go now: the steps they record must be allowed.
+    allowed = {t.action for t in case_transitions_allowed(case)}
     return {
         "case": case,
         "certificates": list(selectors.certificates_for(case)),
         "documents": list(selectors.documents_for(case)),
         "upload_form": upload_form or DocumentUploadForm(),
         "can_issue": bool(certificate_kinds_for(case)),
-        "can_notify_la": case.state == State.mediation_requested.value,
-        "can_notify_icb": has_health and case.state in HEALTH_STATES,
+        "can_notify_la": Action.notify_la in allowed,
+        "can_notify_icb": Action.notify_icb in allowed,
         "can_choose_mediator": bool({Role.COORDINATOR, Role.MANAGER} & user_roles(request.user)),
     }
 

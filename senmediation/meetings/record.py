@@ -2,7 +2,7 @@
 
 Who may attend is decided by the pure rule in `senmediation.agreements.attendance_rules` (reg 38).
 Starting the first sitting moves a scheduled case to "held": that meets the 30-day clock and starts
-the 3 working days for the certificate after mediation (SEND Regulations 2014 reg 39).
+the 3 working days for the certificate after mediation (SEND Regulations 2014 regs 32-42).
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from django.db import transaction
 from senmediation.agreements.attendance_rules import attendance_refusal
 from senmediation.cases.models import Case, CaseEvent, Issue, Party
 from senmediation.cases.services.events import case_event_record
-from senmediation.cases.services.transitions import case_transition
+from senmediation.cases.services.transitions import case_transition, case_transitions_allowed
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
-from senmediation.rules.workflow import is_open
+from senmediation.rules.workflow import Action, is_open
 
 from .models import Attendance, GroundRules, Meeting, MeetingSession
 
@@ -130,8 +130,9 @@ def meeting_session_start(
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if locked.sessions.filter(ended_at__isnull=True).exists():
             raise ServiceError("A session is already running: end or adjourn it first.")
-        if case.state == "scheduled":
-            case_transition(case=case, action="hold_meeting", by=by, today=today)
+        # The first sitting records that the meeting took place, if the workflow allows it now.
+        if any(t.action is Action.hold_meeting for t in case_transitions_allowed(case)):
+            case_transition(case=case, action=Action.hold_meeting, by=by, today=today)
         session = MeetingSession.objects.create(meeting=locked, started_at=now)
         if locked.status != Meeting.Status.HELD:
             locked.status = Meeting.Status.HELD

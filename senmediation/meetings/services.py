@@ -7,9 +7,11 @@ from django.db import transaction
 
 from senmediation.cases.models import Case, CaseEvent
 from senmediation.cases.services.events import case_event_record
+from senmediation.cases.services.transitions import case_transition
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.directory.models import Venue
+from senmediation.rules.workflow import meeting_refusal, meeting_step
 
 from .models import Meeting
 
@@ -18,10 +20,20 @@ def meeting_schedule(
     *, case: Case, starts_at: dt.datetime, venue: Venue | None, by: Any, notice_sent_on: dt.date | None = None,
     short_notice_agreed: bool = False, reason: str = "",
 ) -> Meeting:
-    """Proposes (or moves) the meeting. The workflow's guard checks notice when the step is taken."""
+    """Arranges (or moves) the meeting as one step: the workflow's check, the meeting, the case's
+    transition and the invitations succeed or fail together (invitations go once it is committed).
+
+    Before preparation starts the meeting is only pencilled in; from then on arranging it is the
+    workflow's schedule (or reschedule) step, whose guard checks the notice given.
+    """
     if starts_at <= clock.now():
         raise ServiceError("The meeting must be in the future.", field="starts_at")
+    refusal = meeting_refusal(state=case.state)
+    if refusal is not None:
+        raise ServiceError(refusal)
     with transaction.atomic():
+        # Lock the case so a concurrent step cannot slip between the check and the transition.
+        case = Case.objects.select_for_update().get(pk=case.pk)
         previous = case.meetings.filter(status=Meeting.Status.SCHEDULED)
         moved = previous.exists()
         previous.update(status=Meeting.Status.MOVED, change_reason=reason)
@@ -35,6 +47,9 @@ def meeting_schedule(
             summary=f"Meeting {'moved to' if moved else 'set for'} {clock.local(starts_at):%-d %B %Y at %H:%M}, {where}",
             detail=reason,
         )
+        step = meeting_step(case_type=case.case_type, state=case.state)
+        if step is not None:
+            case_transition(case=case, action=step, by=by)
         meeting_invitations_send(meeting=meeting, by=by)
     return meeting
 

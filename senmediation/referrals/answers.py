@@ -45,8 +45,9 @@ def is_third_party(answers: Answers) -> bool:
 
 
 def acting_young_person(answers: Answers) -> bool:
-    """A young person (16 to 25) acting for themselves (CFA 2014 s.83(2)): asking directly, or the one
-    who agreed to a third party's referral."""
+    """A young person (over compulsory school age, Education Act 1996 s.8) acting for themselves: asking
+    directly, or the one who agreed to a third party's referral. Their date of birth is checked
+    against the law's age rule by the child step's form."""
     if who(answers) == Case.Source.YOUNG_PERSON:
         return True
     return is_third_party(answers) and value(answers, "permission", "permission") == "young_person"
@@ -77,8 +78,9 @@ def elements(answers: Answers) -> list[Element]:
     return parts
 
 
-def route(answers: Answers) -> Route:
-    return route_for(decisions=decisions(answers), elements=elements(answers))
+def route(answers: Answers, *, drs_commissioned: bool = False) -> Route:
+    """The route; `drs_commissioned` when the chosen LA commissions us for disagreement resolution."""
+    return route_for(decisions=decisions(answers), elements=elements(answers), drs_commissioned=drs_commissioned)
 
 
 def certificate_is_needed(answers: Answers) -> bool:

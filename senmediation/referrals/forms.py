@@ -17,8 +17,15 @@ from senmediation.cases.models import Case, Party
 from senmediation.core import clock
 from senmediation.core.forms import GovukDateField
 from senmediation.directory.models import LocalAuthority
-from senmediation.rules.calendar import add_months
-from senmediation.rules.eligibility import APPEALABLE, DECISION_LABELS, Decision, age_on
+from senmediation.rules.calendar import add_months, format_day
+from senmediation.rules.eligibility import (
+    APPEALABLE,
+    DECISION_LABELS,
+    Decision,
+    age_on,
+    compulsory_school_age_ends,
+    is_young_person,
+)
 
 from . import answers as read
 from .answers import HEALTH, NOT_LISTED, OTHER_TOPIC, SOCIAL_CARE, Answers
@@ -27,7 +34,7 @@ from .answers import HEALTH, NOT_LISTED, OTHER_TOPIC, SOCIAL_CARE, Answers
 
 WHO_CHOICES = [
     (Case.Source.PARENT.value, "I am their parent or carer"),
-    (Case.Source.YOUNG_PERSON.value, "I am the young person (aged 16 to 25) and I am asking for myself"),
+    (Case.Source.YOUNG_PERSON.value, "I am the young person (I have finished year 11 at school and I am under 26) and I am asking for myself"),
     (Case.Source.LA_OFFICER.value, "I work for the local authority"),
     (Case.Source.IASS.value, "I work for an information, advice and support service (IASS or SENDIASS)"),
     (Case.Source.SCHOOL.value, "I work for their school or college"),
@@ -36,7 +43,7 @@ WHO_CHOICES = [
 
 PERMISSION_CHOICES = [
     ("parent", "Yes, the parent or carer has agreed"),
-    ("young_person", "Yes, the young person (aged 16 to 25) has agreed"),
+    ("young_person", "Yes, the young person (who has finished year 11 and is under 26) has agreed"),
     ("no", "No, not yet"),
 ]
 
@@ -317,8 +324,8 @@ class PermissionForm(StepForm):
     heading_field = "permission"
     permission = radios(
         PERMISSION_CHOICES, select="whether the parent or young person has agreed to you referring them",
-        help_text="You need the agreement of the parent or carer, or of the young person if they are aged 16 "
-                  "to 25, before you give us their details.",
+        help_text="You need the agreement of the parent or carer, or of the young person if they have finished "
+                  "year 11 at school and are under 26, before you give us their details.",
     )
 
 
@@ -440,12 +447,20 @@ class ChildForm(StepForm):
         age = age_on(born=born, day=self.today)
         if age >= 26:
             raise ValidationError("The date of birth must be less than 26 years ago: check the year")
-        if self.acting_young_person and not 16 <= age <= 25:
+        # A young person is over compulsory school age (Education Act 1996 s.8), which ends on the last Friday
+        # in June of the school year in which they turn 16, not on the 16th birthday.
+        if self.acting_young_person and not is_young_person(born=born, day=self.today):
+            leaves = compulsory_school_age_ends(born)
             if self.answer("who", "who") == Case.Source.YOUNG_PERSON:
-                raise ValidationError("You must be aged 16 to 25 to ask for yourself. If you are younger, "
-                                      "your parent or carer can ask for you")
-            raise ValidationError("A young person must be aged 16 to 25 on the day of the referral. If they are "
-                                  "younger, their parent or carer needs to agree to the referral")
+                raise ValidationError(
+                    f"You can ask for yourself from {format_day(leaves + dt.timedelta(days=1))}, after the end of "
+                    "the school year in which you turn 16. Until then, your parent or carer can ask for you"
+                )
+            raise ValidationError(
+                f"A young person can agree for themselves from {format_day(leaves + dt.timedelta(days=1))}, after "
+                "the end of the school year in which they turn 16. Until then, their parent or carer needs to "
+                "agree to the referral"
+            )
         return born
 
 

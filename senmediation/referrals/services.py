@@ -56,6 +56,12 @@ def local_authority_served(la: LocalAuthority | None) -> bool:
     return la is not None and la.commissions_us
 
 
+def referral_route(answers: Answers) -> Route:
+    """The route for these answers, given whether the chosen LA commissions our disagreement resolution."""
+    la = local_authority_chosen(answers)
+    return read.route(answers, drs_commissioned=bool(la and la.commissions_us and la.commissions_drs))
+
+
 # --- Key dates --------------------------------------------------------------------------------------
 
 
@@ -68,6 +74,8 @@ class KeyDates:
     contact_days_left: int | None
     appeal: AppealDeadline | None
     appeal_days_left: int | None
+    # A certificate can move the appeal deadline later; with none needed (placement only), nothing does.
+    certificate_can_extend: bool = True
 
     @staticmethod
     def urgency(days_left: int | None) -> str:
@@ -99,6 +107,7 @@ def key_dates(*, decision_date: dt.date, today: dt.date, certificate_needed: boo
         contact_days_left=(contact_by - today).days if contact_by else None,
         appeal=appeal,
         appeal_days_left=(appeal.deadline - today).days if appeal else None,
+        certificate_can_extend=certificate_needed,
     )
 
 
@@ -187,7 +196,9 @@ def case_arguments(answers: Answers, *, channel: str, today: dt.date) -> dict[st
     la = local_authority_chosen(answers)
     if la is None:
         raise ValueError("The referral has no local authority")
-    route = read.route(answers)
+    route = referral_route(answers)
+    if route is Route.signpost_drs:
+        raise ValueError("A disagreement signposted to the LA's own service does not open a case")
     young_person = read.acting_young_person(answers)
     first, last = _text(answers, "child", "first_name"), _text(answers, "child", "last_name")
     adjustments = _list(answers, "adjustments", "adjustments")
@@ -218,8 +229,7 @@ def case_arguments(answers: Answers, *, channel: str, today: dt.date) -> dict[st
         "decisions": [decision.value for decision in read.decisions(answers)],
         "elements": [element.value for element in read.elements(answers)],
         "decision_notice_date": read.date_value(answers, "decision-date", "decision_date"),
-        "placement_only": route is Route.placement_only,
-        "health_only": route is Route.health_social_care_only,
+        "route": route,
         "summary": summary,
         "wants": _text(answers, "wants", "wants"),
         "source": read.who(answers) or Case.Source.PARENT,

@@ -29,7 +29,7 @@ from senmediation.rules.eligibility import Route
 from . import answers as read
 from . import forms as f
 from .answers import Answers
-from .services import local_authority_chosen, local_authority_served
+from .services import local_authority_chosen, local_authority_served, referral_route
 
 QUESTION, INFO, STOP, CHECK = "question", "info", "stop", "check"
 Rows = list[tuple[str, str]]
@@ -95,8 +95,8 @@ def _after_local_authority(answers: Answers) -> str:
 
 
 def _after_disagreement(answers: Answers) -> str:
-    route = read.route(answers)
-    if route is Route.signpost_drs_legacy:
+    route = referral_route(answers)
+    if route is Route.signpost_drs:
         return "statement"
     if route is Route.placement_only:
         return "placement-only"
@@ -104,7 +104,7 @@ def _after_disagreement(answers: Answers) -> str:
 
 
 def _after_summary(answers: Answers) -> str:
-    return "wants" if read.route(answers) is Route.disagreement_resolution else "decision-date"
+    return "wants" if referral_route(answers) is Route.disagreement_resolution else "decision-date"
 
 
 def _after_decision_date(answers: Answers) -> str:

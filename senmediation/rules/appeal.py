@@ -4,12 +4,15 @@ Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008:
 - r.20(1)(c): the later of 2 months after the decision notice was sent and 1 month after the
   mediation certificate was issued (CFA 2014 s.55).
 - r.12(2): a time limit ending on a day that is not a working day ends on the next working day.
-- r.12(3): one ending 25 December to 1 January inclusive, or in August, ends on the first working
+- r.12(3)(a): one ending 25 December to 1 January inclusive, or in August, ends on the first working
   day after 1 January or 31 August.
 
-The moves are applied until the date is stable, so a Saturday 24 December pushed to a working day
-inside the Christmas window moves on again to January. Every move goes forward, so the result is
-the first day on or after the raw date that is a working day outside both windows.
+Each move is applied once, to the day the time limit itself ends. r.12(3) is used only when that
+raw end falls in one of its windows; otherwise the date moves once, to the next working day, even
+if that day is in a window (a Saturday 31 July ends on Monday 2 August, not 1 September). Chaining
+the moves can be argued for, but it gives a later date, and a family told a date the Tribunal
+does not accept loses the appeal: where the rules can be read two ways we give the earlier date
+and say that the Tribunal decides (it may also extend time, r.5(3)(a)).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from senmediation.rules.calendar import (
 __all__ = [
     "AppealDeadline",
     "AppealMove",
+    "TRIBUNAL_DECIDES",
     "adviser_contact_deadline",
     "format_day",
     "in_august",
@@ -42,12 +46,12 @@ ADVISER_CONTACT_MONTHS = 2  # SEND Regulations 2014 reg 33
 
 
 def in_christmas_window(day: date) -> bool:
-    """25 December to 1 January inclusive (HESC Rules r.12(3))."""
+    """25 December to 1 January inclusive (HESC Rules r.12(3)(a))."""
     return (day.month == 12 and day.day >= 25) or (day.month == 1 and day.day == 1)
 
 
 def in_august(day: date) -> bool:
-    """Any day in August (HESC Rules r.12(3))."""
+    """Any day in August (HESC Rules r.12(3)(a))."""
     return day.month == 8
 
 
@@ -68,6 +72,13 @@ class AppealDeadline:
     moves: tuple[AppealMove, ...]
 
 
+# Said with every appeal date: the rules can be read more than one way, so we give the earlier date.
+TRIBUNAL_DECIDES = (
+    "The Tribunal decides whether an appeal is in time. Where its rules could give more than one date, "
+    "we show the earlier one, so that you are safe"
+)
+
+
 def _why_moved(day: date) -> str:
     if in_christmas_window(day):
         return "deadlines from 25 December to 1 January move to the first working day after 1 January"
@@ -80,7 +91,7 @@ def _why_moved(day: date) -> str:
 
 
 def _moved_to(day: date) -> date | None:
-    """Where r.12 moves `day`, or None when it stands."""
+    """Where r.12 moves the raw end `day`, or None when it stands. Applied once, never chained."""
     # r.12(3) windows first: a date inside one goes straight past it, not one day at a time.
     if in_christmas_window(day):
         year = day.year + 1 if day.month == 12 else day.year
@@ -101,10 +112,8 @@ def _raw_deadline(decision_notice_sent: date, certificate_issued: date | None) -
 
 def tribunal_appeal_deadline(*, decision_notice_sent: date, certificate_issued: date | None = None) -> date:
     """The last day to register an appeal (HESC Rules r.20(1)(c), r.12); cheap, for the deadline engine."""
-    day = _raw_deadline(decision_notice_sent, certificate_issued)
-    while (moved := _moved_to(day)) is not None:
-        day = moved
-    return day
+    raw = _raw_deadline(decision_notice_sent, certificate_issued)
+    return _moved_to(raw) or raw
 
 
 def tribunal_appeal_explanation(
@@ -130,14 +139,15 @@ def tribunal_appeal_explanation(
 
     moves: list[AppealMove] = []
     day = raw
-    while (moved := _moved_to(day)) is not None:
-        moves.append(AppealMove(moved_from=day, moved_to=moved, why=_why_moved(day)))
+    if (moved := _moved_to(raw)) is not None:
+        moves.append(AppealMove(moved_from=raw, moved_to=moved, why=_why_moved(raw)))
         day = moved
 
     parts = [f"Your appeal deadline is {format_day(day)}. That is {basis}"]
     if moves:
         parts[0] += f": {format_day(raw)}"
         parts += [f"{m.why[0].upper()}{m.why[1:]}: {format_day(m.moved_to)}" for m in moves]
+    parts.append(TRIBUNAL_DECIDES)
     return AppealDeadline(
         deadline=day,
         raw_deadline=raw,

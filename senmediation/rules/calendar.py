@@ -1,8 +1,8 @@
 """Working days and calendar months for statutory and service clocks.
 
 A working day is any day except a Saturday, a Sunday, Christmas Day, Good Friday or a bank holiday
-in England (SEND Regulations 2014, SI 2014/1530, reg 2(1); the HESC Tribunal Rules 2008 r.1 use the
-same definition via the Banking and Financial Dealings Act 1971). The `holidays` package supplies
+in England and Wales (the bank holidays of the Banking and Financial Dealings Act 1971, as published
+on GOV.UK). The `holidays` package supplies
 the England list, including substitute days and one-offs (19 Sep 2022, 8 May 2023); a bank
 holiday proclaimed after the installed release is only known once the package is upgraded.
 
@@ -65,7 +65,7 @@ def bank_holiday_name(day: date) -> str | None:
 def is_working_day(day: date, *, extra_closures: frozenset[date] = NO_CLOSURES) -> bool:
     """True unless `day` is a weekend, an England bank holiday or a provider closure day.
 
-    SEND Regulations 2014 reg 2(1). Pass `extra_closures` for service clocks only.
+    Pass `extra_closures` for service clocks only.
     """
     if day.weekday() >= _SATURDAY:
         return False

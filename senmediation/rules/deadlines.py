@@ -80,6 +80,9 @@ class ClockRule:
 
 
 _SEND = "SEND Regulations 2014 (SI 2014/1530)"
+# Part 2, "Mediation" (regs 32 to 42). Where a clock's own regulation number has not been checked
+# against the published text we cite the part, never a number we have not read.
+_MEDIATION_REGS = f"{_SEND} regs 32-42 (Mediation)"
 
 CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
     {
@@ -110,7 +113,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Local authority tells the ICB about the health issues",
                 unit=ClockUnit.working_days,
                 amount=3,
-                citation=f"{_SEND} regs 35-36 (number to confirm)",
+                citation=f"{_MEDIATION_REGS}",
                 statutory=True,
                 starts_when="The parent or young person tells the local authority they want mediation "
                 "that includes health care",
@@ -121,7 +124,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Mediation takes place",
                 unit=ClockUnit.calendar_days,
                 amount=30,
-                citation=f"{_SEND} regs 36-37 (number to confirm)",
+                citation=f"{_MEDIATION_REGS}",
                 statutory=True,
                 starts_when="The local authority is told the family want mediation "
                 "(health care only: the ICB is told by the local authority)",
@@ -132,7 +135,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Certificate when mediation cannot be arranged in time",
                 unit=ClockUnit.working_days,
                 amount=3,
-                citation=f"{_SEND} regs 36-37 (number to confirm)",
+                citation=f"{_MEDIATION_REGS}",
                 statutory=True,
                 starts_when="The LA tells the adviser it cannot arrange mediation within 30 days",
                 met_when="The mediation adviser issues the certificate",
@@ -142,7 +145,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Certificate after mediation",
                 unit=ClockUnit.working_days,
                 amount=3,
-                citation=f"{_SEND} reg 39 (number to confirm)",
+                citation=f"{_MEDIATION_REGS}",
                 statutory=True,
                 starts_when="The mediation ends",
                 met_when="The mediation certificate is issued",
@@ -290,6 +293,7 @@ class LaAction(StrEnum):
     issue_final_plan_after_draft = "issue_final_plan_after_draft"
     amend_plan = "amend_plan"
     name_school_only = "name_school_only"
+    continue_plan = "continue_plan"
 
 
 @dataclass(frozen=True)
@@ -300,7 +304,8 @@ class LaActionRule:
     citation: str
 
 
-_REG_44 = f"{_SEND} reg 44(2), applied to mediation agreements by reg 42(2)"
+# reg 42(2): the LA complies as if the mediation agreement were a Tribunal order (regs 43-45).
+_REG_44 = f"{_SEND} regs 43-45 time limits, applied to mediation agreements by reg 42(2)"
 
 LA_ACTION_RULES: Mapping[LaAction, LaActionRule] = MappingProxyType(
     {
@@ -333,6 +338,14 @@ LA_ACTION_RULES: Mapping[LaAction, LaActionRule] = MappingProxyType(
                 LaAction.name_school_only,
                 "Send the family the plan naming the agreed school or college (only the school changes)",
                 2,
+                _REG_44,
+            ),
+            # Keeping a plan is not a task with a date but a state that must not lapse: the agreement
+            # takes effect the day it is made, so it is due that day (0 weeks).
+            LaActionRule(
+                LaAction.continue_plan,
+                "Continue to maintain the EHC plan (do not cease it)",
+                0,
                 _REG_44,
             ),
         )

@@ -3,27 +3,34 @@
 - Appealable decisions: Children and Families Act 2014 s.51(2). Before most appeals the family
   must contact a mediation adviser and hold a mediation certificate (s.55).
 - No certificate is needed where the appeal is only about the school or other institution named
-  in the plan, its type, or that none is named (s.55(3)); mediation is still offered.
-- Mediation about the health care or social care elements alone (ss.53-54) leads to no appeal
-  on those elements, so it needs no certificate.
-- A legacy Statement or School Action / School Action Plus is outside the EHC scheme: the family
-  are signposted to their LA's disagreement resolution provider (CoP 2015 paras 11.6-11.12).
+  in the plan, its type, or that none is named (s.55, with s.51(2)(c)); mediation is still offered.
+- Mediation about the health care or social care elements alone leads to no appeal on those
+  elements, so it needs no certificate. Who arranges it differs: health care issues go to the
+  responsible commissioning body, the ICB (s.53); educational and social care issues are the
+  LA's (s.54). So health-only, social-care-only and health-and-social-care are separate routes.
+- A legacy Statement, School Action / School Action Plus (now SEN support) or a disagreement with
+  a school is outside the EHC scheme: disagreement resolution (SEND Code of Practice 2015 para 11.6). Where the LA commissions the
+  provider for it the family get a DRS case; otherwise they are signposted to the LA's own DRS.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 
 __all__ = [
     "APPEALABLE",
+    "CARE_ONLY_ROUTES",
+    "ROUTE_RULES",
     "DECISION_LABELS",
     "ROUTE_LABELS",
     "Decision",
     "Element",
     "Route",
+    "RouteRule",
     "age_on",
     "certificate_needed",
     "compulsory_school_age_ends",
@@ -72,7 +79,6 @@ APPEALABLE: frozenset[Decision] = frozenset(
         Decision.cease_plan,
     }
 )
-_LEGACY: frozenset[Decision] = frozenset({Decision.legacy_statement, Decision.school_action})
 # Decisions about the plan as a whole are about special educational provision whatever elements
 # the family mention; decisions about the plan's contents depend on which elements are disputed.
 _WHOLE_PLAN: frozenset[Decision] = frozenset(
@@ -89,8 +95,10 @@ class Element(StrEnum):
 class Route(StrEnum):
     statutory_mediation = "statutory_mediation"
     placement_only = "placement_only"
-    health_social_care_only = "health_social_care_only"
-    signpost_drs_legacy = "signpost_drs_legacy"
+    health_only = "health_only"
+    social_care_only = "social_care_only"
+    health_and_social_care = "health_and_social_care"
+    signpost_drs = "signpost_drs"
     disagreement_resolution = "disagreement_resolution"
 
 
@@ -98,10 +106,42 @@ ROUTE_LABELS: Mapping[Route, str] = MappingProxyType(
     {
         Route.statutory_mediation: "SEN mediation: a certificate is needed before appealing",
         Route.placement_only: "Mediation offered: no certificate is needed to appeal about the school only",
-        Route.health_social_care_only: "Mediation about health or social care: no certificate is needed",
-        Route.signpost_drs_legacy: "Contact your council for its disagreement resolution service",
+        Route.health_only: "Mediation about health care only: the ICB arranges it, no certificate is needed",
+        Route.social_care_only: "Mediation about social care only: the council arranges it, no certificate is needed",
+        Route.health_and_social_care: "Mediation about health and social care: no certificate is needed",
+        Route.signpost_drs: "Contact your council for its disagreement resolution service",
         Route.disagreement_resolution: "Disagreement resolution: voluntary, no certificate",
     }
+)
+
+
+@dataclass(frozen=True)
+class RouteRule:
+    """What a route means for the clocks and the certificate."""
+
+    certificate_owed: bool  # CFA 2014 s.55: a certificate is needed before the appeal
+    adviser_clock: bool  # SEND Regulations 2014 reg 33: only where a certificate is needed
+    appeal_deadline_runs: bool  # an appeal to the Tribunal is possible, so its deadline runs
+    icb_arranges: bool  # health care issues only: the commissioning body arranges (CFA 2014 s.53)
+    mediation: bool  # a mediation route (the provider's SEN mediation), not DRS or a signpost
+
+
+ROUTE_RULES: Mapping[Route, RouteRule] = MappingProxyType(
+    {
+        Route.statutory_mediation: RouteRule(True, True, True, False, True),
+        # s.55: appeal without a certificate; the Tribunal deadline runs and mediation does not extend it.
+        Route.placement_only: RouteRule(False, False, True, False, True),
+        Route.health_only: RouteRule(False, False, False, True, True),
+        Route.social_care_only: RouteRule(False, False, False, False, True),
+        Route.health_and_social_care: RouteRule(False, False, False, False, True),
+        Route.signpost_drs: RouteRule(False, False, False, False, False),
+        Route.disagreement_resolution: RouteRule(False, False, False, False, False),
+    }
+)
+
+# Routes where the disagreement is about the health or social care parts of a plan alone.
+CARE_ONLY_ROUTES: frozenset[Route] = frozenset(
+    {Route.health_only, Route.social_care_only, Route.health_and_social_care}
 )
 
 
@@ -114,7 +154,7 @@ def certificate_needed(*, decisions: Collection[Decision], elements: Collection[
     """Whether the family need a mediation certificate before appealing (CFA 2014 s.55).
 
     False when nothing appealable is disputed, when the only appealable decision is the placement
-    (s.55(3)), or when only health or social care elements are in dispute.
+    (s.55), or when only health or social care elements are in dispute.
     """
     appealable = frozenset(decisions) & APPEALABLE
     if not appealable - {Decision.plan_placement}:
@@ -122,8 +162,22 @@ def certificate_needed(*, decisions: Collection[Decision], elements: Collection[
     return _education_disputed(appealable, frozenset(elements))
 
 
-def route_for(*, decisions: Collection[Decision], elements: Collection[Element] = ()) -> Route:
-    """Which route the service offers for this disagreement."""
+def _care_route(parts: frozenset[Element]) -> Route:
+    # Health care issues are the ICB's (s.53) only when nothing else is in dispute; with social care
+    # too, the LA arranges one mediation and the ICB takes part (s.54).
+    if Element.health in parts and Element.social_care in parts:
+        return Route.health_and_social_care
+    return Route.health_only if Element.health in parts else Route.social_care_only
+
+
+def route_for(
+    *, decisions: Collection[Decision], elements: Collection[Element] = (), drs_commissioned: bool = False
+) -> Route:
+    """Which route the service offers for this disagreement.
+
+    `drs_commissioned`: the family's LA commissions this provider for disagreement resolution
+    (SEND Code of Practice 2015 para 11.6), so a disagreement outside the EHC scheme becomes a DRS case instead of a signpost.
+    """
     chosen = frozenset(decisions)
     parts = frozenset(elements)
     appealable = chosen & APPEALABLE
@@ -132,20 +186,19 @@ def route_for(*, decisions: Collection[Decision], elements: Collection[Element] 
     if appealable == {Decision.plan_placement}:
         return Route.placement_only
     if appealable and not _education_disputed(appealable, parts):
-        return Route.health_social_care_only
-    if not appealable and chosen & _LEGACY:
-        return Route.signpost_drs_legacy
+        return _care_route(parts)
     if not appealable and parts and Element.education not in parts:
-        return Route.health_social_care_only
-    return Route.disagreement_resolution
+        return _care_route(parts)
+    return Route.disagreement_resolution if drs_commissioned else Route.signpost_drs
 
 
 # --- Age: who acts for themselves ----------------------------------------------------------------
 
 
 def age_on(*, born: date, day: date) -> int:
-    """Age in whole years on `day`. Someone born on 29 February gains a year on 1 March in
-    non-leap years, the usual reading in England (Family Law Reform Act 1969 s.9)."""
+    """Age in whole years on `day`. Someone born on 29 February is taken to gain a year on 1 March
+    in non-leap years: a convention, since the Family Law Reform Act 1969 s.9 fixes only the time
+    of day at which an age is reached, not the day for a 29 February birthday."""
     if day < born:
         raise ValueError(f"{day.isoformat()} is before the date of birth {born.isoformat()}")
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
@@ -174,9 +227,10 @@ def compulsory_school_age_ends(born: date) -> date:
 
 
 def is_young_person(*, born: date, day: date) -> bool:
-    """Over compulsory school age and not yet 26 on `day`: acts for themselves (CFA 2014 s.83(2)).
+    """Over compulsory school age (Education Act 1996 s.8) and not yet 26 on `day`: a young person,
+    who acts for themselves rather than through a parent.
 
-    s.83(2) says "under 25", but s.46 lets a plan run to the end of the academic year in which the
-    young person turns 25, so the service treats ages 16 to 25 inclusive as young people.
+    A plan can run to the end of the academic year in which the young person turns 25 (SEND
+    Regulations 2014 reg 46 sets that year), so the service treats people up to 25 as young people.
     """
     return day > compulsory_school_age_ends(born) and age_on(born=born, day=day) <= 25

@@ -6,7 +6,7 @@
 Two routes share the table:
 - SEN mediation (Children and Families Act 2014 ss.53-56; SEND Regulations 2014 regs 32-42):
   certificates and the 30-day clock apply.
-- Disagreement resolution (CFA 2014 s.57; SEND Code of Practice 2015 paras 11.6-11.12): voluntary
+- Disagreement resolution (SEND Code of Practice 2015 paras 11.6-11.12): voluntary
   for every party, so no certificate states or actions and no statutory clocks.
 
 Closed and withdrawn are terminal. There is no "reopen": the event log is append-only and a new
@@ -23,11 +23,12 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from senmediation.rules.deadlines import CLOCK_RULES, Clock, notice_is_enough
+from senmediation.rules.eligibility import CARE_ONLY_ROUTES, ROUTE_RULES, Route
 
 __all__ = [
     "ACTION_LABELS",
     "CASE_TYPE_LABELS",
-    "CLOCKS_ON_OPEN",
+    "MEETING_STATES",
     "OPEN_STATES",
     "STATE_LABELS",
     "TERMINAL_STATES",
@@ -39,8 +40,12 @@ __all__ = [
     "Transition",
     "TransitionNotAllowed",
     "allowed_transitions",
+    "certificate_clock_now",
     "check_transition",
+    "clocks_on_open",
     "is_open",
+    "meeting_refusal",
+    "meeting_step",
     "reachable_states",
 ]
 
@@ -117,6 +122,7 @@ class Action(StrEnum):
     record_no_agreement = "record_no_agreement"
     issue_certificate = "issue_certificate"
     mark_not_arranged = "mark_not_arranged"
+    arrange_mediation_later = "arrange_mediation_later"
     start_follow_up = "start_follow_up"
     close = "close"
     withdraw = "withdraw"
@@ -137,6 +143,7 @@ ACTION_LABELS: Mapping[Action, str] = MappingProxyType(
         Action.record_no_agreement: "Record that no agreement was reached",
         Action.issue_certificate: "Issue the mediation certificate",
         Action.mark_not_arranged: "Record that the LA cannot arrange mediation within 30 days",
+        Action.arrange_mediation_later: "Arrange mediation after all (the certificate already issued stands)",
         Action.start_follow_up: "Start following up the agreed actions",
         Action.close: "Close the case",
         Action.withdraw: "Withdraw the case",
@@ -149,9 +156,9 @@ class CaseFacts:
     """What guards need to know about a case; every field has a safe default."""
 
     case_type: CaseType = CaseType.sen_mediation
+    # Which route the disagreement takes (rules/eligibility.py): decides the certificate and who arranges.
+    route: Route = Route.statutory_mediation
     has_health_elements: bool = False
-    health_only: bool = False  # mediation about health care only: the ICB arranges it
-    placement_only: bool = False  # only the school/college named (CFA 2014 s.55(3))
     mediator_assigned: bool = False
     all_parties_agree: bool = False  # disagreement resolution needs every party's consent
     meeting_scheduled: bool = False
@@ -161,9 +168,27 @@ class CaseFacts:
     outcome_recorded: bool = False  # the meeting's outcome (agreement or not) is on record
     agreement_reached: bool = False
     certificate_issued: bool = False
+    # The certificate was issued because the LA could not arrange mediation in time.
+    certificate_was_not_arranged: bool = False
     open_agreement_items: int = 0
     # A manager may close a case with actions still open, giving a reason (e.g. the family moved away).
     manager_closing_with_reason: bool = False
+
+
+    @property
+    def placement_only(self) -> bool:
+        """Only the school or college named: appeal without a certificate (CFA 2014 s.55)."""
+        return self.route is Route.placement_only
+
+    @property
+    def health_only(self) -> bool:
+        """Health care issues alone: the ICB arranges the mediation (CFA 2014 s.53)."""
+        return self.route is Route.health_only
+
+    @property
+    def certificate_owed(self) -> bool:
+        """A certificate is owed and not yet issued (CFA 2014 s.55)."""
+        return ROUTE_RULES[self.route].certificate_owed and not self.certificate_issued
 
 
 Guard = Callable[[CaseFacts], str | None]
@@ -206,7 +231,13 @@ def _certificate_needed(facts: CaseFacts) -> str | None:
         return (
             "No mediation certificate is needed: an appeal only about the school or college named in "
             "the plan (or its type, or that none is named) can go straight to the Tribunal "
-            "(Children and Families Act 2014 s.55(3)). Mediation is still available if the family want it."
+            "(Children and Families Act 2014 s.55). Mediation is still available if the family want it."
+        )
+    if facts.route in CARE_ONLY_ROUTES:
+        return (
+            "No mediation certificate is needed: there is no appeal to the Tribunal about the health or "
+            "social care parts of a plan alone, so mediation about them needs no certificate "
+            "(Children and Families Act 2014 s.55)."
         )
     if facts.certificate_issued:
         return "A mediation certificate has already been issued for this case."
@@ -244,7 +275,7 @@ def _meeting_ready(facts: CaseFacts) -> str | None:
 
 
 def _has_health(facts: CaseFacts) -> bool:
-    return facts.has_health_elements or facts.health_only
+    return facts.has_health_elements or facts.route in (Route.health_only, Route.health_and_social_care)
 
 
 def _health_issues(facts: CaseFacts) -> str | None:
@@ -266,7 +297,7 @@ def _certificate_outcome(facts: CaseFacts) -> str | None:
 
 
 def _no_certificate_owed(facts: CaseFacts) -> str | None:
-    if facts.placement_only:
+    if not facts.certificate_owed:
         return None
     return "A mediation certificate is still owed to the family: issue it before closing the case."
 
@@ -289,11 +320,11 @@ def _has_agreement(facts: CaseFacts) -> str | None:
 
 
 def _certificate_first(facts: CaseFacts) -> str | None:
-    if facts.placement_only or facts.certificate_issued:
+    if not facts.certificate_owed:
         return None
     return (
         "Issue the mediation certificate first: it is due within 3 working days of the mediation "
-        "(SEND Regulations 2014 reg 39)."
+        "(SEND Regulations 2014 regs 32-42)."
     )
 
 
@@ -301,8 +332,16 @@ def _sen_agreement_can_close(facts: CaseFacts) -> str | None:
     return _certificate_first(facts) or _no_open_items(facts)
 
 
-def _not_placement_only(facts: CaseFacts) -> bool:
-    return not facts.placement_only
+def _late_mediation_possible(facts: CaseFacts) -> str | None:
+    if not facts.certificate_was_not_arranged:
+        return "Only a case whose certificate was issued because mediation could not be arranged in time can go on to mediation."
+    if facts.outcome_recorded:
+        return "This case has already had its mediation."
+    return None
+
+
+def _certificate_owed(facts: CaseFacts) -> bool:
+    return facts.certificate_owed
 
 
 def _not_health_only(facts: CaseFacts) -> bool:
@@ -323,14 +362,45 @@ BOTH = SEN | DRS
 _TRACKED: tuple[Clock, ...] = tuple(c for c in Clock if not CLOCK_RULES[c].informational)
 _MEDIATION_CLOCKS = (Clock.mediation_held, Clock.health_issues_to_icb)
 
-# Started when a case is opened rather than by a transition. contact_adviser runs from the date
-# on the LA's decision notice (reg 33), not from the day the case is opened.
-CLOCKS_ON_OPEN: Mapping[CaseType, tuple[Clock, ...]] = MappingProxyType(
-    {
-        CaseType.sen_mediation: (Clock.first_call_back, Clock.contact_adviser),
-        CaseType.disagreement_resolution: (Clock.first_call_back,),
-    }
+# States in which a meeting may be arranged (or moved): once the family have asked for mediation
+# and until it is held. Before preparation starts the meeting is only pencilled in.
+MEETING_STATES: frozenset[State] = frozenset(
+    {State.mediation_requested, State.la_notified, State.preparing, State.scheduled}
 )
+
+
+def clocks_on_open(*, case_type: CaseType | str, route: Route | str) -> tuple[Clock, ...]:
+    """Clocks started when a case is opened rather than by a transition.
+
+    contact_adviser (reg 33) and tribunal_appeal (HESC Rules r.20) run from the date on the LA's
+    decision notice, not from the day the case is opened, so the caller needs that date for them.
+    The adviser clock runs only where a certificate is needed; the appeal deadline wherever an
+    appeal is possible (placement-only too, which mediation does not extend).
+    """
+    clocks = [Clock.first_call_back]
+    if CaseType(case_type) is CaseType.sen_mediation:
+        rule = ROUTE_RULES[Route(route)]
+        if rule.adviser_clock:
+            clocks.append(Clock.contact_adviser)
+        if rule.appeal_deadline_runs:
+            clocks.append(Clock.tribunal_appeal)
+    return tuple(clocks)
+
+
+def meeting_refusal(*, state: State | str) -> str | None:
+    """Why no meeting can be arranged for a case in `state`, or None when one can."""
+    if State(state) in MEETING_STATES:
+        return None
+    return "A meeting can only be arranged once the family have asked for mediation, and before it is held."
+
+
+def meeting_step(*, case_type: CaseType | str, state: State | str) -> Action | None:
+    """The step arranging a meeting takes (schedule or reschedule), or None when the meeting is only
+    pencilled in before preparation starts (or cannot be arranged at all: see meeting_refusal)."""
+    for t in _candidates(CaseType(case_type), State(state)):
+        if t.action in (Action.schedule_meeting, Action.reschedule_meeting):
+            return t.action
+    return None
 
 _S = State
 _A = Action
@@ -356,7 +426,7 @@ def _t(
     )  # fmt: skip
 
 
-_NOT_PLACEMENT = ((Clock.certificate_after_mediation, _not_placement_only),)
+_CERTIFICATE_OWED = ((Clock.certificate_after_mediation, _certificate_owed),)
 _MEDIATION_STATES = (_S.mediation_requested, _S.la_notified, _S.preparing, _S.scheduled)
 
 # fmt: off
@@ -377,7 +447,7 @@ _ROUTE: tuple[Transition, ...] = (
     _t(_S.certificate_requested, _A.request_mediation, _S.mediation_requested, SEN,
        label="Record that the family now want mediation", stops=(Clock.certificate_no_mediation,)),
 
-    # Mediation wanted. SEN: the LA must be told (reg 32(e)); the 30 days run from then (regs 36-37),
+    # Mediation wanted. SEN: the LA must be told (reg 32(e)); the 30 days run from then (regs 32-42),
     # or for health care only from when the LA tells the ICB. DRS: no LA step, no statutory clock.
     _t(_S.information_given, _A.request_mediation, _S.mediation_requested, SEN,
        meets=(Clock.contact_adviser,)),
@@ -394,10 +464,10 @@ _ROUTE: tuple[Transition, ...] = (
     _t(_S.preparing, _A.schedule_meeting, _S.scheduled, BOTH, guard=_meeting_ready),
     _t(_S.scheduled, _A.reschedule_meeting, _S.scheduled, BOTH, guard=_meeting_ready),
 
-    # The meeting. SEN: meets the 30 days; the certificate is due 3 working days after it (reg 39)
-    # with or without agreement, unless no certificate is needed (CFA 2014 s.55(3)).
+    # The meeting. SEN: meets the 30 days; the certificate is due 3 working days after it (regs 32-42)
+    # with or without agreement, unless no certificate is needed (CFA 2014 s.55).
     _t(_S.scheduled, _A.hold_meeting, _S.held, SEN, starts=(Clock.certificate_after_mediation,),
-       meets=(Clock.mediation_held,), only_if=_NOT_PLACEMENT),
+       meets=(Clock.mediation_held,), only_if=_CERTIFICATE_OWED),
     _t(_S.scheduled, _A.hold_meeting, _S.held, DRS),
 
     # Outcome. SEN agreements: 2 weeks for matters with no right of appeal (reg 42(3)); appealable
@@ -424,12 +494,16 @@ _ROUTE: tuple[Transition, ...] = (
 
     # The LA cannot arrange mediation within 30 days: certificate within 3 working days.
     *(_t(state, _A.mark_not_arranged, _S.not_arranged, SEN, starts=(Clock.certificate_not_arranged,),
-         stops=_MEDIATION_CLOCKS, only_if=((Clock.certificate_not_arranged, _not_placement_only),))
+         stops=_MEDIATION_CLOCKS, only_if=((Clock.certificate_not_arranged, _certificate_owed),))
       for state in _MEDIATION_STATES),
     _t(_S.not_arranged, _A.issue_certificate, _S.certificate_issued, SEN,
        label="Issue the certificate (mediation not arranged in time)", guard=_certificate_needed,
        meets=(Clock.certificate_not_arranged,)),
     _t(_S.not_arranged, _A.close, _S.closed, SEN, guard=_no_certificate_owed, stops=_TRACKED),
+
+    # Mediation after all: the family still want it after a "not arranged" certificate. The certificate
+    # they hold stands (their appeal rests on it), so no new one and no statutory 30 days: those ran out.
+    _t(_S.certificate_issued, _A.arrange_mediation_later, _S.la_notified, SEN, guard=_late_mediation_possible),
 
     # After the certificate: follow up an agreement, or close.
     _t(_S.certificate_issued, _A.start_follow_up, _S.follow_up, SEN, guard=_has_agreement),
@@ -512,6 +586,15 @@ def _not_from_here(case_type: CaseType, state: State, action: Action, facts: Cas
     if options:
         message += " From here you can: " + "; ".join(options) + "."
     return message
+
+
+def certificate_clock_now(transitions: Iterable[Transition]) -> Clock | None:
+    """The certificate clock that issuing now would meet, given the transitions allowed now; None when
+    no certificate may be issued. Which certificate a case is owed follows from the step it is at."""
+    for t in transitions:
+        if t.action is Action.issue_certificate:
+            return t.meets[0]
+    return None
 
 
 def reachable_states(case_type: CaseType | str, start: State = State.enquiry) -> frozenset[State]:

@@ -48,14 +48,28 @@ def manager(reference_data: None) -> User:
     return user_make("boss", Role.MANAGER, first_name="Mina", last_name="Manager")
 
 
+def mediator_make(username: str, **extra: Any) -> User:
+    """A mediator who may take cases: active profile, current accreditation, the SEND standards."""
+    import datetime as dt
+
+    from senmediation.directory.models import MediatorProfile
+
+    user = user_make(username, Role.MEDIATOR, **extra)
+    MediatorProfile.objects.create(
+        user=user, accreditation_body=MediatorProfile.AccreditationBody.CMC,
+        accreditation_expires=dt.date.today() + dt.timedelta(days=365), send_standards=True, capacity=50,
+    )
+    return user
+
+
 @pytest.fixture
 def mediator(reference_data: None) -> User:
-    return user_make("med1", Role.MEDIATOR, first_name="Amara", last_name="Okafor")
+    return mediator_make("med1", first_name="Amara", last_name="Okafor")
 
 
 @pytest.fixture
 def other_mediator(reference_data: None) -> User:
-    return user_make("med2", Role.MEDIATOR, first_name="Tom", last_name="Fielding")
+    return mediator_make("med2", first_name="Tom", last_name="Fielding")
 
 
 @pytest.fixture

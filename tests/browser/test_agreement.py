@@ -12,7 +12,7 @@ from senmediation.agreements.tests.helpers import case_at_meeting
 from senmediation.core import clock
 from senmediation.core.demo import demo_reference_data_load
 from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
-from senmediation.testing.fixtures import TEST_PASSWORD, user_make
+from senmediation.testing.fixtures import TEST_PASSWORD, mediator_make, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +24,7 @@ def focused(page) -> str:
 def test_agreement_pages_are_accessible_and_an_item_can_be_added_by_keyboard(page) -> None:
     demo_reference_data_load()
     coordinator = user_make("coord", Role.COORDINATOR, first_name="Cora", last_name="Ordinator")
-    mediator = user_make("med1", Role.MEDIATOR, first_name="Amara", last_name="Okafor")
+    mediator = mediator_make("med1", first_name="Amara", last_name="Okafor")
     case = case_at_meeting(coordinator=coordinator, mediator=mediator)
     base = f"/staff/cases/{case.reference}/agreement/"
     sign_in(page, "coord", TEST_PASSWORD)

@@ -13,7 +13,7 @@ from senmediation.core import clock
 from senmediation.core.demo import demo_reference_data_load
 from senmediation.directory.mediators import demo_mediator_profiles_load
 from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
-from senmediation.testing.fixtures import TEST_PASSWORD, user_make
+from senmediation.testing.fixtures import TEST_PASSWORD, mediator_make, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,8 +21,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_documents_and_mediators_pages_have_no_axe_violations(page) -> None:
     demo_reference_data_load()
     coordinator = user_make("coord", Role.COORDINATOR, first_name="Cora", last_name="Ordinator")
-    user_make("mediator1", Role.MEDIATOR, first_name="Amara", last_name="Okafor")
-    user_make("mediator2", Role.MEDIATOR, first_name="Tom", last_name="Fielding")
+    mediator_make("mediator1", first_name="Amara", last_name="Okafor")
+    mediator_make("mediator2", first_name="Tom", last_name="Fielding")
     today = clock.today()
     demo_mediator_profiles_load(today=today)
     case = case_make(by=coordinator, today=today, decision_notice_date=today - dt.timedelta(days=10))

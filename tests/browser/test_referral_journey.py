@@ -157,7 +157,9 @@ def test_parent_journey_with_errors_change_link_and_confirmation(page) -> None:
 def test_young_person_journey(page) -> None:
     demo_reference_data_load()
     j = begin(page)  # axe runs on the pages that differ for a young person
-    j.at("who").check("I am the young person (aged 16 to 25) and I am asking for myself").next()
+    j.at("who").check(
+        "I am the young person (I have finished year 11 at school and I am under 26) and I am asking for myself"
+    ).next()
     j.at("local-authority").page.get_by_label("Which local authority made the decision?").select_option(
         trafford_value())
     j.next().at("disagreement").check("The council will stop the plan").next()
@@ -167,7 +169,7 @@ def test_young_person_journey(page) -> None:
     j.at("wants").check("A mediation certificate without mediation, so that an appeal can be made").next()
     j.axe = True
     j.at("child").fill("First name", "Jade").fill("Last name", "Okoro").date("date_of_birth", years_ago(14)).next()
-    assert "You must be aged 16 to 25 to ask for yourself" in page.content()
+    assert "You can ask for yourself from" in page.content()
     j.at("child").date("date_of_birth", years_ago(19))
     j.axe = False
     j.next().at("contact-methods").check("Text message").next()
@@ -232,7 +234,8 @@ def test_placement_only_statement_and_la_signposts(page) -> None:
     j.next().at("disagreement").check("The school or college named in the plan, its type, or that none is named")
     j.axe = True
     j.next().at("placement-only")
-    assert "section 55(3)" in page.content() and "Mediation is still open to you" in page.content()
+    assert "section 55)" in page.content() and "Mediation is still open to you" in page.content()
+    assert "Mediation does not give you more time to appeal." in page.content()
     j.next().at("summary")  # the journey carries on
     page.get_by_role("link", name="Back", exact=True).click()
     page.get_by_role("link", name="Back", exact=True).click()

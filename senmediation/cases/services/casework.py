@@ -13,15 +13,21 @@ from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.directory.models import SignpostingAgency
+from senmediation.rules.workflow import Action
 
 from ..models import AdviceRecord, Case, CaseEvent, ChildViews, ContactLog, MediatorNote, Party, Signposting
 from .events import case_event_record
-from .transitions import case_transition
+from .transitions import case_transition, case_transitions_allowed
+
+
+def _allowed(case: Case, action: Action) -> bool:
+    return any(t.action is action for t in case_transitions_allowed(case))
+
 
 # What each recorded decision moves the case to (the workflow table still decides whether it may).
 DECISION_ACTIONS = {
-    AdviceRecord.Decision.MEDIATION: "request_mediation",
-    AdviceRecord.Decision.CERTIFICATE: "request_certificate",
+    AdviceRecord.Decision.MEDIATION: Action.request_mediation,
+    AdviceRecord.Decision.CERTIFICATE: Action.request_certificate,
 }
 
 
@@ -68,8 +74,8 @@ def advice_record(
             f"{record.get_decision_display().lower()}",
             detail="\n".join(part for part in [notes.strip(), f"Signposted to: {agencies}" if agencies else ""] if part),
         )
-        if case.state == "enquiry":
-            case_transition(case=case, action="give_information", by=by, today=today)
+        if _allowed(case, Action.give_information):
+            case_transition(case=case, action=Action.give_information, by=by, today=today)
         action = DECISION_ACTIONS.get(AdviceRecord.Decision(decision))
         if action is not None:
             case_transition(case=case, action=action, by=by, today=today)

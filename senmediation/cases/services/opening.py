@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from senmediation.core import clock
 from senmediation.directory.models import LocalAuthority
 from senmediation.rules.deadlines import Clock
-from senmediation.rules.eligibility import Decision, Element
-from senmediation.rules.workflow import CLOCKS_ON_OPEN, CaseType, State
+from senmediation.rules.eligibility import Decision, Element, Route
+from senmediation.rules.workflow import CaseType, State, clocks_on_open
 
 from ..models import Case, CaseEvent, Issue, Party
 from .deadlines import clocks_apply
@@ -51,8 +51,7 @@ def case_open(
     decisions: Sequence[Decision | str] = (),
     elements: Sequence[Element | str] = (),
     decision_notice_date: dt.date | None = None,
-    placement_only: bool = False,
-    health_only: bool = False,
+    route: Route | str = Route.statutory_mediation,
     summary: str = "",
     wants: str = "",
     source: str = Case.Source.PARENT,
@@ -73,6 +72,9 @@ def case_open(
             return existing
     today = today or clock.today()
     ctype = CaseType(case_type)
+    chosen_route = Route.disagreement_resolution if ctype is CaseType.disagreement_resolution else Route(route)
+    if ctype is CaseType.sen_mediation and chosen_route in (Route.disagreement_resolution, Route.signpost_drs):
+        raise ValueError(f"An SEN mediation case cannot take the route {chosen_route.value!r}")
     referrer = referrer or {}
     consent = consent or {}
     try:
@@ -84,7 +86,7 @@ def case_open(
                 child_first_name=child_first_name.strip(), child_last_name=child_last_name.strip(),
                 child_date_of_birth=child_date_of_birth, young_person_acts=young_person_acts,
                 decisions=[Decision(d).value for d in decisions], elements=[Element(e).value for e in elements],
-                decision_notice_date=decision_notice_date, placement_only=placement_only, health_only=health_only,
+                decision_notice_date=decision_notice_date, route=chosen_route.value,
                 summary=summary, wants=wants, source=source, channel=channel,
                 referrer_name=referrer.get("name", ""), referrer_organisation=referrer.get("organisation", ""),
                 referrer_email=referrer.get("email", ""), referrer_phone=referrer.get("phone", ""),
@@ -111,14 +113,13 @@ def case_open(
                 summary=f"Case opened from {case.get_channel_display().lower()} ({case.get_source_display().lower()})",
             )
             starts: list[tuple[Clock, dt.date]] = []
-            for clock_ in CLOCKS_ON_OPEN[ctype]:
-                if clock_ is Clock.contact_adviser:
+            for clock_ in clocks_on_open(case_type=ctype, route=chosen_route):
+                if clock_ in (Clock.contact_adviser, Clock.tribunal_appeal):
+                    # Both run from the decision notice (reg 33; HESC Rules r.20): unknown date, no clock yet.
                     if decision_notice_date is not None:
                         starts.append((clock_, decision_notice_date))
                 else:
                     starts.append((clock_, today))
-            if ctype is CaseType.sen_mediation and decision_notice_date is not None and not placement_only:
-                starts.append((Clock.tribunal_appeal, decision_notice_date))
             clocks_apply(case=case, on=today, today=today, starts=starts)
     except IntegrityError:
         # A concurrent repeat of the same submission got there first.

@@ -12,6 +12,7 @@ from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.rules.deadlines import Clock
+from senmediation.rules.eligibility import Route
 from senmediation.rules.workflow import (
     ACTION_LABELS,
     STATE_LABELS,
@@ -42,6 +43,15 @@ def case_meeting_current(case: Case) -> Any:
     return case.meetings.filter(status=Meeting.Status.SCHEDULED).select_related("venue").order_by("-starts_at").first()
 
 
+def _certificate_was_not_arranged(case: Case) -> bool:
+    # The timeline says which certificate was issued: the one after "not arranged in time".
+    if case.certificate_issued_on is None:
+        return False
+    return case.events.filter(
+        kind=CaseEvent.Kind.TRANSITION, action=Action.issue_certificate.value, from_state=State.not_arranged.value
+    ).exists()
+
+
 def case_facts(case: Case, *, meeting: Any = _UNREAD) -> CaseFacts:
     """What the workflow's guards need to know, read from the case and its meeting (pass the meeting
     if the caller already has it)."""
@@ -52,9 +62,8 @@ def case_facts(case: Case, *, meeting: Any = _UNREAD) -> CaseFacts:
     open_items = agreement_open_items_count(case)
     return CaseFacts(
         case_type=CaseType(case.case_type),
+        route=Route(case.route),
         has_health_elements="health" in case.elements,
-        health_only=case.health_only,
-        placement_only=case.placement_only,
         mediator_assigned=case.mediator_id is not None,
         all_parties_agree=case.all_parties_agreed,
         meeting_scheduled=meeting is not None,
@@ -64,6 +73,7 @@ def case_facts(case: Case, *, meeting: Any = _UNREAD) -> CaseFacts:
         outcome_recorded=bool(case.meeting_outcome),
         agreement_reached=case.meeting_outcome in (MeetingOutcome.AGREEMENT, MeetingOutcome.PARTIAL),
         certificate_issued=case.certificate_issued_on is not None,
+        certificate_was_not_arranged=_certificate_was_not_arranged(case),
         open_agreement_items=open_items,
     )
 

@@ -8,7 +8,7 @@ from senmediation.cases.services.details import case_mediator_assign
 from senmediation.cases.services.transitions import case_transition
 from senmediation.core.errors import ServiceError
 from senmediation.meetings.models import Meeting
-from senmediation.rules.eligibility import Decision
+from senmediation.rules.eligibility import Decision, Element, Route
 
 from .factories import case_make
 
@@ -110,10 +110,64 @@ def test_a_forbidden_transition_is_refused_with_a_message_and_changes_nothing(co
 
 
 def test_placement_only_case_is_refused_a_certificate(coordinator) -> None:
-    case = case_make(by=coordinator, decisions=[Decision.plan_placement], placement_only=True)
+    case = case_make(by=coordinator, decisions=[Decision.plan_placement], route=Route.placement_only)
     case_transition(case=case, action="give_information", by=coordinator, today=dt.date(2026, 11, 24))
-    with pytest.raises(ServiceError, match="s.55"):
+    with pytest.raises(ServiceError, match=r"only about the school or college.*s\.55\)"):
         case_transition(case=case, action="request_certificate", by=coordinator, today=dt.date(2026, 11, 24))
+
+
+def test_placement_only_runs_the_appeal_deadline_but_no_adviser_clock(coordinator) -> None:
+    # Decision letter Mon 2 Nov 2026: appeal by Sat 2 Jan 2027 -> r.12(3)(a), raw end in the Christmas
+    # window -> the first working day after 1 January: Mon 4 Jan 2027.
+    case = case_make(by=coordinator, decisions=[Decision.plan_placement], elements=[], route=Route.placement_only)
+    assert set(clocks(case)) == {"first_call_back", "tribunal_appeal"}
+    assert clocks(case)["tribunal_appeal"].due_date == dt.date(2027, 1, 4)
+
+
+def test_health_only_case_tells_the_icb_and_runs_30_days_from_then_with_no_certificate(coordinator, mediator):
+    case = case_make(by=coordinator, elements=[Element.health], route=Route.health_only)
+    # No appeal about health care alone: no adviser clock, no appeal deadline.
+    assert set(clocks(case)) == {"first_call_back"}
+    for action, day in [("give_information", 24), ("request_mediation", 24), ("notify_la", 25)]:
+        case_transition(case=case, action=action, by=coordinator, today=dt.date(2026, 11, day))
+    # Told Wed 25 Nov: the ICB must be told within 3 working days (Mon 30 Nov); no 30 days yet.
+    assert clocks(case)["health_issues_to_icb"].due_date == dt.date(2026, 11, 30)
+    assert "mediation_held" not in clocks(case)
+    case_transition(case=case, action="notify_icb", by=coordinator, today=dt.date(2026, 11, 27))
+    assert clocks(case)["mediation_held"].due_date == dt.date(2026, 12, 27)
+    with pytest.raises(ServiceError, match="no appeal to the Tribunal about the health or social care"):
+        case_transition(case=case, action="request_certificate", by=coordinator, today=dt.date(2026, 11, 27))
+
+
+def test_social_care_only_case_runs_30_days_from_the_la_being_told(coordinator) -> None:
+    case = case_make(by=coordinator, elements=[Element.social_care], route=Route.social_care_only)
+    assert set(clocks(case)) == {"first_call_back"}
+    for action, day in [("give_information", 24), ("request_mediation", 24), ("notify_la", 25)]:
+        case_transition(case=case, action=action, by=coordinator, today=dt.date(2026, 11, day))
+    assert clocks(case)["mediation_held"].due_date == dt.date(2026, 12, 25)
+    assert "health_issues_to_icb" not in clocks(case)
+
+
+def test_health_and_education_case_tells_the_icb_and_runs_30_days_from_the_la(coordinator) -> None:
+    case = case_make(by=coordinator, elements=[Element.education, Element.health])
+    assert {"contact_adviser", "tribunal_appeal"} <= set(clocks(case))
+    for action, day in [("give_information", 24), ("request_mediation", 24), ("notify_la", 25)]:
+        case_transition(case=case, action=action, by=coordinator, today=dt.date(2026, 11, day))
+    assert clocks(case)["mediation_held"].due_date == dt.date(2026, 12, 25)
+    assert clocks(case)["health_issues_to_icb"].due_date == dt.date(2026, 11, 30)
+
+
+def test_a_not_arranged_case_mediates_later_and_keeps_its_certificate(coordinator, mediator) -> None:
+    case = case_make(by=coordinator)
+    steps = [("give_information", 24), ("request_mediation", 24), ("notify_la", 25), ("mark_not_arranged", 26),
+             ("issue_certificate", 27)]
+    for action, day in steps:
+        case_transition(case=case, action=action, by=coordinator, today=dt.date(2026, 11, day))
+    case_transition(case=case, action="arrange_mediation_later", by=coordinator, today=dt.date(2026, 11, 30))
+    case.refresh_from_db()
+    assert (case.state, case.certificate_issued_on) == ("la_notified", dt.date(2026, 11, 27))
+    assert clocks(case)["certificate_not_arranged"].met_on == dt.date(2026, 11, 27)
+    assert "mediation_held" not in {c for c, d in clocks(case).items() if d.met_on is None and d.stopped_on is None}
 
 
 def test_certificate_without_mediation_is_due_in_three_working_days_and_withdrawal_stops_clocks(coordinator):

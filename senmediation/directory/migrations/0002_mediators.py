@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('accreditation_body', models.CharField(choices=[('cmc', 'Civil Mediation Council'), ('college', 'College of Mediators'), ('other', 'Other body')], max_length=20)),
                 ('accreditation_expires', models.DateField(blank=True, null=True)),
-                ('send_standards', models.BooleanField(default=False, help_text='Trained and accredited for SEN mediation (SEND Regulations 2014 reg 41 (confirm)).', verbose_name='meets the SEND mediation standards')),
+                ('send_standards', models.BooleanField(default=False, help_text='Trained and accredited to the SEND mediation standards.', verbose_name='meets the SEND mediation standards')),
                 ('languages', models.JSONField(blank=True, default=list, help_text='Languages spoken, e.g. ["English", "Urdu"].')),
                 ('areas', models.TextField(blank=True, help_text='Towns or areas the mediator will travel to.')),
                 ('capacity', models.PositiveSmallIntegerField(default=5, help_text='The most open cases at once.')),

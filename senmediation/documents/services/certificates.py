@@ -14,7 +14,7 @@ from django.db import transaction
 from senmediation.cases.models import Case, CaseEvent, Deadline, Party
 from senmediation.cases.services.events import case_event_record
 from senmediation.cases.services.references import counter_next
-from senmediation.cases.services.transitions import case_transition
+from senmediation.cases.services.transitions import case_transition, case_transitions_allowed
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.directory.models import Provider
@@ -22,7 +22,7 @@ from senmediation.directory.selectors import provider_current
 from senmediation.rules.appeal import tribunal_appeal_explanation
 from senmediation.rules.calendar import format_day
 from senmediation.rules.deadlines import Clock
-from senmediation.rules.workflow import Action, State
+from senmediation.rules.workflow import Action, certificate_clock_now
 
 from ..models import Certificate
 from .rendering import adjustments_of, family_party, file_attach, pdf_render, sha256_of
@@ -30,25 +30,20 @@ from .rendering import adjustments_of, family_party, file_attach, pdf_render, sh
 Kind = Certificate.Kind
 NUMBER_PREFIX = "CERT"
 
-# Which certificate a case in each state is owed, and the clock it meets.
-KIND_FOR_STATE: dict[str, Certificate.Kind] = {
-    State.certificate_requested.value: Kind.NO_MEDIATION,
-    State.not_arranged.value: Kind.NOT_ARRANGED,
-    State.held.value: Kind.AFTER_MEDIATION,
-    State.agreement_recorded.value: Kind.AFTER_MEDIATION,
-}
+# Each kind of certificate and the statutory clock it meets; which one a case is owed now is the
+# workflow's decision (the issue step it allows meets exactly one of these clocks).
 CLOCK_FOR_KIND = {
     Kind.NO_MEDIATION: Clock.certificate_no_mediation,
     Kind.NOT_ARRANGED: Clock.certificate_not_arranged,
     Kind.AFTER_MEDIATION: Clock.certificate_after_mediation,
 }
 CITATIONS = {
-    Kind.NO_MEDIATION: "section 55(4) of the Children and Families Act 2014 and regulation 34 of the "
+    Kind.NO_MEDIATION: "section 55 of the Children and Families Act 2014 and regulation 34 of the "
     "Special Educational Needs and Disability Regulations 2014",
     Kind.NOT_ARRANGED: "section 55 of the Children and Families Act 2014 and the Special Educational Needs "
     "and Disability Regulations 2014",
-    Kind.AFTER_MEDIATION: "section 55(5) of the Children and Families Act 2014 and regulation 39 of the "
-    "Special Educational Needs and Disability Regulations 2014",
+    Kind.AFTER_MEDIATION: "section 55 of the Children and Families Act 2014 and the Special Educational Needs "
+    "and Disability Regulations 2014",
 }
 
 
@@ -56,9 +51,17 @@ class TamperedError(ServiceError):
     """The stored file no longer matches the checksum taken when it was issued."""
 
 
+KIND_FOR_CLOCK = {clock_: kind for kind, clock_ in CLOCK_FOR_KIND.items()}
+
+
+def _kind_owed(case: Case) -> Certificate.Kind | None:
+    clock_ = certificate_clock_now(case_transitions_allowed(case))
+    return KIND_FOR_CLOCK[clock_] if clock_ is not None else None
+
+
 def certificate_kinds_for(case: Case) -> list[Certificate.Kind]:
-    """The certificate this case may be issued now (none, or one)."""
-    kind = KIND_FOR_STATE.get(case.state)
+    """The certificate this case may be issued now (none, or one), as the workflow allows."""
+    kind = _kind_owed(case)
     return [kind] if kind is not None else []
 
 
@@ -144,7 +147,7 @@ def certificate_issue(
     provider = _provider()
     with transaction.atomic():
         locked = Case.objects.select_for_update().select_related("local_authority").get(pk=case.pk)
-        owed = KIND_FOR_STATE.get(locked.state)
+        owed = _kind_owed(locked)
         if owed is not None and owed is not chosen:
             raise ServiceError(f"This case is owed a certificate of the type '{owed.label}'.", field="kind")
         # The workflow decides whether a certificate may be issued at all; a refusal rolls back everything.

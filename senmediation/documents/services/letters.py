@@ -1,8 +1,8 @@
 """Telling the LA (and, for health care, the ICB) that the family want mediation.
 
-The LA must be told (SEND Regulations 2014 reg 32(e) (confirm)); mediation must then take place within
-30 days (regs 36-37 (confirm)). For health care the LA tells each ICB within 3 working days (regs 35-36
-(confirm)); for health care only, the 30 days run from then.
+The family tell the LA they want mediation (SEND Regulations 2014 reg 32(e)); mediation must then take
+place within 30 days. For health care the LA tells each ICB within 3 working days; for health care only,
+the 30 days run from then (SEND Regulations 2014 regs 32-42, Mediation).
 """
 
 from __future__ import annotations

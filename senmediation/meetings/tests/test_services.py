@@ -4,10 +4,13 @@ import pytest
 import time_machine
 from django.core import mail
 
+from senmediation.cases.services.transitions import case_transition
 from senmediation.cases.tests.factories import case_make
+from senmediation.core.errors import ServiceError
 from senmediation.directory.models import Venue
 from senmediation.meetings.models import Meeting
 from senmediation.meetings.services import meeting_cancel, meeting_reminders_send, meeting_schedule
+from senmediation.notifications.models import Message
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +18,8 @@ pytestmark = pytest.mark.django_db
 def test_scheduling_sends_every_party_an_invitation_with_an_ics(coordinator, django_capture_on_commit_callbacks):
     with time_machine.travel(dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC), tick=False):
         case = case_make(by=coordinator, today=dt.date(2026, 11, 23))
+        for action in ("give_information", "request_mediation"):
+            case_transition(case=case, action=action, by=coordinator)
         with django_capture_on_commit_callbacks(execute=True):
             meeting = meeting_schedule(case=case, by=coordinator, venue=Venue.objects.get(name="Sale Community Centre"),
                                        starts_at=dt.datetime(2026, 12, 7, 10, tzinfo=dt.UTC))
@@ -41,3 +46,29 @@ def test_scheduling_sends_every_party_an_invitation_with_an_ics(coordinator, dja
     assert meeting.status == Meeting.Status.CANCELLED
     cancellation = mail.outbox[-1].attachments[0][1]
     assert "METHOD:CANCEL" in (cancellation.decode() if isinstance(cancellation, bytes) else cancellation)
+
+
+def test_a_meeting_is_not_arranged_before_the_family_ask_for_mediation(coordinator) -> None:
+    case = case_make(by=coordinator, today=dt.date(2026, 11, 23))
+    with pytest.raises(ServiceError, match="once the family have asked for mediation"):
+        meeting_schedule(case=case, by=coordinator, venue=None, starts_at=dt.datetime(2027, 1, 7, 10, tzinfo=dt.UTC))
+    assert Meeting.objects.filter(case=case).count() == 0
+
+
+def test_a_refused_step_leaves_no_meeting_and_no_invitation(coordinator, mediator) -> None:
+    from senmediation.cases.services.details import case_mediator_assign
+
+    with time_machine.travel(dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC), tick=False):
+        case = case_make(by=coordinator, today=dt.date(2026, 11, 23))
+        for action in ("give_information", "request_mediation", "notify_la"):
+            case_transition(case=case, action=action, by=coordinator)
+        case_mediator_assign(case=case, mediator=mediator, by=coordinator)
+        case_transition(case=case, action="start_preparation", by=coordinator)
+        # Wednesday 25 November is too soon: 5 working days' notice are needed and the family did not agree less.
+        with pytest.raises(ServiceError, match="5 working days' notice"):
+            meeting_schedule(case=case, by=coordinator, venue=Venue.objects.get(name="Sale Community Centre"),
+                             starts_at=dt.datetime(2026, 11, 25, 10, tzinfo=dt.UTC))
+    case.refresh_from_db()
+    assert case.state == "preparing"
+    assert Meeting.objects.filter(case=case).count() == 0
+    assert Message.objects.filter(case=case, template_key="meeting_invitation").count() == 0

@@ -156,15 +156,22 @@ def test_date_of_birth_must_be_in_the_past_and_under_26_years_ago() -> None:
 YOUNG_PERSON = {"who": {"who": "young_person"}}
 
 
-def test_young_person_must_be_16_to_25_on_the_day() -> None:
-    assert errors(f.ChildForm, child(dt.date(2010, 11, 23)), YOUNG_PERSON) == {}  # 16 today
+def test_a_young_person_is_past_compulsory_school_age_not_just_16() -> None:
+    # Today is Monday 23 November 2026. Born 31 Aug 2010: 16 on 31 Aug 2026, so year 11 ended on the last
+    # Friday of June 2026 (26 June): a young person now.
+    assert errors(f.ChildForm, child(dt.date(2010, 8, 31)), YOUNG_PERSON) == {}
     assert errors(f.ChildForm, child(dt.date(2000, 11, 24)), YOUNG_PERSON) == {}  # 25, 26 tomorrow
-    too_young = errors(f.ChildForm, child(dt.date(2010, 11, 24)), YOUNG_PERSON)  # 16 tomorrow
-    assert too_young == {"date_of_birth": ["You must be aged 16 to 25 to ask for yourself. If you are younger, "
-                                           "your parent or carer can ask for you"]}
+    # Born 23 Nov 2010: 16 today, but still of compulsory school age until Friday 25 June 2027.
+    sixteen_today = errors(f.ChildForm, child(dt.date(2010, 11, 23)), YOUNG_PERSON)
+    assert sixteen_today == {"date_of_birth": [
+        "You can ask for yourself from Saturday 26 June 2027, after the end of the school year in which you "
+        "turn 16. Until then, your parent or carer can ask for you"]}
+    # Born 1 Sep 2010: turned 16 on the first day of a school year, so also June 2027.
+    assert errors(f.ChildForm, child(dt.date(2010, 9, 1)), YOUNG_PERSON) == sixteen_today
     referred = {"who": {"who": "iass"}, "permission": {"permission": "young_person"}}
-    assert errors(f.ChildForm, child(dt.date(2012, 1, 1)), referred)["date_of_birth"][0].startswith(
-        "A young person must be aged 16 to 25 on the day of the referral")
+    assert errors(f.ChildForm, child(dt.date(2012, 1, 1)), referred)["date_of_birth"] == [
+        "A young person can agree for themselves from Saturday 1 July 2028, after the end of the school year "
+        "in which they turn 16. Until then, their parent or carer needs to agree to the referral"]
 
 
 def test_young_person_messages_speak_to_them() -> None:

@@ -16,7 +16,7 @@ from senmediation.referrals.models import Submission
 from senmediation.referrals.steps import PUBLIC, STEPS
 from senmediation.rules.eligibility import Route
 from senmediation.rules.workflow import CaseType
-from senmediation.testing.fixtures import user_make
+from senmediation.testing.fixtures import mediator_make, user_make
 
 from .journeys import iass_answers, parent_answers, young_person_answers
 
@@ -140,7 +140,7 @@ def test_parent_answers_become_case_open_arguments(reference_data) -> None:
     assert arguments["local_authority"].name == "Trafford"
     assert arguments["decisions"] == ["plan_provision"] and arguments["elements"] == ["education", "health"]
     assert (arguments["source"], arguments["channel"], arguments["wants"]) == ("parent", "online", "mediation")
-    assert not arguments["young_person_acts"] and not arguments["placement_only"] and not arguments["health_only"]
+    assert not arguments["young_person_acts"] and arguments["route"] is Route.statutory_mediation
     assert "referrer" not in arguments and "consent" not in arguments
     assert arguments["child_views_help_wanted"] is True
     (party,) = arguments["parties"]
@@ -176,10 +176,30 @@ def test_routes_set_the_case_flags(reference_data) -> None:
         posted["disagreement"] = {"topics": topics}
         return services.case_arguments(stored(posted), channel="online", today=dt.date(2026, 11, 23))
 
-    assert args_for(["plan_placement"])["placement_only"]
-    health = args_for(["health", "social_care"])
-    assert health["health_only"] and health["decisions"] == [] and health["elements"] == ["health", "social_care"]
-    assert args_for(["other"])["case_type"] is CaseType.disagreement_resolution
+    assert args_for(["plan_placement"])["route"] is Route.placement_only
+    both = args_for(["health", "social_care"])
+    assert both["route"] is Route.health_and_social_care
+    assert both["decisions"] == [] and both["elements"] == ["health", "social_care"]
+    assert args_for(["health"])["route"] is Route.health_only
+    assert args_for(["social_care"])["route"] is Route.social_care_only
+    # Trafford does not commission our disagreement resolution: "other" is signposted, never a case.
+    with pytest.raises(ValueError, match="signposted"):
+        args_for(["other"])
+
+
+@pytest.mark.django_db
+def test_an_la_that_commissions_our_drs_opens_a_drs_case(reference_data) -> None:
+    from senmediation.directory.models import LocalAuthority
+
+    stockport = LocalAuthority.objects.get(name="Stockport")
+    assert stockport.commissions_drs
+    for topics in (["other"], ["legacy_statement"], ["school_action"]):
+        posted = parent_answers()
+        posted["local-authority"] = {"local_authority": str(stockport.pk)}
+        posted["disagreement"] = {"topics": topics}
+        arguments = services.case_arguments(stored(posted), channel="online", today=dt.date(2026, 11, 23))
+        assert arguments["case_type"] is CaseType.disagreement_resolution
+        assert arguments["route"] is Route.disagreement_resolution
 
 
 def test_family_email_only_when_email_was_chosen() -> None:
@@ -252,7 +272,7 @@ def test_coordinator_notice_goes_to_active_coordinators_with_an_address(referenc
     user_make("c1", Role.COORDINATOR, email="c1@example.org")
     user_make("c2", Role.COORDINATOR, email="c2@example.org", is_active=False)
     user_make("c3", Role.COORDINATOR, email="")
-    user_make("m1", Role.MEDIATOR, email="m1@example.org")
+    mediator_make("m1", email="m1@example.org")
     assert services.coordinator_addresses() == ["c1@example.org"]
     posted = parent_answers()
     posted["contact-methods"] = {"methods": ["phone"]}
@@ -322,5 +342,8 @@ def test_route_reading() -> None:
 
     assert read.route({"disagreement": {"topics": ["plan_placement", "health"]}}) is Route.placement_only
     assert read.route({"disagreement": {"topics": ["refuse_amend", "health"]}}) is Route.statutory_mediation
-    assert read.route({"disagreement": {"topics": ["school_action"]}}) is Route.signpost_drs_legacy
-    assert read.route({"disagreement": {"topics": "not a list"}}) is Route.disagreement_resolution
+    assert read.route({"disagreement": {"topics": ["school_action"]}}) is Route.signpost_drs
+    assert read.route({"disagreement": {"topics": ["school_action"]}}, drs_commissioned=True) is (
+        Route.disagreement_resolution
+    )
+    assert read.route({"disagreement": {"topics": "not a list"}}) is Route.signpost_drs

@@ -38,7 +38,7 @@ def test_parent_journey_opens_one_case_with_every_answer(client: Client, referen
     assert case.local_authority.name == "Trafford"
     assert (case.child_first_name, case.child_last_name) == ("Sam", "Patel")
     assert case.decisions == ["plan_provision"] and case.elements == ["education", "health"]
-    assert case.wants == "mediation" and not case.placement_only and not case.young_person_acts
+    assert case.wants == "mediation" and case.route == "statutory_mediation" and not case.young_person_acts
     assert case.summary.startswith("The plan cut speech")
     assert case.child_views.startswith("I like art") and case.child_views_help_wanted
     assert case.idempotency_key
@@ -161,22 +161,37 @@ def test_placement_only_is_told_no_certificate_is_needed_and_continues(client: C
     answers["placement-only"] = {}
     walk(client, answers, stop_at="placement-only")
     page = html(client.get("/refer/placement-only/"))
-    assert "section 55(3)" in page and "Mediation is still open to you" in page
+    assert "section 55)" in page and "Mediation is still open to you" in page
+    assert "Mediation does not give you more time to appeal." in page
     # A certificate is not offered, as none is needed.
     walk(client, answers, stop_at="wants")
     assert 'value="certificate"' not in html(client.get("/refer/wants/"))
     walk(client, answers)
     case = Case.objects.get()
-    assert case.placement_only and case.decisions == ["plan_placement"]
-    assert not case.deadlines.filter(clock="tribunal_appeal").exists()
+    assert case.route == "placement_only" and case.decisions == ["plan_placement"]
+    # The Tribunal deadline runs (mediation does not extend it); no adviser clock, as no certificate is needed.
+    assert set(case.deadlines.values_list("clock", flat=True)) == {"first_call_back", "tribunal_appeal"}
 
 
-def test_something_else_opens_a_disagreement_resolution_case(client: Client, reference_data) -> None:
+def test_something_else_is_signposted_where_the_la_has_its_own_drs(client: Client, reference_data) -> None:
     answers = parent_answers()
+    answers["disagreement"] = {"topics": ["other"]}
+    walk(client, answers, stop_at="statement")
+    page = html(client.get("/refer/statement/"))
+    assert "<h1 class=\"govuk-heading-l\">Contact your council&#x27;s disagreement resolution service</h1>" in page
+    assert Case.objects.count() == 0
+
+
+def test_something_else_opens_a_drs_case_where_the_la_commissions_ours(client: Client, reference_data) -> None:
+    from senmediation.directory.models import LocalAuthority
+
+    answers = parent_answers()
+    answers["local-authority"] = {"local_authority": str(LocalAuthority.objects.get(name="Stockport").pk)}
     answers["disagreement"] = {"topics": ["other"]}
     walk(client, answers)
     case = Case.objects.get()
     assert case.case_type == "disagreement_resolution" and case.decision_notice_date is None
+    assert case.route == "disagreement_resolution" and case.local_authority.name == "Stockport"
 
 
 # --- Pages, errors, back and change ---------------------------------------------------------------
@@ -381,7 +396,8 @@ def test_an_answer_made_wrong_by_a_change_is_shown_with_its_error(client: Client
     response = client.post("/refer/who/?change=1", {"who": "young_person"})
     assert response["Location"] == "/refer/child/?change=1"
     page = html(client.get(response["Location"]))
-    assert "You must be aged 16 to 25 to ask for yourself" in page and 'value="Sam"' in page
+    assert "You can ask for yourself from" in page and "the school year in which you turn 16" in page
+    assert 'value="Sam"' in page
 
 
 def test_staff_pages_use_the_staff_layout(coordinator_client: Client) -> None:

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from senmediation.rules.appeal import (
+    TRIBUNAL_DECIDES,
     adviser_contact_deadline,
     in_august,
     in_christmas_window,
@@ -48,9 +49,10 @@ D = date
         (D(2023, 3, 8), None, D(2023, 5, 9)),
         # Christmas window: Sat 25 Dec 2021 -> first working day after 1 Jan 2022: Sun 2, Mon 3 sub -> Tue 4.
         (D(2021, 10, 25), None, D(2022, 1, 4)),
-        # Sat 24 Dec 2022 is outside the window, but its next working day (Wed 28: Sun 25, Mon 26 and
-        # Tue 27 are off) is inside it -> first working day after 1 Jan 2023: Mon 2 (sub) -> Tue 3 Jan.
-        (D(2022, 10, 24), None, D(2023, 1, 3)),
+        # Sat 24 Dec 2022 is outside the window, so r.12(2) alone moves it, once: Sun 25, Mon 26 and
+        # Tue 27 are off -> Wed 28 Dec 2022. Chaining r.12(3) on top would give Tue 3 Jan 2023: the
+        # later reading, which we never tell a family.
+        (D(2022, 10, 24), None, D(2022, 12, 28)),
         # Wed 1 Jan 2025 -> Thu 2 Jan.
         (D(2024, 11, 1), None, D(2025, 1, 2)),
         # Wed 31 Dec 2025 is a working day but in the window -> Fri 2 Jan 2026.
@@ -59,8 +61,8 @@ D = date
         (D(2025, 6, 15), None, D(2025, 9, 1)),
         # Wed 5 Aug 2026 -> after 31 Aug (itself a bank holiday) -> Tue 1 Sep 2026.
         (D(2026, 6, 5), None, D(2026, 9, 1)),
-        # Sat 31 Jul 2027 -> Mon 2 Aug, in August -> Wed 1 Sep 2027.
-        (D(2027, 5, 31), None, D(2027, 9, 1)),
+        # Decision 31 May 2027: raw end Sat 31 Jul 2027 -> Mon 2 Aug 2027, moved once (not on to 1 Sep).
+        (D(2027, 5, 31), None, D(2027, 8, 2)),
         # Certificate later: 2 Jul 2026 + 1 month = Sun 2 Aug 2026 beats 10 Mar -> Tue 1 Sep 2026.
         (D(2026, 1, 10), D(2026, 7, 2), D(2026, 9, 1)),
         # Certificate earlier: 20 Jan + 1 month = 20 Feb; the notice's 14 Mar (Sat) wins -> Mon 16 Mar.
@@ -89,9 +91,27 @@ def test_explanation_for_a_saturday() -> None:
 def test_explanation_names_the_bank_holiday_and_the_window() -> None:
     result = tribunal_appeal_explanation(decision_notice_sent=D(2024, 1, 29))
     assert "bank holiday (Good Friday)" in result.reason
-    two_step = tribunal_appeal_explanation(decision_notice_sent=D(2022, 10, 24))
-    assert [m.moved_to for m in two_step.moves] == [D(2022, 12, 28), D(2023, 1, 3)]
-    assert "25 December to 1 January move to the first working day after 1 January" in two_step.reason
+    christmas = tribunal_appeal_explanation(decision_notice_sent=D(2021, 10, 25))
+    assert [m.moved_to for m in christmas.moves] == [D(2022, 1, 4)]
+    assert "25 December to 1 January move to the first working day after 1 January" in christmas.reason
+
+
+def test_a_saturday_24_december_moves_once_and_says_who_decides() -> None:
+    result = tribunal_appeal_explanation(decision_notice_sent=D(2022, 10, 24))
+    assert result.raw_deadline == D(2022, 12, 24)
+    assert [m.moved_to for m in result.moves] == [D(2022, 12, 28)]
+    assert result.reason == (
+        "Your appeal deadline is Wednesday 28 December 2022. That is 2 months after your decision letter "
+        "was sent (Monday 24 October 2022): Saturday 24 December 2022. That date is a Saturday, so it moves "
+        "to the next working day: Wednesday 28 December 2022. " + TRIBUNAL_DECIDES + "."
+    )
+
+
+def test_31_may_2027_is_not_chained_into_september() -> None:
+    result = tribunal_appeal_explanation(decision_notice_sent=D(2027, 5, 31))
+    assert result.raw_deadline == D(2027, 7, 31)
+    assert result.deadline == D(2027, 8, 2)
+    assert len(result.moves) == 1
 
 
 def test_explanation_when_the_certificate_decides() -> None:
@@ -101,7 +121,7 @@ def test_explanation_when_the_certificate_decides() -> None:
     assert result.raw_deadline == D(2026, 8, 2)
     assert "1 month after your mediation certificate was issued (Thursday 2 July 2026)" in result.reason
     assert "August move to the first working day after 31 August" in result.reason
-    assert result.reason.endswith("Tuesday 1 September 2026.")
+    assert "first working day after 31 August: Tuesday 1 September 2026." in result.reason
 
 
 def test_explanation_without_moves_is_short() -> None:
@@ -109,7 +129,8 @@ def test_explanation_without_moves_is_short() -> None:
     assert result.moves == ()
     assert result.reason == (
         "Your appeal deadline is Wednesday 29 January 2025. "
-        "That is 2 months after your decision letter was sent (Friday 29 November 2024)."
+        "That is 2 months after your decision letter was sent (Friday 29 November 2024). "
+        + TRIBUNAL_DECIDES + "."
     )
 
 
@@ -122,6 +143,10 @@ def _acceptable(day: date) -> bool:
     return is_working_day(day) and not in_august(day) and not in_christmas_window(day)
 
 
+def _in_window(day: date) -> bool:
+    return in_august(day) or in_christmas_window(day)
+
+
 dates = st.dates(min_value=D(2016, 1, 1), max_value=D(2034, 12, 31))
 
 
@@ -130,18 +155,21 @@ dates = st.dates(min_value=D(2016, 1, 1), max_value=D(2034, 12, 31))
 def test_deadline_properties(notice: date, certificate: date | None) -> None:
     deadline = tribunal_appeal_deadline(decision_notice_sent=notice, certificate_issued=certificate)
     assert is_working_day(deadline)
-    assert deadline.month != 8
-    assert not in_christmas_window(deadline)
     assert deadline >= add_months(notice, 2)
     if certificate is not None:
         assert deadline >= add_months(certificate, 1)
-    # The first acceptable day on or after the raw deadline: nothing earlier would do.
     raw = tribunal_appeal_explanation(
         decision_notice_sent=notice, certificate_issued=certificate
     ).raw_deadline
     day = raw
-    while not _acceptable(day):
-        day += timedelta(days=1)
+    if _in_window(raw):
+        # r.12(3): past the window, to its first acceptable day.
+        while not _acceptable(day):
+            day += timedelta(days=1)
+    else:
+        # r.12(2) once: the first working day on or after the raw end, even inside a window.
+        while not is_working_day(day):
+            day += timedelta(days=1)
     assert deadline == day
 
 

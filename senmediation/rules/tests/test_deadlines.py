@@ -132,12 +132,13 @@ class TestClockStatus:
         (LaAction.issue_final_plan_after_draft, D(2025, 8, 18)),  # 11 weeks = 77 days
         (LaAction.amend_plan, D(2025, 7, 7)),  # 5 weeks
         (LaAction.name_school_only, D(2025, 6, 16)),  # 2 weeks
+        (LaAction.continue_plan, D(2025, 6, 2)),  # the plan simply carries on: from the day of the agreement
     ],
 )
 def test_reg_44_timescales(action: LaAction, expected: date) -> None:
     assert la_action_due(action, D(2025, 6, 2)) == expected
     assert la_action_due(action.value, D(2025, 6, 2)) == expected
-    assert "reg 44" in LA_ACTION_RULES[action].citation
+    assert "regs 43-45" in LA_ACTION_RULES[action].citation and "reg 42(2)" in LA_ACTION_RULES[action].citation
 
 
 def test_reg_44_table_is_complete() -> None:
@@ -151,6 +152,7 @@ def test_reg_44_table_is_complete() -> None:
         LaAction.issue_final_plan_after_draft: 11,
         LaAction.amend_plan: 5,
         LaAction.name_school_only: 2,
+        LaAction.continue_plan: 0,
     }
 
 

@@ -10,6 +10,7 @@ from senmediation.rules.eligibility import (
     APPEALABLE,
     DECISION_LABELS,
     ROUTE_LABELS,
+    ROUTE_RULES,
     Decision,
     Element,
     Route,
@@ -38,19 +39,21 @@ def test_labels_complete() -> None:
         ({Decision.cease_plan}, {H}, True, Route.statutory_mediation),  # whole-plan decision: still SEN
         ({Decision.plan_provision}, {E, H}, True, Route.statutory_mediation),
         ({Decision.plan_needs, Decision.plan_placement}, {E}, True, Route.statutory_mediation),
-        # s.55(3): only the school named -> no certificate, mediation still offered.
+        # s.55: only the school named -> no certificate, mediation still offered.
         ({Decision.plan_placement}, (), False, Route.placement_only),
         ({Decision.plan_placement}, {E, S}, False, Route.placement_only),
-        # Health / social care elements only -> no certificate.
-        ({Decision.plan_provision}, {H}, False, Route.health_social_care_only),
-        ({Decision.refuse_amend}, {H, S}, False, Route.health_social_care_only),
-        (set(), {S}, False, Route.health_social_care_only),
-        # Legacy routes are signposted to the LA's disagreement resolution provider.
-        ({Decision.legacy_statement}, (), False, Route.signpost_drs_legacy),
-        ({Decision.school_action}, {E}, False, Route.signpost_drs_legacy),
-        # Anything else about SEN provision: disagreement resolution.
-        (set(), (), False, Route.disagreement_resolution),
-        (set(), {E}, False, Route.disagreement_resolution),
+        # Health / social care elements only -> no certificate; health alone goes to the ICB (s.53),
+        # social care alone stays with the LA (s.54), both together: the LA arranges with the ICB.
+        ({Decision.plan_provision}, {H}, False, Route.health_only),
+        ({Decision.plan_provision}, {S}, False, Route.social_care_only),
+        ({Decision.refuse_amend}, {H, S}, False, Route.health_and_social_care),
+        (set(), {S}, False, Route.social_care_only),
+        (set(), {H}, False, Route.health_only),
+        # Outside the EHC scheme: signposted to the LA's own disagreement resolution service...
+        ({Decision.legacy_statement}, (), False, Route.signpost_drs),
+        ({Decision.school_action}, {E}, False, Route.signpost_drs),
+        (set(), (), False, Route.signpost_drs),
+        (set(), {E}, False, Route.signpost_drs),
     ],
 )
 def test_certificate_and_route(
@@ -58,6 +61,36 @@ def test_certificate_and_route(
 ) -> None:
     assert certificate_needed(decisions=decisions, elements=elements) is needed
     assert route_for(decisions=decisions, elements=elements) is route
+
+
+@pytest.mark.parametrize(
+    ("decisions", "elements"),
+    [({Decision.legacy_statement}, ()), ({Decision.school_action}, {E}), (set(), ()), (set(), {E})],
+)
+def test_an_la_that_commissions_our_drs_gets_a_drs_case_not_a_signpost(
+    decisions: set[Decision], elements: set[Element] | tuple[()]
+) -> None:
+    assert route_for(decisions=decisions, elements=elements, drs_commissioned=True) is Route.disagreement_resolution
+    # The EHC routes are the same either way.
+    assert route_for(decisions={Decision.plan_provision}, elements={H}, drs_commissioned=True) is Route.health_only
+
+
+@pytest.mark.parametrize(
+    ("route", "certificate", "adviser", "appeal", "icb"),
+    [
+        (Route.statutory_mediation, True, True, True, False),
+        (Route.placement_only, False, False, True, False),
+        (Route.health_only, False, False, False, True),
+        (Route.social_care_only, False, False, False, False),
+        (Route.health_and_social_care, False, False, False, False),
+        (Route.disagreement_resolution, False, False, False, False),
+    ],
+)
+def test_what_each_route_means(route: Route, certificate: bool, adviser: bool, appeal: bool, icb: bool) -> None:
+    rule = ROUTE_RULES[route]
+    assert (rule.certificate_owed, rule.adviser_clock, rule.appeal_deadline_runs, rule.icb_arranges) == (
+        certificate, adviser, appeal, icb
+    )
 
 
 def test_ages() -> None:

@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
+from senmediation.rules.eligibility import Route
 from senmediation.rules.workflow import (
     ACTION_LABELS,
-    CLOCKS_ON_OPEN,
+    MEETING_STATES,
     OPEN_STATES,
     STATE_LABELS,
     TERMINAL_STATES,
@@ -23,8 +24,12 @@ from senmediation.rules.workflow import (
     Transition,
     TransitionNotAllowed,
     allowed_transitions,
+    certificate_clock_now,
     check_transition,
+    clocks_on_open,
     is_open,
+    meeting_refusal,
+    meeting_step,
     reachable_states,
 )
 
@@ -53,7 +58,9 @@ def walk(
         elif action is Action.record_no_agreement:
             facts = replace(facts, outcome_recorded=True)
         elif action is Action.issue_certificate:
-            facts = replace(facts, certificate_issued=True)
+            facts = replace(
+                facts, certificate_issued=True, certificate_was_not_arranged=transition.from_state is State.not_arranged
+            )
     return state, taken, facts
 
 
@@ -106,8 +113,26 @@ def test_every_clock_named_in_the_table_has_a_rule() -> None:
     for t in TRANSITIONS:
         assert set(t.starts + t.meets + t.stops) <= set(CLOCK_RULES)
         assert {c for c, _ in t.start_conditions} <= set(t.starts)
-    assert Clock.contact_adviser in CLOCKS_ON_OPEN[SEN]
-    assert Clock.contact_adviser not in CLOCKS_ON_OPEN[DRS]
+    assert clocks_on_open(case_type=SEN, route=Route.statutory_mediation) == (
+        Clock.first_call_back, Clock.contact_adviser, Clock.tribunal_appeal,
+    )
+    assert clocks_on_open(case_type=DRS, route=Route.disagreement_resolution) == (Clock.first_call_back,)
+
+
+@pytest.mark.parametrize(
+    ("route", "expected"),
+    [
+        # Placement only: no certificate, so no adviser clock (reg 33 binds those who need one), but the
+        # Tribunal deadline runs and mediation does not extend it.
+        (Route.placement_only, (Clock.first_call_back, Clock.tribunal_appeal)),
+        # Health or social care alone: no appeal on those parts, so neither clock.
+        (Route.health_only, (Clock.first_call_back,)),
+        (Route.social_care_only, (Clock.first_call_back,)),
+        (Route.health_and_social_care, (Clock.first_call_back,)),
+    ],
+)
+def test_clocks_on_open_follow_the_route(route: Route, expected: tuple[Clock, ...]) -> None:
+    assert clocks_on_open(case_type=SEN, route=route) == expected
 
 
 # --- Complete routes -----------------------------------------------------------------------------
@@ -141,8 +166,9 @@ def test_mediation_with_agreement() -> None:
         Action.start_follow_up,
         Action.close,
     ]
-    state, taken, facts = walk(SEN, actions)
+    state, taken, after = walk(SEN, actions)
     assert state is State.closed
+    facts = replace(after, certificate_issued=False)  # as they stood before the certificate
     by_action = {t.action: t for t in taken}
     assert by_action[Action.notify_la].clocks_started(facts) == (Clock.mediation_held,)
     assert by_action[Action.hold_meeting].meets == (Clock.mediation_held,)
@@ -167,8 +193,9 @@ def test_la_unable_to_arrange() -> None:
         Action.issue_certificate,
         Action.close,
     ]
-    state, taken, facts = walk(SEN, actions)
+    state, taken, after = walk(SEN, actions)
     assert state is State.closed
+    facts = replace(after, certificate_issued=False, certificate_was_not_arranged=False)
     assert taken[3].clocks_started(facts) == (Clock.certificate_not_arranged,)
     assert Clock.mediation_held in taken[3].stops
     assert taken[4].meets == (Clock.certificate_not_arranged,)
@@ -247,8 +274,8 @@ def test_family_changes_their_mind_both_ways() -> None:
 
 
 def test_placement_only_needs_no_certificate() -> None:
-    facts = replace(READY, placement_only=True)
-    with pytest.raises(TransitionNotAllowed, match=r"s\.55\(3\)"):
+    facts = replace(READY, route=Route.placement_only)
+    with pytest.raises(TransitionNotAllowed, match=r"only about the school or college.*s\.55\)"):
         check_transition(
             case_type=SEN, state=State.information_given, action=Action.request_certificate, facts=facts
         )
@@ -263,6 +290,76 @@ def test_placement_only_needs_no_certificate() -> None:
     assert taken[2].clocks_started(after) == ()
 
 
+@pytest.mark.parametrize("route", [Route.health_only, Route.social_care_only, Route.health_and_social_care])
+def test_care_only_routes_go_from_the_meeting_to_follow_up_without_a_certificate(route: Route) -> None:
+    facts = replace(READY, route=route)
+    with pytest.raises(TransitionNotAllowed, match="no appeal to the Tribunal about the health or social care"):
+        check_transition(case_type=SEN, state=State.information_given, action=Action.request_certificate, facts=facts)
+    notify_icb = [Action.notify_icb] if route is Route.health_only else []
+    actions = [
+        Action.give_information, Action.request_mediation, Action.notify_la, *notify_icb, Action.start_preparation,
+        Action.schedule_meeting, Action.hold_meeting, Action.record_agreement, Action.start_follow_up, Action.close,
+    ]
+    state, taken, after = walk(SEN, actions, facts)
+    assert state is State.closed
+    started = {c for t in taken for c in t.clocks_started(after)}
+    assert not started & {
+        Clock.certificate_after_mediation, Clock.certificate_no_mediation, Clock.certificate_not_arranged,
+    }
+    # After the meeting the workflow offers the agreement, never a certificate.
+    held = {t.action for t in allowed_transitions(case_type=SEN, state=State.held, facts=facts)}
+    assert held == {Action.record_agreement, Action.record_no_agreement, Action.withdraw}
+    assert certificate_clock_now(allowed_transitions(case_type=SEN, state=State.held, facts=facts)) is None
+
+
+def test_social_care_only_starts_the_30_days_when_the_la_is_told_and_never_tells_the_icb() -> None:
+    facts = CaseFacts(route=Route.social_care_only)
+    notify = check_transition(case_type=SEN, state=State.mediation_requested, action=Action.notify_la, facts=facts)
+    assert notify.clocks_started(facts) == (Clock.mediation_held,)
+    with pytest.raises(TransitionNotAllowed, match="no health care issues"):
+        check_transition(case_type=SEN, state=State.la_notified, action=Action.notify_icb, facts=facts)
+
+
+def test_health_and_education_tells_the_icb_and_runs_30_days_from_the_la() -> None:
+    facts = CaseFacts(route=Route.statutory_mediation, has_health_elements=True)
+    notify = check_transition(case_type=SEN, state=State.mediation_requested, action=Action.notify_la, facts=facts)
+    assert notify.clocks_started(facts) == (Clock.mediation_held, Clock.health_issues_to_icb)
+    icb = check_transition(case_type=SEN, state=State.la_notified, action=Action.notify_icb, facts=facts)
+    assert icb.clocks_started(facts) == ()
+
+
+def test_a_not_arranged_case_can_still_mediate_and_keeps_its_certificate() -> None:
+    actions = [
+        Action.give_information, Action.request_mediation, Action.notify_la, Action.mark_not_arranged,
+        Action.issue_certificate, Action.arrange_mediation_later, Action.start_preparation, Action.schedule_meeting,
+        Action.hold_meeting, Action.record_agreement, Action.start_follow_up, Action.close,
+    ]
+    state, taken, after = walk(SEN, actions)
+    assert state is State.closed
+    before = replace(after, certificate_issued=False, certificate_was_not_arranged=False)
+    assert taken[3].clocks_started(before) == (Clock.certificate_not_arranged,)
+    late = taken[5]
+    assert (late.from_state, late.to_state, late.starts) == (State.certificate_issued, State.la_notified, ())
+    # The meeting starts no new certificate clock: the family already hold their certificate.
+    assert taken[8].clocks_started(after) == ()
+    # Only a not-arranged certificate opens that door.
+    plain = replace(READY, certificate_issued=True, certificate_was_not_arranged=False)
+    with pytest.raises(TransitionNotAllowed, match="could not be arranged in time"):
+        check_transition(case_type=SEN, state=State.certificate_issued, action=Action.arrange_mediation_later,
+                         facts=plain)
+
+
+def test_meetings_are_arranged_only_where_the_workflow_says() -> None:
+    assert {State.mediation_requested, State.la_notified, State.preparing, State.scheduled} == MEETING_STATES
+    assert meeting_refusal(state=State.la_notified) is None
+    assert meeting_step(case_type=SEN, state=State.la_notified) is None  # pencilled in
+    assert meeting_step(case_type=SEN, state=State.preparing) is Action.schedule_meeting
+    assert meeting_step(case_type=DRS, state=State.scheduled) is Action.reschedule_meeting
+    assert meeting_refusal(state=State.held) == (
+        "A meeting can only be arranged once the family have asked for mediation, and before it is held."
+    )
+
+
 def test_health_clocks() -> None:
     notify = check_transition(case_type=SEN, state=State.mediation_requested, action=Action.notify_la)
     assert notify.clocks_started(CaseFacts(has_health_elements=True)) == (
@@ -270,7 +367,7 @@ def test_health_clocks() -> None:
         Clock.health_issues_to_icb,
     )
     # Health care only: the 30 days run from when the ICB is told, and the ICB tells the LA of any agreement.
-    health_only = CaseFacts(health_only=True)
+    health_only = CaseFacts(route=Route.health_only)
     assert notify.clocks_started(health_only) == (Clock.health_issues_to_icb,)
     icb = check_transition(
         case_type=SEN, state=State.la_notified, action=Action.notify_icb, facts=health_only
@@ -355,7 +452,7 @@ def test_allowed_transitions_filters_by_guard() -> None:
     plain = {t.action for t in allowed_transitions(case_type=SEN, state=State.information_given)}
     assert Action.request_certificate in plain
     placement = allowed_transitions(
-        case_type="sen_mediation", state="information_given", facts=CaseFacts(placement_only=True)
+        case_type="sen_mediation", state="information_given", facts=CaseFacts(route=Route.placement_only)
     )
     assert Action.request_certificate not in {t.action for t in placement}
     drs = {t.action for t in allowed_transitions(case_type=DRS, state=State.information_given)}

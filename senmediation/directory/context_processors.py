@@ -1,3 +1,5 @@
+"""The provider's details and the staff navigation for every page (site-wide reference data)."""
+
 from typing import Any
 
 from django.conf import settings

@@ -6,8 +6,9 @@ from senmediation.accounts.models import User
 from senmediation.accounts.roles import Role
 from senmediation.cases.models import Party
 from senmediation.cases.services.details import case_mediator_assign
+from senmediation.cases.services.mediators import mediators_ranked_for
 from senmediation.cases.tests.factories import case_make
-from senmediation.directory.mediators import demo_mediator_profiles_load, mediators_ranked_for
+from senmediation.directory.mediators import demo_mediator_profiles_load
 from senmediation.directory.models import (
     ConflictOfInterest,
     LocalAuthority,
@@ -114,11 +115,12 @@ def test_ranking_uses_a_fixed_number_of_queries(coordinator, django_assert_max_n
 def test_mediators_page_lists_reasons_and_assigns_with_one_click(coordinator, mediator) -> None:
     case = case_make(by=coordinator)
     good = mediator_with_profile("good")
+    user_make("nobody", Role.MEDIATOR)
     client = client_for(coordinator)
     page = client.get(f"/staff/cases/{case.reference}/documents/mediators/")
     assert page.status_code == 200 and b"Covers Trafford" in page.content
     assert f'action="/staff/cases/{case.reference}/mediator/"'.encode() in page.content
-    assert b"No active mediator profile" in page.content  # the fixture mediator has none
+    assert b"No active mediator profile" in page.content  # "nobody" has none
     client.post(f"/staff/cases/{case.reference}/mediator/", {"mediator": good.pk})
     case.refresh_from_db()
     assert case.mediator == good
@@ -134,3 +136,63 @@ def test_demo_profiles_load_for_the_demo_mediators_only(reference_data) -> None:
     profile = MediatorProfile.objects.get()
     assert profile.user.username == "mediator1" and "Urdu" in profile.languages
     assert MediatorAvailability.objects.filter(mediator=profile.user).count() == 18
+
+
+def test_a_mediator_with_a_conflict_is_refused_and_a_manager_must_give_a_reason(coordinator, manager) -> None:
+    from senmediation.cases.models import CaseEvent
+    from senmediation.core.errors import ServiceError
+
+    case = case_make(by=coordinator)
+    conflicted = mediator_with_profile("erin")
+    ConflictOfInterest.objects.create(mediator=conflicted, family_name="Patel", reason="Neighbour of the family",
+                                      declared_on=TODAY)
+    with pytest.raises(ServiceError) as refused:
+        case_mediator_assign(case=case, mediator=conflicted, by=coordinator, today=TODAY)
+    assert refused.value.message == (
+        "Erin Mediator cannot take this case: Declared a conflict of interest with a family called Patel: "
+        "Neighbour of the family. Choose another mediator, or ask a manager."
+    )
+    with pytest.raises(ServiceError) as no_reason:
+        case_mediator_assign(case=case, mediator=conflicted, by=manager, today=TODAY)
+    assert no_reason.value.field == "reason"
+    case.refresh_from_db()
+    assert case.mediator_id is None
+    case_mediator_assign(case=case, mediator=conflicted, by=manager, today=TODAY,
+                         reason="The family asked for her; the conflict was discussed with them")
+    case.refresh_from_db()
+    assert case.mediator_id == conflicted.pk
+    event = case.events.filter(kind=CaseEvent.Kind.UPDATED).latest("at")
+    assert event.summary == (
+        "Mediator assigned: Erin Mediator (by a manager, despite: Declared a conflict of interest with a "
+        "family called Patel: Neighbour of the family)"
+    )
+    assert event.detail == "The family asked for her; the conflict was discussed with them"
+
+
+def test_an_expired_accreditation_is_refused_but_a_full_case_load_only_ranks_lower(coordinator) -> None:
+    from senmediation.core.errors import ServiceError
+
+    case = case_make(by=coordinator)
+    expired = mediator_with_profile("fay", expires=dt.date(2026, 10, 31))
+    with pytest.raises(ServiceError, match="Accreditation expired on 31 October 2026"):
+        case_mediator_assign(case=case, mediator=expired, by=coordinator, today=TODAY)
+    busy = mediator_with_profile("gus", capacity=0)
+    assert by_name(mediators_ranked_for(case=case, today=TODAY))["gus"].excluded
+    case_mediator_assign(case=case, mediator=busy, by=coordinator, today=TODAY)
+    case.refresh_from_db()
+    assert case.mediator_id == busy.pk
+
+
+def test_the_case_page_refusal_names_the_conflict_and_the_manager_form_asks_why(coordinator, manager) -> None:
+    case = case_make(by=coordinator)
+    conflicted = mediator_with_profile("hana")
+    ConflictOfInterest.objects.create(mediator=conflicted, local_authority=case.local_authority,
+                                      reason="Works part-time for the council", declared_on=TODAY)
+    url = f"/staff/cases/{case.reference}/mediator/"
+    response = client_for(coordinator).post(url, {"mediator": conflicted.pk}, follow=True)
+    assert "Hana Mediator cannot take this case: Declared a conflict of interest with Trafford" in (
+        response.content.decode()
+    )
+    page = client_for(manager).get(f"/staff/cases/{case.reference}/").content.decode()
+    assert 'name="reason"' in page
+    assert 'name="reason"' not in client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
