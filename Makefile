@@ -6,24 +6,31 @@ BIN := $(VENV)/bin
 DEMO_CASES ?= 300
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install run test lint typecheck pytest frontend worker clean bench
+.PHONY: install system-deps run test lint typecheck pytest frontend worker clean bench
+
+# Chromium, WeasyPrint's libraries and fonts from apt, only when missing (scripts/install-system-deps).
+system-deps:
+	@scripts/install-system-deps
 
 $(BIN)/.installed: requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
+	@echo "Installing the locked Python packages into $(VENV) (requirements.lock)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
+	@echo "Installing the front-end packages (package-lock.json)"
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 static_build/.built: node_modules/.installed frontend/build.mjs $(shell find frontend -name '*.scss')
+	@echo "Building the styles and scripts into static_build/"
 	npm run --silent build
 	touch $@
 
-install: $(BIN)/.installed static_build/.built
+install: system-deps $(BIN)/.installed static_build/.built
 
 frontend: static_build/.built
 
@@ -36,15 +43,18 @@ run: install
 	DEBUG=1 DEMO_MODE=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 worker: install
-	$(BIN)/python manage.py db_worker --queue-name '*'
+	DEBUG=1 $(BIN)/python manage.py db_worker --queue-name '*'
 
 lint: $(BIN)/.installed
+	@echo "== ruff =="
 	$(BIN)/ruff check .
 
 typecheck: $(BIN)/.installed
+	@echo "== mypy =="
 	$(BIN)/mypy senmediation config
 
 pytest: install
+	@echo "== pytest on $(if $(DATABASE_URL),PostgreSQL ($(DATABASE_URL)),SQLite) =="
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: install lint typecheck pytest
@@ -53,7 +63,7 @@ test: install lint typecheck pytest
 # at 10 requests a second, and referral submissions (seed it first; see docs/performance.md).
 BENCH_ARGS ?= --runs 40 --rate 10 --seconds 60
 bench: install
-	$(BIN)/python -m bench.run $(BENCH_ARGS)
+	SECRET_KEY="$${SECRET_KEY:-local-benchmark-only-key-never-for-a-server}" $(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static_build var/staticfiles

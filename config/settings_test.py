@@ -2,8 +2,11 @@
 
 import os
 
-from .settings import *  # noqa: F403
-from .settings import BASE_DIR
+# The suite runs without DEBUG, like production, so it brings its own key (never used anywhere else).
+os.environ.setdefault("SECRET_KEY", "test-only-key-for-the-pytest-suite-9f3c1d7e5b2a4c6e8d0f1a3b5c7d9e1f")
+
+from .settings import *  # noqa: E402, F403
+from .settings import BASE_DIR  # noqa: E402
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -14,7 +17,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# One process per test database: memory is enough, and tests without a database can still use it.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DEMO_MODE = False
+METRICS_TOKEN = "test-metrics-token"
 OTP_REQUIRED = True
 # Serve static files straight from the finders so tests need no collectstatic.
 WHITENOISE_USE_FINDERS = True

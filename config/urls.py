@@ -2,9 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from senmediation.core import views as core_views
+from senmediation.operations import views as operations_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", operations_views.readyz, name="readyz"),
+    path("metrics", operations_views.metrics, name="metrics"),
     path("admin/", admin.site.urls),
     path("accounts/", include("senmediation.accounts.urls")),
     path("staff/cases/<str:reference>/documents/", include("senmediation.documents.urls")),

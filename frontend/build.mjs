@@ -1,5 +1,5 @@
 // Builds the service's CSS and copies the design systems' scripts and assets into static_build/.
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
@@ -18,7 +18,12 @@ const result = sass.compile(join(root, "frontend", "scss", "main.scss"), {
   logger: sass.Logger.silent,
   silenceDeprecations: ["import"],
 });
-writeFileSync(join(out, "css", "main.css"), result.css);
+// GOV.UK Frontend's footer draws the crest, which the provider's brand never shows (and the build
+// never copies): its rules go, with any @supports or @media block they leave empty.
+const css = result.css
+  .replace(/[^{}]*\{[^{}]*govuk-crest\.svg[^{}]*\}/g, "")
+  .replace(/@(supports|media)[^{}]*\{\}/g, "");
+writeFileSync(join(out, "css", "main.css"), css);
 
 cpSync(join(modules, "govuk-frontend/dist/govuk/govuk-frontend.min.js"), join(out, "js", "govuk-frontend.min.js"));
 cpSync(
@@ -34,4 +39,12 @@ cpSync(join(modules, "@ministryofjustice/frontend/moj/assets/images"), join(out,
   recursive: true,
   filter: (source) => /images$|icon-[\w-]+\.(svg|png)$/.test(source),
 });
+// collectstatic's manifest fails on any url() it cannot find: check here, where the fix belongs.
+const missing = [...css.matchAll(/url\("?\/static\/([^")]+)"?\)/g)]
+  .map((match) => match[1])
+  .filter((path) => !existsSync(join(out, path)) && !existsSync(join(root, "senmediation", "static", path)));
+if (missing.length > 0) {
+  console.error(`The stylesheet refers to files the build does not contain: ${[...new Set(missing)].join(", ")}`);
+  process.exit(1);
+}
 console.log("Front end built into static_build/");

@@ -88,6 +88,8 @@ ANY_ALLOWED = either(200, 302, 400, 404)  # allowed through; what follows depend
 
 ROWS: dict[str, list[Check]] = {
     "healthz": [get(PUBLIC)],
+    "readyz": [get(everyone(503))],  # no task worker in the test run
+    "metrics": [get(everyone(403))],  # only with the bearer token, whoever is signed in
     # Sign-in pages: open to all; the second-factor pages send anyone without a pending sign-in back.
     "accounts:login": [get(PUBLIC)],
     "accounts:two_factor": [get(everyone(302))],

@@ -3,10 +3,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
 
 from senmediation.core import clock
 
-from .models import LoginFailure
+from .models import LoginFailure, User
+from .roles import Role, roles_ensure, user_role_add
 
 
 def login_failure_record(*, username: str, ip_address: str | None) -> None:
@@ -44,3 +46,20 @@ def login_failures_prune(*, before: dt.datetime) -> int:
     """Failed sign-ins are kept only as long as lockout needs them (no personal data kept longer)."""
     deleted, _ = LoginFailure.objects.filter(at__lt=before).delete()
     return deleted
+
+
+def staff_user_create(
+    *, username: str, email: str, first_name: str, last_name: str, role: Role, password: str
+) -> User:
+    """A new staff account with one role; the password must pass the service's validators. Administrators
+    get the Django admin (as the demo's do). The second factor is set up at the first sign-in."""
+    if User.objects.filter(username=username).exists():
+        raise ValueError(f"There is already a user called {username}.")
+    user = User(username=username, email=email, first_name=first_name, last_name=last_name)
+    validate_password(password, user)
+    user.set_password(password)
+    user.is_staff = user.is_superuser = role is Role.ADMINISTRATOR
+    user.save()
+    roles_ensure()
+    user_role_add(user=user, role=role)
+    return user

@@ -15,8 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
-from senmediation.audit.middleware import client_ip
 from senmediation.core import clock
+from senmediation.core.network import client_ip
 
 from . import otp, services
 from .decorators import role_required

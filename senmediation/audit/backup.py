@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 # Sessions are not worth keeping: everyone signs in again after a restore.
-EXCLUDED = ("sessions",)
+EXCLUDED = ("sessions", "operations")  # logins and worker heartbeats are not records to restore
 SUFFIXES = (".json", ".json.gz")
 
 

@@ -33,7 +33,7 @@ def browser() -> Iterator[Any]:
     expect.set_options(timeout=15_000)
     path = chromium_path()
     if path is None:
-        pytest.fail("Chromium is not installed: run .ci/run or `apt-get install chromium`.")
+        pytest.fail("Chromium is not installed: `make test` installs it (scripts/install-system-deps).")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -1,5 +1,5 @@
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from senmediation.accounts.models import User
 from senmediation.accounts.roles import Role, user_roles
@@ -7,7 +7,8 @@ from senmediation.directory.models import LocalAuthority, Provider, SignpostingA
 
 
 @pytest.mark.django_db
-def test_seed_demo_loads_the_seed_provider_and_one_user_per_role(monkeypatch, capsys) -> None:
+def test_seed_demo_loads_the_seed_provider_and_one_user_per_role(monkeypatch, capsys, settings) -> None:
+    settings.DEMO_MODE = True
     monkeypatch.setenv("DEMO_PASSWORD", "a long demo password")
     call_command("seed_demo")
     provider = Provider.objects.get(is_current=True)
@@ -28,9 +29,23 @@ def test_seed_demo_loads_the_seed_provider_and_one_user_per_role(monkeypatch, ca
 
 
 @pytest.mark.django_db
-def test_seed_demo_twice_duplicates_nothing(monkeypatch) -> None:
+def test_seed_demo_twice_duplicates_nothing(monkeypatch, settings) -> None:
+    settings.DEMO_MODE = True
     monkeypatch.setenv("DEMO_PASSWORD", "a long demo password")
     call_command("seed_demo")
     counts = [m.objects.count() for m in (Provider, LocalAuthority, SignpostingAgency, Venue, User)]
     call_command("seed_demo")
     assert [m.objects.count() for m in (Provider, LocalAuthority, SignpostingAgency, Venue, User)] == counts
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_without_debug_or_demo_mode(monkeypatch, settings) -> None:
+    settings.DEBUG = False
+    settings.DEMO_MODE = False
+    monkeypatch.setenv("DEMO_PASSWORD", "a long demo password")
+    with pytest.raises(CommandError) as refused:
+        call_command("seed_demo")
+    assert str(refused.value) == (
+        "seed_demo runs only with DEBUG=1 or DEMO_MODE=1: demo users must never exist on a live service."
+    )
+    assert User.objects.count() == 0

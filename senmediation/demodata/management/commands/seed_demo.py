@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from senmediation.demodata.generator import Progress, cases_generate
@@ -39,6 +39,9 @@ def _demo_password() -> tuple[str, bool]:
     return password, True
 
 
+SEED_REFUSED = "seed_demo runs only with DEBUG=1 or DEMO_MODE=1: demo users must never exist on a live service."
+
+
 class Command(BaseCommand):
     help = "Load demo data: the provider, LAs, venues, mediators, one user per role and N cases."
 
@@ -53,6 +56,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Demo users share one known password: never on a live service.
+        if not (settings.DEBUG or settings.DEMO_MODE):
+            raise CommandError(SEED_REFUSED)
         password, generated = _demo_password()
         with transaction.atomic():
             demo_reference_data_load()

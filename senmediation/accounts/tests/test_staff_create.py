@@ -1,0 +1,34 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from senmediation.accounts.models import User
+from senmediation.accounts.roles import Role, user_roles
+
+ARGS = ["--username", "priya", "--email", "priya@example.org", "--first-name", "Priya", "--last-name", "Shah"]
+
+
+@pytest.mark.django_db
+def test_staff_create_makes_the_first_manager(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("STAFF_PASSWORD", "a long and unusual passphrase")
+    call_command("staff_create", *ARGS, "--role", "manager")
+    user = User.objects.get(username="priya")
+    assert user_roles(user) == frozenset({Role.MANAGER})
+    assert (user.is_staff, user.is_superuser) == (False, False)
+    assert user.check_password("a long and unusual passphrase")
+    assert capsys.readouterr().out == (
+        "Created priya (manager). They set up their second factor at the first sign-in.\n"
+    )
+
+
+@pytest.mark.django_db
+def test_staff_create_refuses_a_weak_password_and_a_taken_name(monkeypatch) -> None:
+    monkeypatch.setenv("STAFF_PASSWORD", "short")
+    with pytest.raises(CommandError) as weak:
+        call_command("staff_create", *ARGS, "--role", "manager")
+    assert str(weak.value) == "This password is too short. It must contain at least 12 characters."
+    monkeypatch.setenv("STAFF_PASSWORD", "a long and unusual passphrase")
+    call_command("staff_create", *ARGS, "--role", "administrator")
+    assert User.objects.get(username="priya").is_superuser is True
+    with pytest.raises(CommandError) as taken:
+        call_command("staff_create", *ARGS, "--role", "manager")
+    assert str(taken.value) == "There is already a user called priya."
