@@ -221,3 +221,8 @@ LOGIN_IP_LIMIT = int(os.environ.get("LOGIN_IP_LIMIT", "20"))
 LOGIN_IP_WINDOW_MINUTES = 10
 # Only behind a proxy that sets X-Forwarded-For itself; otherwise the header is the client's to forge.
 AUDIT_TRUST_X_FORWARDED_FOR = env_bool("AUDIT_TRUST_X_FORWARDED_FOR", False)
+# The audit chain's HMAC key lives outside the database, so write access to the database alone
+# cannot recompute the chain. Production settings refuse to start without it.
+AUDIT_HMAC_KEY = os.environ.get("AUDIT_HMAC_KEY") or "dev-only-audit-key-" + SECRET_KEY
+# A file outside the database where `audit_head` and `backup` append the chain's head (id, hash).
+AUDIT_HEAD_LOG = os.environ.get("AUDIT_HEAD_LOG", "")

@@ -12,6 +12,9 @@ OTP_REQUIRED = True
 if not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 SECRET_KEY = os.environ["SECRET_KEY"]
+if len(os.environ.get("AUDIT_HMAC_KEY", "")) < 32 or os.environ["AUDIT_HMAC_KEY"] == SECRET_KEY:
+    raise ImproperlyConfigured("AUDIT_HMAC_KEY (32+ characters, not the SECRET_KEY) must be set for production.")
+AUDIT_HMAC_KEY = os.environ["AUDIT_HMAC_KEY"]
 
 SECURE_SSL_REDIRECT = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
