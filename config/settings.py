@@ -221,6 +221,11 @@ LOGIN_IP_LIMIT = int(os.environ.get("LOGIN_IP_LIMIT", "20"))
 LOGIN_IP_WINDOW_MINUTES = 10
 # Only behind a proxy that sets X-Forwarded-For itself; otherwise the header is the client's to forge.
 AUDIT_TRUST_X_FORWARDED_FOR = env_bool("AUDIT_TRUST_X_FORWARDED_FOR", False)
+# How many proxies in front of the service append to X-Forwarded-For (senmediation/core/client_ip.py);
+# the old AUDIT_TRUST_X_FORWARDED_FOR=1 means one.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if AUDIT_TRUST_X_FORWARDED_FOR else "0"))
+# Failed sign-ins for one account from anywhere before that account is locked (distributed guessing).
+LOGIN_USER_LIMIT = int(os.environ.get("LOGIN_USER_LIMIT", "50"))
 # The audit chain's HMAC key lives outside the database, so write access to the database alone
 # cannot recompute the chain. Production settings refuse to start without it.
 AUDIT_HMAC_KEY = os.environ.get("AUDIT_HMAC_KEY") or "dev-only-audit-key-" + SECRET_KEY

@@ -7,8 +7,8 @@ from django.http import HttpRequest
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from senmediation.audit.middleware import client_ip
 from senmediation.audit.services import audit_record
+from senmediation.core.client_ip import client_ip
 
 from .models import User
 from .roles import Role, has_role

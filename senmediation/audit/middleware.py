@@ -5,26 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from senmediation.core.client_ip import client_ip
+
 from .services import audit_record
+
+__all__ = ["AuditMiddleware", "client_ip"]
 
 AUDITED_PREFIXES = ("/staff/", "/admin/", "/p/", "/accounts/", "/api/", "/refer/staff/")
 SIGN_IN_REQUIRED_PREFIXES = ("/staff/", "/admin/", "/refer/staff/")
 DENIED_STATUSES = frozenset({401, 403, 404, 405, 429})
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SECRET_KWARGS = ("token",)
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The caller's address. Behind a trusted proxy, the last hop it appended to X-Forwarded-For."""
-    if getattr(settings, "AUDIT_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return str(forwarded).split(",")[-1].strip()
-    address = request.META.get("REMOTE_ADDR")
-    return str(address) if address else None
 
 
 def _action(request: HttpRequest, response: HttpResponse, was_signed_in: bool, signed_in: bool) -> str:

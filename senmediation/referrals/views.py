@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from senmediation.accounts.decorators import role_required
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
+from senmediation.core.client_ip import client_ip
 from senmediation.directory.context_processors import STAFF_NAV
 from senmediation.directory.models import SignpostingAgency
 from senmediation.directory.selectors import provider_current
@@ -281,7 +282,7 @@ def _check(request: HttpRequest, journey: Journey, state: JourneyState, context:
         channel=str(read.value(answers, "channel", "channel", "")) if staff else "online",
         by=request.user if staff else None,
         idempotency_key=state.key,
-        address="" if staff else services.address_hash(request.META.get("REMOTE_ADDR", "") or "unknown"),
+        address="" if staff else services.address_hash(client_ip(request) or "unknown"),
         trapped=False if staff else state.trapped,
         now=now, callback=callback, site_root=request.build_absolute_uri("/"),
         notify_coordinators=not staff,
