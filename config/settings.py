@@ -177,6 +177,8 @@ TASKS = {
 }
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# However busy, a session ends this long after sign-in (besides the idle time-out).
+SESSION_ABSOLUTE_SECONDS = 60 * 60 * 8
 SESSION_IDLE_TIMEOUT_SECONDS = int(os.environ.get("SESSION_IDLE_TIMEOUT_SECONDS", str(30 * 60)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
