@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "senmediation.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "senmediation.core.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -218,6 +219,10 @@ NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
 REFERRAL_RATE_LIMIT_PER_HOUR = int(os.environ.get("REFERRAL_RATE_LIMIT_PER_HOUR", "5"))
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+# ClamAV's daemon for parties' uploads: a Unix socket, or host and port. Unset: files are not scanned.
+CLAMD_SOCKET = os.environ.get("CLAMD_SOCKET", "")
+CLAMD_HOST = os.environ.get("CLAMD_HOST", "")
+CLAMD_PORT = int(os.environ.get("CLAMD_PORT", "3310"))
 
 TASKS = {
     "default": {
@@ -226,6 +231,8 @@ TASKS = {
 }
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# However busy, a session ends this long after sign-in (besides the idle time-out).
+SESSION_ABSOLUTE_SECONDS = 60 * 60 * 8
 SESSION_IDLE_TIMEOUT_SECONDS = int(os.environ.get("SESSION_IDLE_TIMEOUT_SECONDS", str(30 * 60)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -286,9 +293,18 @@ OTP_REQUIRED = env_bool("OTP_REQUIRED", not DEMO_MODE)
 OTP_TOTP_ISSUER = "SEN Mediation"
 LOGIN_IP_LIMIT = int(os.environ.get("LOGIN_IP_LIMIT", "20"))
 LOGIN_IP_WINDOW_MINUTES = 10
-# How many proxies in front of the service append to X-Forwarded-For (nginx: 1). The client's address
-# is the entry that many from the right; with 0 the header is the client's to forge and is ignored.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Only behind a proxy that sets X-Forwarded-For itself; otherwise the header is the client's to forge.
+AUDIT_TRUST_X_FORWARDED_FOR = env_bool("AUDIT_TRUST_X_FORWARDED_FOR", False)
+# How many proxies in front of the service append to X-Forwarded-For (senmediation/core/client_ip.py);
+# the old AUDIT_TRUST_X_FORWARDED_FOR=1 means one.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if AUDIT_TRUST_X_FORWARDED_FOR else "0"))
+# Failed sign-ins for one account from anywhere before that account is locked (distributed guessing).
+LOGIN_USER_LIMIT = int(os.environ.get("LOGIN_USER_LIMIT", "50"))
+# The audit chain's HMAC key lives outside the database, so write access to the database alone
+# cannot recompute the chain. Production settings refuse to start without it.
+AUDIT_HMAC_KEY = os.environ.get("AUDIT_HMAC_KEY") or "dev-only-audit-key-" + SECRET_KEY
+# A file outside the database where `audit_head` and `backup` append the chain's head (id, hash).
+AUDIT_HEAD_LOG = os.environ.get("AUDIT_HEAD_LOG", "")
 
 # /metrics: Prometheus scrapes it with this bearer token; without a token only loopback may read it.
 METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")

@@ -14,6 +14,9 @@ OTP_REQUIRED = True
 if os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY) == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured(SECRET_KEY_MISSING)
 SECRET_KEY = os.environ["SECRET_KEY"]
+if len(os.environ.get("AUDIT_HMAC_KEY", "")) < 32 or os.environ["AUDIT_HMAC_KEY"] == SECRET_KEY:
+    raise ImproperlyConfigured("AUDIT_HMAC_KEY (32+ characters, not the SECRET_KEY) must be set for production.")
+AUDIT_HMAC_KEY = os.environ["AUDIT_HMAC_KEY"]
 
 # Messages leave by GOV.UK Notify or by SMTP over TLS; never printed to a log (the console backend
 # would write families' names and addresses there).

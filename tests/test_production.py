@@ -42,6 +42,16 @@ def test_without_a_secret_key_and_without_debug_nothing_starts() -> None:
     assert result.stderr == SECRET_KEY_MISSING
 
 
+def test_production_refuses_to_start_without_the_audit_key() -> None:
+    env = production_env()
+    del env["AUDIT_HMAC_KEY"]
+    result = manage("check", env=env)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "Configuration error: AUDIT_HMAC_KEY (32+ characters, not the SECRET_KEY) must be set for production.\n"
+    )
+
+
 def test_the_development_key_is_refused_by_production_settings() -> None:
     env = production_env(SECRET_KEY="dev-only-insecure-key-change-me-0123456789abcdefghijklmnopqrstuvwxyz")
     result = manage("check", env=env)

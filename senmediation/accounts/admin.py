@@ -2,17 +2,75 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.forms import ModelForm
 from django.http import HttpRequest
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from senmediation.audit.services import audit_record
+from senmediation.core.client_ip import client_ip
+
 from .models import User
+from .roles import Role, has_role
+
+ROLE_FIELDS = ("groups", "user_permissions")
+
+
+def may_grant_roles(user: Any) -> bool:
+    """Only a manager or a superuser grants roles: an administrator must not be able to make anyone,
+    themselves included, a manager (who reads every case)."""
+    return bool(user.is_superuser or has_role(user, Role.MANAGER))
+
+
+def privileged(user: Any) -> bool:
+    return bool(user.is_superuser or user.groups.filter(name=Role.MANAGER.value).exists())
+
+
+def _roles_text(user: Any) -> str:
+    names = sorted(user.groups.values_list("name", flat=True))
+    return ",".join(names) + (";superuser" if user.is_superuser else "")
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin[User]):
     fieldsets = (*BaseUserAdmin.fieldsets, ("Service", {"fields": ("local_authority", "phone")}))  # type: ignore[misc]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly.append("is_superuser")
+        own = obj is not None and obj.pk == request.user.pk
+        if not may_grant_roles(request.user) or (own and not request.user.is_superuser):
+            readonly += ROLE_FIELDS  # nobody but a superuser changes their own roles
+        return readonly
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        # An administrator may not change a manager's or superuser's account, password included.
+        return obj is None or may_grant_roles(request.user) or not privileged(obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or may_grant_roles(request.user) or not privileged(obj)
+
+    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm[Any], change: bool) -> None:
+        before = User.objects.filter(pk=obj.pk).first() if obj.pk else None
+        request._roles_before = _roles_text(before) if before else ""  # type: ignore[attr-defined]
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form: ModelForm[Any], formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        before, after = getattr(request, "_roles_before", ""), _roles_text(user)
+        if before != after:
+            audit_record(
+                user=request.user, ip=client_ip(request), method=request.method or "POST",
+                path=request.path, view_name="admin:accounts_user_roles", action="change", status_code=200,
+                detail=f"roles of user {user.pk}: {before or '-'} -> {after or '-'}",
+            )
 
 
 class TOTPDeviceWithoutSecretsAdmin(TOTPDeviceAdmin):  # type: ignore[misc]

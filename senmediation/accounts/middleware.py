@@ -7,6 +7,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
 LAST_SEEN_KEY = "last_seen"
+STARTED_KEY = "session_started"
 
 
 class IdleSessionTimeoutMiddleware:
@@ -20,7 +21,13 @@ class IdleSessionTimeoutMiddleware:
         if user is not None and user.is_authenticated:
             now = int(time.time())
             last_seen = request.session.get(LAST_SEEN_KEY)
-            if last_seen is not None and now - int(last_seen) > settings.SESSION_IDLE_TIMEOUT_SECONDS:
+            # Saving the session renews its cookie, so a busy session would never expire: count from sign-in.
+            started = request.session.setdefault(STARTED_KEY, now)
+            if now - int(started) > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                messages.info(request, "You were signed out because you signed in more than 8 hours ago. "
+                              "Sign in again to carry on.")
+            elif last_seen is not None and now - int(last_seen) > settings.SESSION_IDLE_TIMEOUT_SECONDS:
                 logout(request)
                 messages.info(request, "You were signed out because you had not used the service for a while.")
             else:

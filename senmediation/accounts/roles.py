@@ -35,6 +35,9 @@ ROLE_PERMISSIONS: dict[Role, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
         ("audit", "retentionpolicy", ("view", "change")),
     ),
     Role.MANAGER: (
+        # Managers grant roles (an administrator's role changes are refused in accounts/admin.py).
+        ("accounts", "user", ("view", "change")),
+        ("auth", "group", ("view",)),
         ("directory", "*", ("view", "add", "change")),
         ("notifications", "messagetemplate", ("view", "change")),
         ("audit", "retentionpolicy", ("view",)),

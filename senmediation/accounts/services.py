@@ -19,27 +19,33 @@ def login_failures_clear(*, username: str) -> None:
     LoginFailure.objects.filter(username=username.lower()[:150]).delete()
 
 
-def login_locked_until(*, username: str) -> dt.datetime | None:
-    """When the account may be tried again, if too many recent failures have locked it."""
+def login_locked_until(*, username: str, ip_address: str | None) -> dt.datetime | None:
+    """When this account may be tried again from this address, if recent failures have locked it.
+
+    Two separate limits: LOGIN_FAILURE_LIMIT failures for the account from this address (someone
+    guessing elsewhere cannot lock the real user out), and LOGIN_USER_LIMIT from anywhere (guessing
+    spread over many addresses)."""
     window = dt.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-    since = clock.now() - window
-    recent = list(
-        LoginFailure.objects.filter(username=username.lower()[:150], at__gte=since)
-        .order_by("-at")
-        .values_list("at", flat=True)[: settings.LOGIN_FAILURE_LIMIT]
-    )
-    if len(recent) < settings.LOGIN_FAILURE_LIMIT:
-        return None
-    return recent[0] + window
+    failures = LoginFailure.objects.filter(username=username.lower()[:150], at__gte=clock.now() - window)
+    for scope, limit in ((failures.filter(ip_address=ip_address), settings.LOGIN_FAILURE_LIMIT),
+                         (failures, settings.LOGIN_USER_LIMIT)):
+        recent = list(scope.order_by("-at").values_list("at", flat=True)[:limit])
+        if len(recent) >= limit:
+            return recent[0] + window
+    return None
 
 
 def ip_rate_limited(*, ip_address: str | None) -> bool:
-    """Too many failed sign-in steps from one address recently (guessing across many accounts)."""
+    """Failed sign-ins for too many different accounts from one address (guessing across accounts).
+
+    Counts accounts, not attempts: one person's own mistakes lock only their own account, never the
+    colleagues who share their office's address."""
     if not ip_address:
         return False
     limit = getattr(settings, "LOGIN_IP_LIMIT", 20)
     window = dt.timedelta(minutes=getattr(settings, "LOGIN_IP_WINDOW_MINUTES", 10))
-    return LoginFailure.objects.filter(ip_address=ip_address, at__gte=clock.now() - window).count() >= limit
+    recent = LoginFailure.objects.filter(ip_address=ip_address, at__gte=clock.now() - window)
+    return recent.values("username").distinct().count() >= limit
 
 
 def login_failures_prune(*, before: dt.datetime) -> int:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from senmediation.core import clock
-from senmediation.core.network import client_ip
+from senmediation.core.client_ip import client_ip
 
 from . import otp, services
 from .decorators import role_required
@@ -36,8 +36,8 @@ def _next_url(request: HttpRequest) -> str:
     return next_url
 
 
-def _locked_message(username: str) -> str | None:
-    locked_until = services.login_locked_until(username=username)
+def _locked_message(request: HttpRequest, username: str) -> str | None:
+    locked_until = services.login_locked_until(username=username, ip_address=client_ip(request))
     if locked_until is None:
         return None
     minutes = max(1, int((locked_until - clock.now()).total_seconds() // 60) + 1)
@@ -79,7 +79,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     next_url = _next_url(request)
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
-        if locked := _locked_message(username):
+        if locked := _locked_message(request, username):
             form.add_error(None, locked)
         else:
             user = authenticate(request, username=username, password=form.cleaned_data["password"])
@@ -113,7 +113,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:two_factor_setup")
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if locked := _locked_message(user.get_username()):
+        if locked := _locked_message(request, user.get_username()):
             form.add_error(None, locked)
         elif (device := otp.second_factor_match(user=user, token=form.cleaned_data["code"])) is None:
             services.login_failure_record(username=user.get_username(), ip_address=client_ip(request))
@@ -142,7 +142,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     device = otp.totp_device_pending(user=user)
     form = SetupCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if locked := _locked_message(user.get_username()):
+        if locked := _locked_message(request, user.get_username()):
             form.add_error(None, locked)
         elif (codes := otp.totp_setup_confirm(user=user, device=device, token=form.cleaned_data["code"])) is None:
             services.login_failure_record(username=user.get_username(), ip_address=client_ip(request))

@@ -7,9 +7,11 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
-from senmediation.core.network import client_ip
+from senmediation.core.client_ip import client_ip
 
 from .services import audit_record
+
+__all__ = ["AuditMiddleware", "client_ip"]
 
 AUDITED_PREFIXES = ("/staff/", "/admin/", "/p/", "/accounts/", "/api/", "/refer/staff/")
 SIGN_IN_REQUIRED_PREFIXES = ("/staff/", "/admin/", "/refer/staff/")
@@ -67,7 +69,8 @@ class AuditMiddleware:
             method=request.method or "",
             path=_path(request, kwargs),
             view_name=(match.view_name if match else "") or "",
-            case_reference=str(kwargs.get("reference", ""))[:20],
+            # Pages without the reference in their address (a message, a letter) name their case themselves.
+            case_reference=str(kwargs.get("reference", "") or getattr(request, "audit_case_reference", ""))[:20],
             action=_action(request, response, was_signed_in, signed_in),
             status_code=response.status_code,
         )

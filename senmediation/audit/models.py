@@ -39,6 +39,10 @@ class AuditEntry(models.Model):
     case_reference = models.CharField(max_length=20, blank=True, db_index=True)
     action = models.CharField(max_length=10, choices=Action.choices)
     status_code = models.PositiveSmallIntegerField()
+    # What changed, when a request's path is not enough (role grants): no personal data.
+    detail = models.CharField(max_length=200, blank=True)
+    # 1: unkeyed SHA-256 (entries written before issue 14); 2: HMAC-SHA256 with AUDIT_HMAC_KEY.
+    hash_version = models.PositiveSmallIntegerField(default=1)
     prev_hash = models.CharField(max_length=64)
     entry_hash = models.CharField(max_length=64, unique=True)
 

@@ -16,6 +16,8 @@ from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.core.pdf import template_to_pdf
 
+from .services import audit_record
+
 MIN_QUERY = 3
 CASE_FIELDS = (
     "reference", "case_type", "state", "child_first_name", "child_last_name", "child_date_of_birth",
@@ -106,4 +108,14 @@ def subject_access_export(*, query: str, by: Any) -> tuple[bytes, bytes]:
     }
     as_json = json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
     as_pdf = template_to_pdf("audit/subject_access_pdf.html", {"data": data, "cases": _display(data["cases"])})
+    return as_json, as_pdf
+
+
+def subject_access_export_recorded(*, query: str, by: Any, ip: str | None, via: str) -> tuple[bytes, bytes]:
+    """The export, with one audit entry per case exported, so each case's access page shows it."""
+    as_json, as_pdf = subject_access_export(query=query, by=by)
+    for case in json.loads(as_json)["cases"]:
+        audit_record(user=by, ip=ip, method="EXPORT", path=via, view_name="audit:subject_access",
+                     case_reference=case["reference"], action="export", status_code=200,
+                     detail="subject-access export")
     return as_json, as_pdf

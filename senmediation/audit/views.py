@@ -10,11 +10,12 @@ from senmediation.accounts.decorators import role_required
 from senmediation.accounts.roles import Role
 from senmediation.cases.selectors import case_get_for
 from senmediation.core import clock
+from senmediation.core.client_ip import client_ip
 from senmediation.core.errors import ServiceError
 
 from .forms import SubjectAccessForm
 from .models import AuditEntry
-from .subject_access import subject_access_export
+from .subject_access import subject_access_export_recorded
 
 CASE_ACCESS_LIMIT = 500
 
@@ -34,7 +35,9 @@ def subject_access(request: HttpRequest) -> HttpResponse:
     form = SubjectAccessForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            as_json, as_pdf = subject_access_export(query=form.cleaned_data["query"], by=request.user)
+            as_json, as_pdf = subject_access_export_recorded(
+                query=form.cleaned_data["query"], by=request.user, ip=client_ip(request), via=request.path,
+            )
         except ServiceError as refusal:
             form.add_error(refusal.field or None, refusal.message)
         else:

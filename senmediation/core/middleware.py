@@ -4,7 +4,9 @@ import time
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from .logging import request_id_var
 
@@ -62,3 +64,24 @@ class RequestIdMiddleware:
             return response
         finally:
             request_id_var.reset(token)
+
+
+class RequestSizeLimitMiddleware:
+    """Refuses a request whose declared size is over the upload limit before anything reads its body
+    (CSRF checking would otherwise read it all first). Room is left for the form's other fields."""
+
+    FORM_ROOM = 1024 * 1024
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        limit = int(getattr(settings, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024)) + self.FORM_ROOM
+        if declared > limit:
+            context = {"limit_mb": int(getattr(settings, "UPLOAD_MAX_BYTES", 0)) // (1024 * 1024)}
+            return render(request, "errors/request_too_large.html", context, status=413)
+        return self.get_response(request)

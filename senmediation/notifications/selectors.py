@@ -27,7 +27,7 @@ def print_queue() -> QuerySet[Message]:
 
 
 def letter_get(message_id: int) -> Message | None:
-    return Message.objects.filter(pk=message_id, channel=Message.Channel.LETTER).first()
+    return Message.objects.filter(pk=message_id, channel=Message.Channel.LETTER).select_related("case").first()
 
 
 def call_tasks_open() -> QuerySet[CallTask]:

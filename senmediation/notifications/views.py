@@ -49,10 +49,17 @@ def message_list(request: HttpRequest) -> HttpResponse:
                   {"filter_form": form, "rows": selectors.messages_recent(status=status), "status": status})
 
 
+def _audit_case(request: HttpRequest, case: Any) -> None:
+    # These addresses carry a message's id, not the case's reference: name the case for the audit log.
+    if case is not None:
+        request.audit_case_reference = case.reference  # type: ignore[attr-defined]
+
+
 @require_POST
 @role_required(*OFFICE)
 def message_retry_view(request: HttpRequest, message_id: int) -> HttpResponse:
-    message = get_object_or_404(Message, pk=message_id)
+    message = get_object_or_404(Message.objects.select_related("case"), pk=message_id)
+    _audit_case(request, message.case)
     try:
         message_retry(message=message, by=request.user)
         flash.success(request, f"The message to {message.to} is queued to be sent again.")
@@ -64,7 +71,10 @@ def message_retry_view(request: HttpRequest, message_id: int) -> HttpResponse:
 @require_GET
 @role_required(*OFFICE)
 def attachment_download(request: HttpRequest, message_id: int, attachment_id: int) -> HttpResponse:
-    attachment = get_object_or_404(MessageAttachment, pk=attachment_id, message_id=message_id)
+    attachment = get_object_or_404(
+        MessageAttachment.objects.select_related("message__case"), pk=attachment_id, message_id=message_id
+    )
+    _audit_case(request, attachment.message.case)
     return _file_response(attachment.file, attachment.mimetype, attachment.filename, inline=False)
 
 
@@ -80,6 +90,7 @@ def letter_download(request: HttpRequest, message_id: int) -> HttpResponse:
     letter = selectors.letter_get(message_id)
     if letter is None or not letter.letter_file:
         raise Http404("No such letter")
+    _audit_case(request, letter.case)
     return _file_response(letter.letter_file, "application/pdf", f"letter-{letter.pk}.pdf", inline=True)
 
 
@@ -87,6 +98,7 @@ def _letter_step(request: HttpRequest, message_id: int, step: str) -> HttpRespon
     letter = selectors.letter_get(message_id)
     if letter is None:
         raise Http404("No such letter")
+    _audit_case(request, letter.case)
     try:
         if step == "printed":
             message_mark_printed(message=letter, by=request.user)
@@ -119,7 +131,8 @@ def call_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required(*OFFICE)
 def call_done(request: HttpRequest, task_id: int) -> HttpResponse:
-    task = get_object_or_404(CallTask, pk=task_id)
+    task = get_object_or_404(CallTask.objects.select_related("case"), pk=task_id)
+    _audit_case(request, task.case)
     try:
         call_task_done(task=task, by=request.user)
         flash.success(request, "Call marked as done.")

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from senmediation.accounts.decorators import role_required
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
-from senmediation.core.network import client_ip
+from senmediation.core.client_ip import client_ip
 from senmediation.directory.context_processors import STAFF_NAV
 from senmediation.directory.models import SignpostingAgency
 from senmediation.directory.selectors import provider_current

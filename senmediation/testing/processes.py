@@ -26,6 +26,7 @@ def production_env(**extra: str) -> dict[str, str]:
     env.update({
         "DJANGO_SETTINGS_MODULE": "config.settings_production",
         "SECRET_KEY": PRODUCTION_SECRET_KEY,
+        "AUDIT_HMAC_KEY": "a-separate-audit-key-kept-outside-the-database-0123456789",
         "ALLOWED_HOSTS": PRODUCTION_HOST,
         "EMAIL_HOST": "smtp.example.org",
         "EMAIL_USE_TLS": "1",

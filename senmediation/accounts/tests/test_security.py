@@ -83,3 +83,37 @@ def test_every_kind_of_response_carries_the_security_headers(client: Client, coo
         assert not missing, f"{what} lacks {missing}"
         assert "unsafe-inline" not in response["Content-Security-Policy"]
         assert response["X-Frame-Options"] == "DENY"
+
+
+def test_one_persons_failures_never_lock_out_colleagues_at_the_same_address(
+    client: Client, coordinator, manager, settings
+) -> None:
+    settings.OTP_REQUIRED = False
+    settings.LOGIN_IP_LIMIT = 20
+    LoginFailure.objects.bulk_create(  # one person's mistakes (the lockout stops them adding more)
+        [LoginFailure(username="coord", ip_address="127.0.0.1", at=clock.now()) for _ in range(25)]
+    )
+    response = Client().post("/accounts/sign-in/", {"username": manager.username, "password": TEST_PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/staff/"
+
+
+def test_guessing_elsewhere_does_not_lock_the_real_user_out(coordinator, settings) -> None:
+    settings.OTP_REQUIRED = False
+    settings.TRUSTED_PROXY_COUNT = 1
+    attacker, colleague = {"HTTP_X_FORWARDED_FOR": "203.0.113.66"}, {"HTTP_X_FORWARDED_FOR": "198.51.100.4"}
+    for _ in range(5):
+        Client().post("/accounts/sign-in/", {"username": "coord", "password": "wrong"}, **attacker)
+    locked = Client().post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD}, **attacker)
+    assert locked.status_code == 400 and "this account is locked for 15 more minutes" in locked.content.decode()
+    response = Client().post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD}, **colleague)
+    assert response.status_code == 302 and response["Location"] == "/staff/"
+
+
+def test_guessing_one_account_from_many_addresses_locks_that_account(coordinator, settings) -> None:
+    settings.OTP_REQUIRED = False
+    settings.LOGIN_USER_LIMIT = 10
+    LoginFailure.objects.bulk_create(
+        [LoginFailure(username="coord", ip_address=f"203.0.113.{i}", at=clock.now()) for i in range(10)]
+    )
+    response = Client().post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD})
+    assert response.status_code == 400 and "this account is locked" in response.content.decode()

@@ -79,3 +79,22 @@ def test_role_groups_carry_their_admin_permissions(reference_data) -> None:
     manager = Group.objects.get(name="manager")
     assert manager.permissions.filter(codename="change_messagetemplate").exists()
     assert not Group.objects.get(name="commissioner").permissions.exists()
+
+
+@pytest.mark.django_db
+def test_a_busy_session_still_ends_8_hours_after_sign_in(client: Client, coordinator, settings) -> None:
+    import time
+
+    import time_machine
+
+    settings.OTP_REQUIRED = False
+    client.post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD})
+    start = time.time()
+    for minutes in range(0, 8 * 60, 20):  # a request every 20 minutes: never idle
+        with time_machine.travel(start + minutes * 60, tick=False):
+            assert client.get("/staff/").status_code == 200
+    with time_machine.travel(start + 8 * 60 * 60 + 60, tick=False):
+        response = client.get("/staff/", follow=True)
+    assert response.redirect_chain[0][0].startswith("/accounts/sign-in/")
+    assert "You were signed out because you signed in more than 8 hours ago. Sign in again to carry on." in (
+        response.content.decode())

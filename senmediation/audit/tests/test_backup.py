@@ -22,7 +22,10 @@ def test_a_backup_restores_every_case_and_the_audit_chain(tmp_path, suffix, sett
     for reference in references:
         client.get(f"/staff/cases/{reference}/")
     backup = tmp_path / f"backup{suffix}"
-    call_command("backup", "--output", str(backup))
+    call_command("backup", "--output", str(backup), stdout=(out := __import__("io").StringIO()))
+    head_file = tmp_path / f"backup{suffix}.audit-head"
+    head_line = head_file.read_text().split(" ")[:3]
+    assert f"{' '.join(head_line)} (also in {head_file})" in out.getvalue()
 
     call_command("flush", interactive=False, verbosity=0)
     assert not Case.objects.exists()
@@ -31,4 +34,5 @@ def test_a_backup_restores_every_case_and_the_audit_chain(tmp_path, suffix, sett
     assert set(Case.objects.values_list("reference", flat=True)) == references
     report = audit_chain_verify()
     assert report.intact and report.count >= 5  # three reads, the backup and the restore
+    call_command("audit_verify", "--heads", str(head_file), stdout=__import__("io").StringIO())
     assert verified_client(coordinator).get(f"/staff/cases/{min(references)}/").status_code == 200

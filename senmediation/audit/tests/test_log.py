@@ -110,3 +110,114 @@ def test_removing_a_row_is_found(coordinator) -> None:
     _tamper("DELETE FROM audit_auditentry WHERE id = %s", [middle.pk])
     report = audit_chain_verify()
     assert not report.intact and report.broken_id == middle.pk + 1
+
+
+def _rechain_without_the_key(start_id: int) -> None:
+    """What someone with only database access can do: change a row and recompute every later hash
+    with the unkeyed algorithm (they do not have AUDIT_HMAC_KEY)."""
+    import hashlib
+    import json
+
+    from senmediation.audit.services import HASHED_FIELDS_V2, _canonical
+
+    rows = list(AuditEntry.objects.order_by("id").values("id", *HASHED_FIELDS_V2, "prev_hash", "entry_hash"))
+    prev = GENESIS_HASH
+    for row in rows:
+        if row["id"] >= start_id:
+            payload = {name: _canonical(row[name]) for name in HASHED_FIELDS_V2}
+            payload["prev_hash"], payload["hash_version"] = prev, 2
+            text = json.dumps(payload, sort_keys=True, separators=(",", ":"))
+            new_hash = hashlib.sha256(text.encode()).hexdigest()
+            _tamper("UPDATE audit_auditentry SET prev_hash = %s, entry_hash = %s WHERE id = %s",
+                    [prev, new_hash, row["id"]])
+            row["entry_hash"] = new_hash
+        prev = row["entry_hash"]
+
+
+def test_a_chain_recomputed_without_the_key_is_found(coordinator) -> None:
+    client = verified_client(coordinator)
+    for _ in range(3):
+        client.get("/staff/")
+    second = AuditEntry.objects.order_by("id")[1]
+    _tamper("UPDATE audit_auditentry SET username = %s WHERE id = %s", ["someone-else", second.pk])
+    _rechain_without_the_key(second.pk)
+    with pytest.raises(CommandError) as failure:
+        call_command("audit_verify")
+    assert str(failure.value).startswith(f"Audit log broken at entry {second.pk} (")
+    assert "its contents do not match its hash (the entry was changed, or the chain recomputed without the key)" in str(
+        failure.value)
+
+
+def test_a_different_key_does_not_verify(coordinator, settings) -> None:
+    verified_client(coordinator).get("/staff/")
+    assert audit_chain_verify().intact
+    settings.AUDIT_HMAC_KEY = "another-key-another-key-another-key"
+    assert not audit_chain_verify().intact
+
+
+def test_removing_the_last_entry_is_found_against_the_recorded_head(coordinator, tmp_path) -> None:
+    import io
+
+    client = verified_client(coordinator)
+    for _ in range(3):
+        client.get("/staff/")
+    heads = tmp_path / "audit-heads.log"
+    call_command("audit_head", "--append", str(heads), stdout=io.StringIO())
+    last = AuditEntry.objects.order_by("id").last()
+    assert heads.read_text().startswith(f"audit-head {last.pk} {last.entry_hash} ")
+    call_command("audit_verify", "--heads", str(heads), stdout=(out := io.StringIO()))
+    assert out.getvalue().strip() == "Audit log intact: 3 entries, 1 recorded heads match"
+
+    _tamper("DELETE FROM audit_auditentry WHERE id = %s", [last.pk])
+    assert audit_chain_verify().intact  # a shorter chain is still a chain: only the head shows the loss
+    with pytest.raises(CommandError) as failure:
+        call_command("audit_verify", "--heads", str(heads))
+    assert str(failure.value) == (
+        f"Audit log broken at entry {last.pk}: the recorded head entry {last.pk} is missing "
+        "(entries were removed from the end). 2 entries before it are intact."
+    )
+
+
+def test_the_head_log_setting_is_checked_without_being_named(coordinator, tmp_path, settings) -> None:
+    settings.AUDIT_HEAD_LOG = str(tmp_path / "heads.log")
+    verified_client(coordinator).get("/staff/")
+    call_command("audit_head", stdout=__import__("io").StringIO())
+    last = AuditEntry.objects.get()
+    _tamper("DELETE FROM audit_auditentry WHERE id = %s", [last.pk])
+    with pytest.raises(CommandError, match="is missing"):
+        call_command("audit_verify")
+
+
+def test_entries_written_before_the_key_still_verify_but_not_after_keyed_ones(coordinator) -> None:
+    from senmediation.audit.services import HASH_LEGACY, HASHED_FIELDS, entry_hash_compute
+
+    client = verified_client(coordinator)
+    client.get("/staff/")
+    first = AuditEntry.objects.get()
+    row = {name: getattr(first, name) for name in HASHED_FIELDS}
+    legacy = entry_hash_compute(row, GENESIS_HASH, HASH_LEGACY)
+    _tamper("UPDATE audit_auditentry SET hash_version = 1, detail = '', entry_hash = %s WHERE id = %s",
+            [legacy, first.pk])
+    client.get("/staff/")  # chained after the legacy entry, keyed
+    assert audit_chain_verify().intact and audit_chain_verify().count == 2
+
+    # An unkeyed entry after a keyed one is a downgrade: refused.
+    client.get("/staff/")
+    third = AuditEntry.objects.order_by("id").last()
+    row = {name: getattr(third, name) for name in HASHED_FIELDS}
+    _tamper("UPDATE audit_auditentry SET hash_version = 1, entry_hash = %s WHERE id = %s",
+            [entry_hash_compute(row, third.prev_hash, HASH_LEGACY), third.pk])
+    report = audit_chain_verify()
+    assert not report.intact and report.broken_id == third.pk
+    assert report.reason == "it has an unkeyed hash after keyed ones (the chain was rewritten)"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
+def test_postgresql_refuses_truncate(coordinator) -> None:
+    from django.db import DatabaseError
+
+    verified_client(coordinator).get("/staff/")
+    with pytest.raises(DatabaseError, match="audit entries are append-only: TRUNCATE refused"), \
+            transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("TRUNCATE audit_auditentry")
+    assert AuditEntry.objects.count() == 1

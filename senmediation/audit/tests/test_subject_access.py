@@ -37,4 +37,17 @@ def test_only_managers_can_export_and_exports_are_recorded(coordinator, manager,
     response = client.post("/staff/audit/subject-access/", {"query": "Ravi Patel", "file_format": "json"})
     assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
     assert "attachment" in response["Content-Disposition"]
-    assert AuditEntry.objects.filter(action="export", username="boss").count() == 1
+    assert AuditEntry.objects.filter(action="export", username="boss", view_name="audit:subject_access",
+                                     case_reference="").count() == 1  # the request; then one per case
+
+
+def test_an_export_is_recorded_against_each_case_it_contains(coordinator, manager, settings) -> None:
+    settings.OTP_REQUIRED = True
+    first = case_make(by=coordinator)
+    second = case_make(by=coordinator)
+    case_make(by=coordinator, child_first_name="Lily", child_last_name="Shah", parties=[])
+    response = verified_client(manager).post("/staff/audit/subject-access/", {"query": "Ravi Patel", "file_format": "json"})
+    assert response.status_code == 200
+    per_case = list(AuditEntry.objects.filter(detail="subject-access export").order_by("case_reference")
+                    .values_list("case_reference", "username", "action"))
+    assert per_case == sorted([(first.reference, "boss", "export"), (second.reference, "boss", "export")])

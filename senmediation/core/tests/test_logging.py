@@ -1,8 +1,8 @@
 import json
 import logging
 
+from senmediation.core.client_ip import client_ip
 from senmediation.core.logging import JsonFormatter, RequestIdFilter, request_id_var
-from senmediation.core.network import client_ip
 
 
 def test_a_log_line_is_one_json_object_with_the_request_id_and_extra_fields() -> None:

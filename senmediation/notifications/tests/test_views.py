@@ -137,3 +137,18 @@ def test_case_messages_include_renders(coordinator) -> None:
     html = render_to_string("notifications/case_messages.html",
                             {"messages_for_case": messages_for_case(case=parent.case)})
     assert "We have received your request" in html and "Queued" in html
+
+
+def test_letter_and_call_pages_record_the_case_they_show(coordinator_client, django_capture_on_commit_callbacks) -> None:
+    from senmediation.audit.models import AuditEntry
+
+    letter_party = parent_make(preferred_contact=["letter"], address="1 Road\nSale")
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = notification_send(template_key="referral_received", context={}, party=letter_party,
+                                   idempotency_key="a1")
+    coordinator_client.get(f"/staff/notifications/print-queue/{letter.pk}/letter.pdf")
+    coordinator_client.post(f"/staff/notifications/print-queue/{letter.pk}/printed/")
+    entries = list(AuditEntry.objects.filter(view_name__in=["notifications:letter", "notifications:letter_printed"])
+                   .values_list("view_name", "case_reference"))
+    assert entries == [("notifications:letter", letter_party.case.reference),
+                       ("notifications:letter_printed", letter_party.case.reference)]

@@ -97,6 +97,10 @@ def party_link_resolve(token: str) -> PartyLink:
         raise LinkRevoked("This link has been stopped.")
     if link.expires_at <= clock.now():
         raise LinkExpired("This link has expired.")
+    if not link.party.case.is_open and link.purpose != Purpose.FEEDBACK:
+        # A closed case needs nothing more from the parties; feedback is asked for at the end and shows
+        # nothing of the case.
+        raise LinkExpired("This link has stopped working because the case has closed.")
     return link
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from senmediation.core.clamd import ScanUnavailable, clamd_configured, clamd_scan
 from senmediation.core.errors import ServiceError
 from senmediation.core.files import sniff_mimetype
+from senmediation.core.quarantine import quarantine_store
 
 MAX_BYTES = 5 * 1024 * 1024
 ALLOWED = frozenset({"image/png", "image/jpeg", "application/pdf"})
@@ -20,4 +22,18 @@ def upload_check(upload: Any) -> str:
     mimetype = sniff_mimetype(upload)
     if mimetype not in ALLOWED:
         raise ServiceError("The file must be a PNG, JPG or PDF", field="drawing")
+    if clamd_configured():
+        try:
+            result = clamd_scan(upload)
+        except ScanUnavailable as problem:
+            raise ServiceError(
+                "We cannot check files for viruses just now. Try again later, or send your views without a file",
+                field="drawing",
+            ) from problem
+        if result.infected:
+            quarantine_store(file=upload, signature=result.signature, where="a party's secure link")
+            raise ServiceError(
+                "Our virus check found a problem with this file, so we cannot accept it. Try a different file",
+                field="drawing",
+            )
     return mimetype

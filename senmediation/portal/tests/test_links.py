@@ -99,3 +99,17 @@ def test_issuing_a_link_sends_it_the_way_the_party_asked(parent, coordinator,
     assert f"https://mediation.example.org{path}" in mail.outbox[0].body
     assert "tell us when you can come" in mail.outbox[0].body
     assert message.idempotency_key == f"party-link:{link.pk}"
+
+
+def test_links_stop_working_when_the_case_closes_except_feedback(client, parent, coordinator) -> None:
+    from senmediation.cases.models import Case
+
+    _, summary_path = party_link_create(party=parent, purpose="summary_and_issues", by=coordinator)
+    feedback, feedback_path = party_link_create(party=parent, purpose="feedback", by=coordinator)
+    Case.objects.filter(pk=parent.case_id).update(state="closed")
+    with pytest.raises(LinkExpired) as stopped:
+        party_link_resolve(_token(summary_path))
+    assert str(stopped.value) == "This link has stopped working because the case has closed."
+    response = client.get(summary_path)
+    assert response.status_code == 410
+    assert party_link_resolve(_token(feedback_path)) == feedback

@@ -171,3 +171,40 @@ def test_pages_are_not_cached_or_indexed(client, parent, coordinator) -> None:
     _, path, html = _open(client, parent, "feedback", coordinator)
     assert 'name="robots" content="noindex, nofollow"' in html
     assert "no-store" in client.get(path)["Cache-Control"]
+
+
+def test_an_infected_drawing_is_refused_and_quarantined(client, parent, coordinator, settings, tmp_path) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from senmediation.core.tests.test_clamd import EICAR, FakeClamd
+
+    clamd = FakeClamd()
+    settings.CLAMD_HOST, settings.CLAMD_PORT = "127.0.0.1", clamd.port
+    settings.QUARANTINE_ROOT = str(tmp_path / "quarantine")
+    try:
+        _, path, _ = _open(client, parent, "child_views", coordinator)
+        bad = SimpleUploadedFile("picture.png", PNG + EICAR, content_type="image/png")
+        response = client.post(path, {"text": "I like art.", "drawing": bad})
+        assert response.status_code == 400
+        assert ("Our virus check found a problem with this file, so we cannot accept it. Try a different file"
+                in response.content.decode())
+        assert ChildViews.objects.count() == 0
+        (kept,) = (tmp_path / "quarantine").iterdir()
+        assert kept.read_bytes() == PNG + EICAR
+        good = SimpleUploadedFile("picture.png", PNG, content_type="image/png")
+        assert client.post(path, {"text": "I like art.", "drawing": good}).status_code == 302
+        assert clamd.received == [PNG + EICAR, PNG]
+    finally:
+        clamd.close()
+
+
+def test_an_oversized_upload_is_refused_before_its_body_is_read(client, parent, coordinator, settings) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _, path, _ = _open(client, parent, "child_views", coordinator)
+    drawing = SimpleUploadedFile("picture.png", PNG, content_type="image/png")
+    # The declared length is far more than is sent: reading the body would fail, so a 413 proves it was not read.
+    response = client.post(path, {"text": "I like art.", "drawing": drawing}, CONTENT_LENGTH=str(2 * 1024 ** 3))
+    assert response.status_code == 413
+    assert "Files must be smaller than 10 MB." in response.content.decode()
+    assert ChildViews.objects.count() == 0

@@ -299,8 +299,33 @@ def test_family_confirmation_for_a_third_party_referral(reference_data, django_c
         outcome = submit(stored(posted), notify_coordinators=False)
     (confirmation,) = mail.outbox
     assert confirmation.to == ["ravi@example.com"]
-    assert outcome.reference in confirmation.body and "Pat Adviser (Trafford SENDIASS) sent this request" in confirmation.body
+    assert f"Your reference number is {outcome.reference}. Please quote it" in confirmation.body
     assert "Mediation is voluntary" in confirmation.body
+
+
+@pytest.mark.django_db
+def test_the_confirmation_repeats_nothing_the_sender_typed(reference_data, django_capture_on_commit_callbacks) -> None:
+    """The address is unverified: names typed by the sender must not carry someone else's message."""
+    from senmediation.directory.selectors import provider_current
+
+    lure = "Pay now at evil.example"
+    posted = iass_answers()
+    posted["contact-methods"] = {"methods": ["email"]}
+    posted["referrer"] = {**posted["referrer"], "name": lure, "organisation": lure}
+    posted["contact"] = {**posted["contact"], "name": lure}
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = submit(stored(posted), notify_coordinators=False)
+    (confirmation,) = mail.outbox
+    provider = provider_current()
+    assert lure not in confirmation.body and lure not in confirmation.subject
+    assert confirmation.subject == f"Your request to {provider.short_name}: reference {outcome.reference}"
+    assert confirmation.body.startswith(
+        f"Hello,\n\n{provider.name} has received a request for help with a disagreement about an EHC needs "
+        "assessment or plan. This e-mail address was given for our replies.\n\n"
+        f"Your reference number is {outcome.reference}. Please quote it whenever you contact us.\n\n"
+        "What happens next\n"
+    )
+    assert f"If you did not ask for this, or to talk to us sooner, phone {provider.phone}." in confirmation.body
 
 
 @pytest.mark.django_db

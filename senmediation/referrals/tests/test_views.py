@@ -405,3 +405,16 @@ def test_staff_pages_use_the_staff_layout(coordinator_client: Client) -> None:
     page = html(coordinator_client.get("/refer/staff/channel/"))
     assert "Staff navigation" in page and 'href="/refer/staff/" aria-current="page"' in page
     assert "app-honeypot" not in page
+
+
+def test_behind_a_trusted_proxy_each_family_has_its_own_limit(client: Client, reference_data, settings) -> None:
+    settings.REFERRAL_RATE_LIMIT_PER_HOUR = 1
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    walk(client, parent_answers(), stop_at="check")
+    assert client.post("/refer/check/", HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy).status_code == 302
+    walk(client, parent_answers(), stop_at="check")
+    assert client.post("/refer/check/", HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy).status_code == 429
+    # Another family behind the same proxy, and a forged extra entry does not move the first one's bucket.
+    assert client.post("/refer/check/", HTTP_X_FORWARDED_FOR="198.51.100.1, 198.51.100.2", **proxy).status_code == 302
+    assert Case.objects.count() == 2

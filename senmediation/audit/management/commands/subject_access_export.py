@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from senmediation.core.errors import ServiceError
 
 from ...services import audit_record
-from ...subject_access import subject_access_export
+from ...subject_access import subject_access_export_recorded
 
 
 class Command(BaseCommand):
@@ -23,7 +23,9 @@ class Command(BaseCommand):
         if by is None:
             raise CommandError(f"No user called {options['by']}.")
         try:
-            as_json, as_pdf = subject_access_export(query=options["query"], by=by)
+            as_json, as_pdf = subject_access_export_recorded(
+                query=options["query"], by=by, ip=None, via="manage.py subject_access_export",
+            )
         except ServiceError as refusal:
             raise CommandError(refusal.message) from refusal
         base = Path(options["output"])
