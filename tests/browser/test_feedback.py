@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from playwright.sync_api import expect
-from senmediation.core.demo import demo_reference_data_load
+from senmediation.demodata.reference import demo_reference_data_load
 
 from senmediation.accounts.roles import Role
 from senmediation.cases.models import Case
@@ -124,7 +124,8 @@ def test_feedback_through_a_party_link_after_the_case_closes(page, page_without_
     user_make("boss", Role.MANAGER, first_name="Mina", last_name="Manager")
     mediator = mediator_make("med1", first_name="Amara", last_name="Okafor")
     case = case_make()
-    Case.objects.filter(pk=case.pk).update(state="closed", closed_on=clock.today(), mediator=mediator)
+    Case.objects.filter(pk=case.pk).update(state="closed", closed_on=clock.today(), mediator=mediator,
+                                           meeting_outcome="agreement")
     case.refresh_from_db()
     survey_invite(case=case, by=None, base_url=live_server.url)
     body = Message.objects.get(template_key="feedback_invitation").body

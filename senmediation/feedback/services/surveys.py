@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from senmediation.cases.models import Case, Party
 from senmediation.cases.services.events import case_event_record
@@ -70,10 +71,18 @@ def _ended(case: Case) -> bool:
     return case.state == State.closed.value
 
 
+def _had_the_service(case: Case) -> bool:
+    # Surveyed once the family had what they came for: a meeting (SEN or DRS) or a certificate. An
+    # enquiry closed with a signpost is not asked about a service it never received.
+    return bool(case.meeting_outcome) or case.certificate_issued_on is not None
+
+
 def survey_invite(*, case: Case, by: Any, base_url: str) -> list[SurveyInvitation]:
     """Invites each surveyed party of a closed case who has not been invited yet."""
     if not _ended(case):
         raise ServiceError("Feedback is asked for once the case has closed.")
+    if not _had_the_service(case):
+        raise ServiceError("Feedback is asked for after a meeting or a certificate; this case had neither.")
     made = []
     for party in case.parties.filter(role__in=SURVEYED_ROLES).order_by("id"):
         with transaction.atomic():
@@ -114,8 +123,9 @@ def surveys_send_due(*, base_url: str, now: dt.datetime, since: dt.date) -> tupl
     """Invites the parties of cases closed on or after `since`, and reminds those invited more than
     10 days ago who have not answered. Returns (invited, reminded)."""
     invited = 0
-    closed = Case.objects.filter(state=State.closed.value, closed_on__gte=since).exclude(
-        pk__in=SurveyInvitation.objects.values("case_id"))
+    closed = Case.objects.filter(state=State.closed.value, closed_on__gte=since).filter(
+        Q(meeting_outcome__gt="") | Q(certificate_issued_on__isnull=False)
+    ).exclude(pk__in=SurveyInvitation.objects.values("case_id"))
     for case in closed.order_by("id")[:500]:
         invited += len(survey_invite(case=case, by=None, base_url=base_url))
     reminded = 0

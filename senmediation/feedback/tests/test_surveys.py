@@ -27,7 +27,8 @@ def closed_case(mediator=None) -> Case:  # type: ignore[no-untyped-def]
                    preferred_contact=["letter"]),
         PartyInput(role=Party.Role.SUPPORTER, name="Sue Porter", email="sue@example.com", preferred_contact=["email"]),
     ])
-    Case.objects.filter(pk=case.pk).update(state="closed", closed_on=dt.date(2026, 11, 20), mediator=mediator)
+    Case.objects.filter(pk=case.pk).update(state="closed", closed_on=dt.date(2026, 11, 20), mediator=mediator,
+                                           meeting_outcome="agreement")
     case.refresh_from_db()
     return case
 
@@ -73,6 +74,15 @@ def test_answer_through_the_link_then_no_reminder(reference_data, mediator, djan
     assert SurveyInvitation.objects.get(party__name="Lee Officer").reminded_at is not None
     assert surveys_send_due(base_url=BASE, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=30),
                             since=dt.date(2026, 11, 1)) == (0, 0)
+
+
+def test_an_enquiry_closed_with_a_signpost_is_not_surveyed(reference_data) -> None:
+    case = case_make()
+    Case.objects.filter(pk=case.pk).update(state="closed", closed_on=dt.date(2026, 11, 20))
+    case.refresh_from_db()
+    with pytest.raises(ServiceError, match="after a meeting or a certificate; this case had neither"):
+        survey_invite(case=case, by=None, base_url=BASE)
+    assert surveys_send_due(base_url=BASE, now=dt.datetime.now(dt.UTC), since=dt.date(2026, 11, 1)) == (0, 0)
 
 
 def test_the_sweep_invites_newly_closed_cases(reference_data) -> None:
