@@ -14,6 +14,7 @@ STAFF_NAV: tuple[tuple[str, str, frozenset[Role] | None], ...] = (
     ("Cases", "/staff/cases/", frozenset({Role.COORDINATOR, Role.MEDIATOR, Role.MANAGER})),
     ("Record a referral", "/refer/staff/", frozenset({Role.COORDINATOR, Role.MANAGER})),
     ("Messages", "/staff/notifications/", frozenset({Role.COORDINATOR, Role.MANAGER})),
+    ("Reports", "/staff/reports/", frozenset({Role.MANAGER, Role.COMMISSIONER})),
     ("Subject access", "/staff/audit/subject-access/", frozenset({Role.MANAGER})),
 )
 

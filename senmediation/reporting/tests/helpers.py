@@ -25,10 +25,9 @@ def other_la() -> LocalAuthority:
 
 def case_row(*, la: LocalAuthority | None = None, opened_on: dt.date = dt.date(2026, 2, 10), **fields: Any) -> Case:
     n = next(_numbers)
-    return Case.objects.create(
-        reference=f"T-{n:06d}", reference_year=2026, reference_number=n, local_authority=la or trafford(),
-        child_first_name="Test", child_last_name=f"Child{n}", opened_on=opened_on, **fields,
-    )
+    values: dict[str, Any] = {"child_first_name": "Test", "child_last_name": f"Child{n}"} | fields
+    return Case.objects.create(reference=f"T-{n:06d}", reference_year=2026, reference_number=n,
+                               local_authority=la or trafford(), opened_on=opened_on, **values)
 
 
 def event(case: Case, to_state: str, on: dt.date, *, from_state: str = "") -> CaseEvent:
