@@ -22,6 +22,7 @@ from senmediation.rules.deadlines import Clock
 from .figures import CERTIFICATE_CLOCKS, late_clocks, report_figures
 from .forms import LocalAuthorityChoiceForm, PeriodForm, default_period_query
 from .selectors import report_choices_for, report_scope_for, sees_suppressed
+from .sen2 import NOT_COUNTED, sen2_cells, sen2_figures
 from .suppression import HIDDEN_EXPLAINED, THRESHOLD
 from .tables import Table, report_tables
 
@@ -108,3 +109,29 @@ def report_pdf(request: HttpRequest, la: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{_filename(context, "report", "pdf")}"'
     return response
 
+
+
+def _sen2(request: HttpRequest, la_code: str, year: int) -> dict[str, Any]:
+    la = report_scope_for(user=request.user, la_code=la_code)
+    if la is None or not 2000 <= year <= 2100:  # the return is made by one LA for one year
+        raise Http404("No such report")
+    suppressed = sees_suppressed(request.user)
+    figures = sen2_figures(local_authority_id=la.pk, year=year)
+    rows = list(zip(figures, sen2_cells(figures, suppress=suppressed), strict=True))
+    return {"la": la, "la_code": la_code, "year": year, "rows": rows, "suppressed": suppressed,
+            "threshold": THRESHOLD, "hidden_explained": HIDDEN_EXPLAINED, "not_counted": NOT_COUNTED}
+
+
+@require_GET
+@role_required(*REPORT_ROLES)
+def sen2(request: HttpRequest, la: str, year: int) -> HttpResponse:
+    return render(request, "reporting/sen2.html", _sen2(request, la, year))
+
+
+@require_GET
+@role_required(*REPORT_ROLES)
+def sen2_csv(request: HttpRequest, la: str, year: int) -> HttpResponse:
+    context = _sen2(request, la, year)
+    rows = [["Figure", "Number", "How it is counted"]]
+    rows += [[f.label, str(cell.value) if cell.visible else cell.text, f.how] for f, cell in context["rows"]]
+    return csv_response(rows, f"{slugify(context['la'].name)}-{year}-sen2-mediation.csv")
