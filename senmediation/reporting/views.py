@@ -19,6 +19,7 @@ from senmediation.core.pdf import template_to_pdf
 from senmediation.directory.selectors import provider_current
 from senmediation.rules.deadlines import Clock
 
+from .charts import report_charts
 from .figures import CERTIFICATE_CLOCKS, late_clocks, report_figures
 from .forms import LocalAuthorityChoiceForm, PeriodForm, default_period_query
 from .selectors import report_choices_for, report_scope_for, sees_suppressed
@@ -52,8 +53,10 @@ def _report(request: HttpRequest, la_code: str) -> tuple[dict[str, Any], PeriodF
     if form.is_valid():
         period = form.report_period
         figures = report_figures(local_authority_id=la.pk if la else None, period=period)
-        context |= {"period": period, "query": urlencode(dict(form.data.items())),
-                    "tables": report_tables(figures, months=period.months(), for_commissioner=context["suppressed"])}
+        tables = report_tables(figures, months=period.months(), for_commissioner=context["suppressed"])
+        charts = {chart.table_slug: chart for chart in report_charts(tables)}
+        context |= {"period": period, "query": urlencode(dict(form.data.items())), "tables": tables,
+                    "sections": [(table, charts.get(table.slug)) for table in tables]}
         if not context["suppressed"]:  # managers only: these name cases
             la_id = la.pk if la else None
             context["late_certificates"] = late_clocks(local_authority_id=la_id, period=period,
