@@ -211,6 +211,11 @@ _add_rows({
     # SEN2 is one LA's return: "all" is 404 for everyone.
     "reporting:sen2": [get(OWN_LA_ONLY, year=2026, **OWN_LA), get(allowed_as(MANAGERS_ALL, 404), la="all", year=2026)],
     "reporting:sen2_csv": [get(OWN_LA_ONLY, year=2026, **OWN_LA)],
+    # The activity statement and its rate card: managers only (the provider sends the statement).
+    "reporting:activity": [get(MANAGERS, **OWN_LA)],
+    "reporting:activity_csv": [get(MANAGERS, **OWN_LA)],
+    "reporting:activity_pdf": [get(MANAGERS, **OWN_LA)],
+    "reporting:rate_card": [get(MANAGERS, **OWN_LA), get(allowed_as(MANAGERS, 404), la="all")],
 })
 # The portal: anyone holding a link; a made-up token opens nothing, whoever asks.
 _add_rows({

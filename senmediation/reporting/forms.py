@@ -65,3 +65,21 @@ class LocalAuthorityChoiceForm(forms.Form):
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["la"].choices = choices  # type: ignore[attr-defined]
+
+
+class RateCardForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        from .models import RateCard
+
+        model = RateCard
+        fields = ["enquiry", "certificate", "mediation", "disagreement_resolution", "purchase_order", "vat_note"]
+        error_messages = {name: {"invalid": "Enter an amount in pounds, for example 120.00",
+                                 "min_value": "Enter an amount of 0 or more"}
+                          for name in ("enquiry", "certificate", "mediation", "disagreement_resolution")}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("enquiry", "certificate", "mediation", "disagreement_resolution"):
+            if data.get(name) is not None and data[name] < 0:
+                self.add_error(name, "Enter an amount of 0 or more")
+        return data
