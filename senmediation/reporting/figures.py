@@ -139,20 +139,22 @@ def _clocks(f: ReportFigures, local_authority_id: int | None, period: Period) ->
 
 
 def _outcomes(f: ReportFigures, held: QuerySet[CaseEvent]) -> None:
-    counts: dict[str, Any] = {}
-    for outcome in OUTCOMES:
-        has = Q(case__meeting_outcome=outcome)
-        counts[f"all__{outcome}"] = Count("case_id", distinct=True, filter=has)
-        for d in Decision:
-            counts[f"d__{d}__{outcome}"] = Count(
-                "case_id", distinct=True, filter=has & Q(case__decisions__icontains=f'"{d.value}"'))
-        for e in Element:
-            counts[f"e__{e}__{outcome}"] = Count(
-                "case_id", distinct=True, filter=has & Q(case__elements__icontains=f'"{e.value}"'))
-    row = held.aggregate(**counts)
-    f.outcomes = {o: row[f"all__{o}"] for o in OUTCOMES}
-    f.outcomes_by_decision = {d.value: {o: row[f"d__{d}__{o}"] for o in OUTCOMES} for d in Decision}
-    f.outcomes_by_element = {e.value: {o: row[f"e__{e}__{o}"] for o in OUTCOMES} for e in Element}
+    """Grouped by each case's outcome and its lists of decisions and elements: as many rows as distinct
+    combinations (a few hundred at most), then spread over decisions and elements here."""
+    f.outcomes = dict.fromkeys(OUTCOMES, 0)
+    f.outcomes_by_decision = {d.value: dict.fromkeys(OUTCOMES, 0) for d in Decision}
+    f.outcomes_by_element = {e.value: dict.fromkeys(OUTCOMES, 0) for e in Element}
+    rows = (held.filter(case__meeting_outcome__in=OUTCOMES).order_by()
+            .values("case__meeting_outcome", "case__decisions", "case__elements").annotate(n=Count("case_id")))
+    for r in rows:
+        outcome, n = r["case__meeting_outcome"], r["n"]
+        f.outcomes[outcome] += n
+        for d in set(r["case__decisions"] or []):
+            if d in f.outcomes_by_decision:
+                f.outcomes_by_decision[d][outcome] += n
+        for e in set(r["case__elements"] or []):
+            if e in f.outcomes_by_element:
+                f.outcomes_by_element[e][outcome] += n
 
 
 def _actions(f: ReportFigures, local_authority_id: int | None, period: Period) -> None:
