@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "senmediation.notifications",
     "senmediation.portal",
     "senmediation.audit",
+    "senmediation.reporting",
     "senmediation.feedback",
     "senmediation.demodata",
 ]

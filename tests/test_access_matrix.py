@@ -199,6 +199,26 @@ _add_rows({
     "notifications:case_link_revoke": [get(GET_ONLY_POSTED, link_id=MISSING, **CASE),
                                        post(allowed_as(CASE_PAGE, 404), link_id=MISSING, **CASE)],
 })
+# Reports: managers any LA or all; a commissioner only their own LA (another LA, or all: 404, revealing nothing).
+REPORTS = by_role(302, 403, 403, 403, 200, 200, 200, 403)
+OWN_LA = {"la": "E08000009"}
+OWN_LA_ONLY = by_role(302, 403, 403, 403, 200, 200, 404, 403)
+MANAGERS_ALL = by_role(302, 403, 403, 403, 200, 404, 404, 403)
+_add_rows({
+    "reporting:index": [get(REPORTS)],
+    "reporting:report": [get(allowed_as(OWN_LA_ONLY, 302), **OWN_LA), get(allowed_as(MANAGERS_ALL, 302), la="all")],
+    "reporting:csv": [get(OWN_LA_ONLY, table="enquiries-by-source", **OWN_LA),
+                      get(MANAGERS_ALL, la="all", table="timeliness")],
+    "reporting:pdf": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
+    # SEN2 is one LA's return: "all" is 404 for everyone.
+    "reporting:sen2": [get(OWN_LA_ONLY, year=2026, **OWN_LA), get(allowed_as(MANAGERS_ALL, 404), la="all", year=2026)],
+    "reporting:sen2_csv": [get(OWN_LA_ONLY, year=2026, **OWN_LA)],
+    # The activity statement and its rate card: managers only (the provider sends the statement).
+    "reporting:activity": [get(MANAGERS, **OWN_LA)],
+    "reporting:activity_csv": [get(MANAGERS, **OWN_LA)],
+    "reporting:activity_pdf": [get(MANAGERS, **OWN_LA)],
+    "reporting:rate_card": [get(MANAGERS, **OWN_LA), get(allowed_as(MANAGERS, 404), la="all")],
+})
 # The portal: anyone holding a link; a made-up token opens nothing, whoever asks.
 _add_rows({
     "portal:page": [get(everyone(404), token="not-a-real-token")],

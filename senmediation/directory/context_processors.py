@@ -17,6 +17,7 @@ STAFF_NAV: tuple[tuple[str, str, frozenset[Role] | None], ...] = (
     ("Complaints", "/staff/complaints/", frozenset({Role.COORDINATOR, Role.MANAGER})),
     ("Feedback", "/staff/feedback/", frozenset({Role.MANAGER})),
     ("My feedback", "/staff/feedback/mine/", frozenset({Role.MEDIATOR})),
+    ("Reports", "/staff/reports/", frozenset({Role.MANAGER, Role.COMMISSIONER})),
     ("Subject access", "/staff/audit/subject-access/", frozenset({Role.MANAGER})),
 )
 

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from django.core import mail
 from playwright.sync_api import expect
-from senmediation.demodata.reference import demo_reference_data_load
 
 from senmediation.accounts.roles import Role
 from senmediation.cases.models import Case
 from senmediation.cases.tests.factories import case_make
 from senmediation.core import clock
+from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.feedback.models import Complaint, SurveyResponse
 from senmediation.feedback.services.complaints import complaint_record
 from senmediation.feedback.services.surveys import survey_invite

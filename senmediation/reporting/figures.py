@@ -1,0 +1,205 @@
+"""The report's figures, counted by the database: a fixed number of queries whatever the data size.
+
+Each figure is counted from stored facts: cases by the day they were opened, status changes by the
+day they happened, clocks by the day they were met (their due dates were stored by the deadline
+engine under the working-day rules, so a clock was on time when met_on <= due_date), certificates by
+their legal date of issue, agreed actions by their due date. Re-issued certificates are not counted
+again. Nothing here knows who is asking: suppression and access are decided by the caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models.functions import TruncMonth
+
+from senmediation.agreements.models import AgreementItem
+from senmediation.cases.models import Case, CaseEvent, Deadline, MeetingOutcome
+from senmediation.core.clock import LONDON
+from senmediation.documents.models import Certificate
+from senmediation.rules.deadlines import Clock
+from senmediation.rules.eligibility import Decision, Element
+from senmediation.rules.workflow import State
+
+from .periods import Period
+
+CERTIFICATE_CLOCKS = (Clock.certificate_no_mediation, Clock.certificate_not_arranged, Clock.certificate_after_mediation)
+STEP_CLOCKS = (Clock.first_call_back, *CERTIFICATE_CLOCKS, Clock.mediation_held)
+THIRD_PARTY = (Case.Source.LA_OFFICER, Case.Source.IASS, Case.Source.SCHOOL, Case.Source.OTHER)
+EVENT_STATES = (State.mediation_requested, State.certificate_requested, State.held, State.not_arranged,
+                State.withdrawn)
+OUTCOMES = (MeetingOutcome.AGREEMENT, MeetingOutcome.PARTIAL, MeetingOutcome.NO_AGREEMENT)
+TRANSITION = CaseEvent.Kind.TRANSITION
+
+
+@dataclass
+class ReportFigures:
+    enquiries: int = 0
+    by_source: dict[str, int] = field(default_factory=dict)
+    by_channel: dict[str, int] = field(default_factory=dict)
+    by_case_type: dict[str, int] = field(default_factory=dict)
+    advice_only: int = 0
+    certificates: dict[str, int] = field(default_factory=dict)
+    events: dict[str, int] = field(default_factory=dict)  # cases reaching each state in the period
+    certificate_on_time: int = 0
+    certificate_late: int = 0
+    held_on_time: int = 0
+    held_late: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)  # outcome -> meetings held
+    outcomes_by_decision: dict[str, dict[str, int]] = field(default_factory=dict)
+    outcomes_by_element: dict[str, dict[str, int]] = field(default_factory=dict)
+    actions_on_time: int = 0
+    actions_late: int = 0
+    actions_open: int = 0
+    step_days: dict[str, Counter[int]] = field(default_factory=dict)  # clock -> days taken -> how many
+    opened_by_month: dict[dt.date, int] = field(default_factory=dict)
+    held_by_month: dict[dt.date, int] = field(default_factory=dict)
+
+
+def _moments(period: Period) -> tuple[dt.datetime, dt.datetime]:
+    """The period as instants in England: from midnight on the first day to midnight after the last."""
+    start = dt.datetime.combine(period.start, dt.time(), LONDON)
+    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), LONDON)
+    return start, end
+
+
+def _la(qs: QuerySet[Any], path: str, local_authority_id: int | None) -> QuerySet[Any]:
+    return qs if local_authority_id is None else qs.filter(**{path: local_authority_id})
+
+
+def _month(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def report_figures(*, local_authority_id: int | None, period: Period) -> ReportFigures:
+    """Every figure of the report for one LA (None: all) and period, in seven queries."""
+    f = ReportFigures()
+    start, end = _moments(period)
+    cases = _la(Case.objects.filter(opened_on__range=(period.start, period.end)), "local_authority_id",
+                local_authority_id)
+    counts: dict[str, Any] = {"enquiries": Count("id")}
+    counts |= {f"source_{v}": Count("id", filter=Q(source=v)) for v in Case.Source.values}
+    counts |= {f"channel_{v}": Count("id", filter=Q(channel=v)) for v in Case.Channel.values}
+    counts |= {f"type_{v}": Count("id", filter=Q(case_type=v)) for v in ("sen_mediation", "disagreement_resolution")}
+    # Advice only: closed having had information, with no certificate and the LA never told of mediation.
+    counts["advice_only"] = Count("id", filter=Q(state=State.closed, certificate_issued_on__isnull=True,
+                                                 la_notified_on__isnull=True, meeting_outcome=""))
+    row = cases.aggregate(**counts)  # query 1
+    f.enquiries, f.advice_only = row["enquiries"], row["advice_only"]
+    f.by_source = {v: row[f"source_{v}"] for v in Case.Source.values}
+    f.by_channel = {v: row[f"channel_{v}"] for v in Case.Channel.values}
+    f.by_case_type = {v: row[f"type_{v}"] for v in ("sen_mediation", "disagreement_resolution")}
+    f.opened_by_month = {  # query 2
+        _month(r["month"]): r["n"]
+        for r in cases.order_by().annotate(month=TruncMonth("opened_on")).values("month").annotate(n=Count("id"))
+    }
+    certificates = _la(Certificate.objects.filter(supersedes__isnull=True, issued_on__range=(period.start, period.end)),
+                       "local_authority_id", local_authority_id)
+    f.certificates = certificates.aggregate(  # query 3
+        **{v: Count("id", filter=Q(kind=v)) for v in Certificate.Kind.values})
+    events = _la(CaseEvent.objects.filter(kind=TRANSITION, at__gte=start, at__lt=end, to_state__in=EVENT_STATES),
+                 "case__local_authority_id", local_authority_id)
+    f.events = dict.fromkeys(EVENT_STATES, 0)
+    for r in (events.order_by().annotate(month=TruncMonth("at", tzinfo=LONDON))  # query 4
+              .values("to_state", "month").annotate(n=Count("case_id", distinct=True))):
+        f.events[r["to_state"]] = f.events.get(r["to_state"], 0) + r["n"]
+        if r["to_state"] == State.held:
+            f.held_by_month[_month(r["month"])] = r["n"]
+    _clocks(f, local_authority_id, period)  # queries 5 and 6
+    _outcomes(f, events.filter(to_state=State.held))  # query 7
+    _actions(f, local_authority_id, period)  # query 8
+    return f
+
+
+def _met_in(local_authority_id: int | None, period: Period) -> QuerySet[Deadline]:
+    return _la(Deadline.objects.filter(met_on__range=(period.start, period.end)), "case__local_authority_id",
+               local_authority_id)
+
+
+def _clocks(f: ReportFigures, local_authority_id: int | None, period: Period) -> None:
+    met = _met_in(local_authority_id, period)
+    certs, on_time = Q(clock__in=CERTIFICATE_CLOCKS), Q(met_on__lte=F("due_date"))
+    held = Q(clock=Clock.mediation_held)
+    row = met.aggregate(
+        cert_on_time=Count("id", filter=certs & on_time), cert_late=Count("id", filter=certs & ~on_time),
+        held_on_time=Count("id", filter=held & on_time), held_late=Count("id", filter=held & ~on_time),
+    )
+    f.certificate_on_time, f.certificate_late = row["cert_on_time"], row["cert_late"]
+    f.held_on_time, f.held_late = row["held_on_time"], row["held_late"]
+    # Days taken per clock, as a histogram: as many rows as distinct day counts, never one per case.
+    taken = ExpressionWrapper(F("met_on") - F("start_date"), output_field=DurationField())
+    f.step_days = {c.value: Counter() for c in STEP_CLOCKS}
+    for r in (met.filter(clock__in=STEP_CLOCKS).order_by().annotate(taken=taken)
+              .values("clock", "taken").annotate(n=Count("id"))):
+        f.step_days[r["clock"]][r["taken"].days] += r["n"]
+
+
+def _outcomes(f: ReportFigures, held: QuerySet[CaseEvent]) -> None:
+    """Grouped by each case's outcome and its lists of decisions and elements: as many rows as distinct
+    combinations (a few hundred at most), then spread over decisions and elements here."""
+    f.outcomes = dict.fromkeys(OUTCOMES, 0)
+    f.outcomes_by_decision = {d.value: dict.fromkeys(OUTCOMES, 0) for d in Decision}
+    f.outcomes_by_element = {e.value: dict.fromkeys(OUTCOMES, 0) for e in Element}
+    rows = (held.filter(case__meeting_outcome__in=OUTCOMES).order_by()
+            .values("case__meeting_outcome", "case__decisions", "case__elements").annotate(n=Count("case_id")))
+    for r in rows:
+        outcome, n = r["case__meeting_outcome"], r["n"]
+        f.outcomes[outcome] += n
+        for d in set(r["case__decisions"] or []):
+            if d in f.outcomes_by_decision:
+                f.outcomes_by_decision[d][outcome] += n
+        for e in set(r["case__elements"] or []):
+            if e in f.outcomes_by_element:
+                f.outcomes_by_element[e][outcome] += n
+
+
+def _actions(f: ReportFigures, local_authority_id: int | None, period: Period) -> None:
+    items = _la(AgreementItem.objects.filter(agreed=True, due__range=(period.start, period.end)),
+                "agreement__case__local_authority_id", local_authority_id)
+    done = Q(status=AgreementItem.Status.DONE)
+    row = items.aggregate(
+        on_time=Count("id", filter=done & Q(done_on__lte=F("due"))),
+        late=Count("id", filter=Q(status=AgreementItem.Status.LATE) | (done & ~Q(done_on__lte=F("due")))),
+        open=Count("id", filter=Q(status=AgreementItem.Status.OPEN)),
+    )
+    f.actions_on_time, f.actions_late, f.actions_open = row["on_time"], row["late"], row["open"]
+
+
+def median(histogram: Counter[int]) -> float | None:
+    """The median of a histogram of day counts (the middle case; between the two middle ones if even)."""
+    n = sum(histogram.values())
+    if n == 0:
+        return None
+    middle, seen, lower = ((n - 1) // 2, n // 2), 0, None
+    for days in sorted(histogram):
+        seen += histogram[days]
+        if lower is None and seen > middle[0]:
+            lower = days
+        if seen > middle[1]:
+            return (lower + days) / 2  # type: ignore[operator]
+    return None
+
+
+@dataclass(frozen=True)
+class LateClock:
+    reference: str
+    local_authority: str
+    clock: str
+    due_date: dt.date
+    met_on: dt.date
+
+
+LATE_LIST_LIMIT = 200
+
+
+def late_clocks(*, local_authority_id: int | None, period: Period, clocks: tuple[Clock, ...]) -> list[LateClock]:
+    """The clocks met late in the period (for managers only: it names cases), at most LATE_LIST_LIMIT."""
+    rows = (_met_in(local_authority_id, period).filter(clock__in=clocks, met_on__gt=F("due_date"))
+            .order_by("met_on", "id").values_list("case__reference", "case__local_authority__name", "clock",
+                                                  "due_date", "met_on")[:LATE_LIST_LIMIT])
+    return [LateClock(reference=ref, local_authority=la, clock=name, due_date=due, met_on=met)
+            for ref, la, name, due, met in rows if met is not None]

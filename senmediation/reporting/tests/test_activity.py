@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from senmediation.accounts.roles import Role
+from senmediation.documents.models import Certificate
+from senmediation.reporting.activity import activity_statement
+from senmediation.reporting.models import RateCard
+from senmediation.reporting.periods import period_quarter
+from senmediation.testing.fixtures import client_for, user_make
+
+from .helpers import case_row, certificate, event, other_la, trafford
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+Q1 = "period=quarter&year=2026&quarter=1"
+
+
+@pytest.fixture
+def paying(reference_data: None) -> Any:
+    la = other_la()
+    la.free_for_residents = False
+    la.save()
+    boss = user_make("act-boss", Role.MANAGER)
+    for i in range(3):
+        case = case_row(la=la, opened_on=D(2026, 1, 5 + i))
+        event(case, "held", D(2026, 2, 1))
+        certificate(case, Certificate.Kind.AFTER_MEDIATION, D(2026, 2, 3), by=boss)
+    event(case_row(la=la, case_type="disagreement_resolution"), "held", D(2026, 3, 1))
+    case_row(la=la, opened_on=D(2026, 4, 1))  # next quarter
+    RateCard.objects.create(local_authority=la, enquiry=Decimal("25.00"), certificate=Decimal("40.00"),
+                            mediation=Decimal("450.50"), disagreement_resolution=Decimal("300.00"),
+                            purchase_order="PO-123")
+    return la
+
+
+def test_a_paying_la_is_charged_from_its_rate_card(paying: Any) -> None:
+    s = activity_statement(local_authority=paying, period=period_quarter(2026, 1))
+    assert [(line.item, line.quantity, line.amount) for line in s.lines] == [
+        ("Enquiries and referrals", 4, Decimal("100.00")), ("Mediation certificates", 3, Decimal("120.00")),
+        ("SEN mediation meetings", 3, Decimal("1351.50")), ("Disagreement resolution meetings", 1, Decimal("300.00"))]
+    assert s.total == Decimal("1871.50")
+
+
+def test_a_la_whose_residents_are_covered_pays_nothing(reference_data: None) -> None:
+    case_row(opened_on=D(2026, 1, 5))
+    RateCard.objects.create(local_authority=trafford(), enquiry=Decimal("25.00"))
+    s = activity_statement(local_authority=trafford(), period=period_quarter(2026, 1))
+    assert s.free and s.lines[0].quantity == 1 and s.total == Decimal("0.00")
+
+
+def test_csv_and_pdf_an_la_can_pay_from(paying: Any) -> None:
+    client = client_for(user_make("act-boss2", Role.MANAGER))
+    rows = list(csv.reader(io.StringIO(client.get(f"/staff/reports/{paying.gss_code}/activity.csv?{Q1}")
+                                       .content.decode("utf-8-sig"))))
+    assert rows[2] == ["Purchase order", "PO-123"]
+    assert rows[5] == ["Enquiries and referrals", "Cases opened in the period: information and advice given.", "4",
+                       "25.00", "100.00"]
+    assert rows[-1] == ["Total", "", "", "", "1871.50"]
+    response = client.get(f"/staff/reports/{paying.gss_code}/activity.pdf?{Q1}")
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "£1,871.50" in text and "PO-123" in text
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+
+
+def test_a_manager_keeps_the_rate_card_and_a_commissioner_cannot(paying: Any) -> None:
+    client = client_for(user_make("act-boss3", Role.MANAGER))
+    url = f"/staff/reports/{paying.gss_code}/rates/"
+    bad = client.post(url, {"enquiry": "-1", "certificate": "x", "mediation": "1", "disagreement_resolution": "1"})
+    assert bad.status_code == 400 and "Enter an amount in pounds" in bad.content.decode()
+    ok = client.post(url, {"enquiry": "30", "certificate": "40", "mediation": "500", "disagreement_resolution": "0",
+                           "purchase_order": "PO-9", "vat_note": ""})
+    assert ok.status_code == 302
+    assert RateCard.objects.get(local_authority=paying).enquiry == Decimal("30.00")
+    commissioner = client_for(user_make("act-comm", Role.COMMISSIONER, local_authority=paying))
+    assert commissioner.get(url).status_code == 403
+    assert commissioner.get(f"/staff/reports/{paying.gss_code}/activity/?{Q1}").status_code == 403

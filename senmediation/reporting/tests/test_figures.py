@@ -1,0 +1,168 @@
+"""Each figure: build the stored facts behind it, count, and check the exact number."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from senmediation.accounts.roles import Role
+from senmediation.agreements.models import Agreement, AgreementItem
+from senmediation.cases.models import Case, MeetingOutcome
+from senmediation.documents.models import Certificate
+from senmediation.reporting.figures import late_clocks, median, report_figures
+from senmediation.reporting.periods import period_dates, period_quarter
+from senmediation.rules.deadlines import Clock, due_date
+from senmediation.testing.fixtures import user_make
+
+from .helpers import case_row, certificate, clock, event, other_la, trafford
+
+pytestmark = pytest.mark.django_db
+Q1 = period_quarter(2026, 1)
+D = dt.date
+
+
+def figures(la: Any = "trafford", period: Any = Q1) -> Any:
+    la_id = None if la is None else trafford().pk
+    return report_figures(local_authority_id=la_id, period=period)
+
+
+def test_enquiries_by_source_channel_and_type_count_cases_opened_in_the_period(reference_data: None) -> None:
+    case_row(source="parent", channel="online", opened_on=D(2026, 1, 1))
+    case_row(source="iass", channel="phone", opened_on=D(2026, 3, 31))
+    case_row(source="school", channel="email", opened_on=D(2026, 2, 2), case_type="disagreement_resolution")
+    case_row(source="parent", opened_on=D(2025, 12, 31))  # before the period
+    case_row(source="parent", opened_on=D(2026, 4, 1))  # after it
+    case_row(source="parent", opened_on=D(2026, 2, 1), la=other_la())  # another LA
+    f = figures()
+    assert f.enquiries == 3
+    assert f.by_source == {"parent": 1, "young_person": 0, "la_officer": 0, "iass": 1, "school": 1, "other": 0}
+    assert f.by_channel == {"online": 1, "phone": 1, "email": 1, "letter": 0}
+    assert f.by_case_type == {"sen_mediation": 2, "disagreement_resolution": 1}
+    assert f.opened_by_month == {D(2026, 1, 1): 1, D(2026, 2, 1): 1, D(2026, 3, 1): 1}
+    assert figures(la=None).enquiries == 4
+
+
+def test_advice_only_is_closed_with_no_certificate_no_la_told_and_no_meeting(reference_data: None) -> None:
+    case_row(state="closed")
+    case_row(state="closed", certificate_issued_on=D(2026, 2, 12))
+    case_row(state="closed", la_notified_on=D(2026, 2, 12))
+    case_row(state="information_given")
+    assert figures().advice_only == 1
+
+
+def test_certificates_by_kind_count_first_issues_only(reference_data: None) -> None:
+    boss = user_make("b", Role.MANAGER)
+    case = case_row()
+    first = certificate(case, Certificate.Kind.NO_MEDIATION, D(2026, 2, 1), by=boss)
+    certificate(case, Certificate.Kind.NO_MEDIATION, D(2026, 2, 1), by=boss, supersedes=first)  # a correction
+    certificate(case_row(), Certificate.Kind.AFTER_MEDIATION, D(2026, 3, 31), by=boss)
+    certificate(case_row(), Certificate.Kind.NOT_ARRANGED, D(2026, 4, 1), by=boss)  # next quarter
+    assert figures().certificates == {"no_mediation": 1, "not_arranged": 0, "after_mediation": 1}
+
+
+def test_mediations_requested_held_not_arranged_withdrawn_count_cases_once(reference_data: None) -> None:
+    a, b, c = case_row(), case_row(), case_row()
+    event(a, "mediation_requested", D(2026, 1, 5))
+    event(a, "held", D(2026, 2, 5))
+    event(b, "mediation_requested", D(2026, 1, 6))
+    event(b, "not_arranged", D(2026, 2, 6))
+    event(c, "withdrawn", D(2026, 3, 31))
+    event(c, "mediation_requested", D(2025, 12, 31))  # before the period
+    f = figures()
+    assert f.events["mediation_requested"] == 2
+    assert (f.events["held"], f.events["not_arranged"], f.events["withdrawn"]) == (1, 1, 1)
+    assert f.held_by_month == {D(2026, 2, 1): 1}
+
+
+def test_certificate_3_working_days_across_christmas_and_boxing_day(reference_data: None) -> None:
+    start = D(2026, 12, 23)  # Wednesday; 25 Dec Friday, 28 Dec Monday is the Boxing Day bank holiday
+    due = due_date(Clock.certificate_no_mediation, start)
+    assert due == D(2026, 12, 30)
+    clock(case_row(), Clock.certificate_no_mediation, start=start, due=due, met=D(2026, 12, 30))
+    clock(case_row(), Clock.certificate_no_mediation, start=start, due=due, met=D(2026, 12, 31))
+    late = case_row()
+    clock(late, Clock.certificate_after_mediation, start=start, due=due, met=D(2026, 12, 31))
+    clock(case_row(), Clock.certificate_not_arranged, start=start, due=due, met=None)  # not yet met: not counted
+    december = period_dates(D(2026, 12, 1), D(2026, 12, 31))
+    f = figures(period=december)
+    assert (f.certificate_on_time, f.certificate_late) == (1, 2)
+    listed = late_clocks(local_authority_id=None, period=december, clocks=(Clock.certificate_after_mediation,))
+    assert [(x.reference, x.due_date, x.met_on) for x in listed] == [(late.reference, due, D(2026, 12, 31))]
+
+
+def test_mediation_held_within_30_days_across_easter(reference_data: None) -> None:
+    start = D(2026, 3, 20)  # 30 calendar days: Good Friday and Easter Monday do not move it
+    due = due_date(Clock.mediation_held, start)
+    assert due == D(2026, 4, 19)
+    clock(case_row(), Clock.mediation_held, start=start, due=due, met=D(2026, 4, 19))
+    clock(case_row(), Clock.mediation_held, start=start, due=due, met=D(2026, 4, 20))
+    clock(case_row(), Clock.mediation_held, start=start, due=due, met=D(2026, 4, 2))
+    f = figures(period=period_quarter(2026, 2))
+    assert (f.held_on_time, f.held_late) == (2, 1)
+    assert f.step_days["mediation_held"] == {30: 1, 31: 1, 13: 1}
+    assert median(f.step_days["mediation_held"]) == 30
+
+
+def test_outcomes_by_decision_and_element(reference_data: None) -> None:
+    rows = [
+        (MeetingOutcome.AGREEMENT, ["plan_needs", "plan_provision"], ["education", "health"]),
+        (MeetingOutcome.PARTIAL, ["plan_provision"], ["education"]),
+        (MeetingOutcome.NO_AGREEMENT, ["refuse_assessment"], ["social_care"]),
+        (MeetingOutcome.AGREEMENT, ["plan_placement"], ["education"]),
+    ]
+    for outcome, decisions, elements in rows:
+        case = case_row(meeting_outcome=outcome, decisions=decisions, elements=elements)
+        event(case, "held", D(2026, 2, 20))
+    outside = case_row(meeting_outcome=MeetingOutcome.AGREEMENT, decisions=["plan_needs"], elements=["education"])
+    event(outside, "held", D(2026, 5, 1))
+    f = figures()
+    assert f.outcomes == {"agreement": 2, "partial": 1, "no_agreement": 1}
+    assert f.outcomes_by_decision["plan_provision"] == {"agreement": 1, "partial": 1, "no_agreement": 0}
+    assert f.outcomes_by_decision["plan_needs"] == {"agreement": 1, "partial": 0, "no_agreement": 0}
+    assert f.outcomes_by_decision["refuse_assessment"] == {"agreement": 0, "partial": 0, "no_agreement": 1}
+    assert f.outcomes_by_element["education"] == {"agreement": 2, "partial": 1, "no_agreement": 0}
+    assert f.outcomes_by_element["health"] == {"agreement": 1, "partial": 0, "no_agreement": 0}
+    assert f.outcomes_by_element["social_care"] == {"agreement": 0, "partial": 0, "no_agreement": 1}
+
+
+def test_agreed_actions_done_on_time_late_and_open(reference_data: None) -> None:
+    agreement = Agreement.objects.create(case=case_row(), agreed_on=D(2026, 1, 10))
+    due = D(2026, 2, 1)
+    for status, done_on in [("done", due), ("done", D(2026, 2, 2)), ("late", None), ("open", None)]:
+        AgreementItem.objects.create(agreement=agreement, action="x", due=due, status=status, done_on=done_on)
+    AgreementItem.objects.create(agreement=agreement, action="x", due=due, status="done", done_on=due, agreed=False)
+    AgreementItem.objects.create(agreement=agreement, action="x", due=D(2026, 4, 2), status="done", done_on=due)
+    f = figures()
+    assert (f.actions_on_time, f.actions_late, f.actions_open) == (1, 2, 1)
+
+
+def test_median_of_a_histogram() -> None:
+    from collections import Counter
+
+    assert median(Counter()) is None
+    assert median(Counter({1: 1, 2: 1, 3: 1, 4: 1})) == 2.5
+    assert median(Counter({2: 3, 9: 1})) == 2
+
+
+def _world(size: int) -> None:
+    boss = user_make(f"q{size}", Role.MANAGER)
+    for i in range(size):
+        case = case_row(opened_on=D(2026, 1 + i % 3, 5), meeting_outcome="agreement", decisions=["plan_needs"])
+        event(case, "held", D(2026, 2, 5))
+        clock(case, Clock.mediation_held, start=D(2026, 1, 5), due=D(2026, 2, 4), met=D(2026, 2, 5))
+        certificate(case, Certificate.Kind.AFTER_MEDIATION, D(2026, 2, 6), by=boss)
+
+
+@pytest.mark.parametrize("size", [2, 30])
+def test_the_number_of_queries_does_not_grow_with_the_data(reference_data: None, size: int) -> None:
+    _world(size)
+    la_id = trafford().pk
+    with CaptureQueriesContext(connection) as queries:
+        f = report_figures(local_authority_id=la_id, period=Q1)
+    assert f.enquiries == size and f.held_late == size
+    assert len(queries) == 8
+    assert Case.objects.count() == size

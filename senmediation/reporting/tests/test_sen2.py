@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+
+from senmediation.accounts.roles import Role
+from senmediation.documents.models import Certificate
+from senmediation.reporting.sen2 import sen2_cells, sen2_figures
+from senmediation.testing.fixtures import client_for, user_make
+
+from .helpers import case_row, certificate, event, other_la, trafford
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+@pytest.fixture
+def year_2025(reference_data: None) -> None:
+    boss = user_make("sen2-boss", Role.MANAGER)
+    for i in range(7):
+        case = case_row(elements=["education", "health"] if i < 2 else ["education"])
+        event(case, "mediation_requested", D(2025, 1, 5))
+        event(case, "held", D(2025, 2, 5))
+        certificate(case, Certificate.Kind.AFTER_MEDIATION, D(2025, 2, 6), by=boss)
+    drs = case_row(case_type="disagreement_resolution")
+    event(drs, "held", D(2025, 3, 1))  # not SEN mediation: not counted
+    late = case_row()
+    event(late, "held", D(2024, 12, 31))  # the year before
+    for _ in range(6):
+        certificate(case_row(), Certificate.Kind.NO_MEDIATION, D(2025, 12, 31), by=boss)
+    event(case_row(la=other_la()), "held", D(2025, 3, 1))
+
+
+def test_sen2_counts_sen_mediation_cases_in_the_calendar_year(year_2025: None) -> None:
+    figures = {f.label: f.value for f in sen2_figures(local_authority_id=trafford().pk, year=2025)}
+    assert figures["Mediations requested"] == 7
+    assert figures["Mediations held"] == 7
+    assert figures["of which covered education"] == 7
+    assert figures["of which covered health care"] == 2
+    assert figures["of which covered social care"] == 0
+    assert figures["Mediation certificates issued"] == 13
+    assert figures["of which the family did not want mediation"] == 6
+    assert figures["of which mediation took place"] == 7
+    assert all(f.how for f in sen2_figures(local_authority_id=trafford().pk, year=2025))
+
+
+def test_sen2_suppression_for_commissioners(year_2025: None) -> None:
+    figures = sen2_figures(local_authority_id=trafford().pk, year=2025)
+    cells = [c.text for c in sen2_cells(figures, suppress=True)]
+    assert cells[3] == "fewer than 5"  # health care: 2
+    assert cells[6:] == ["13", "6", "0", "7"]
+
+
+def test_sen2_page_and_csv_for_the_commissioner(year_2025: None) -> None:
+    client = client_for(user_make("sen2-comm", Role.COMMISSIONER, local_authority=trafford()))
+    page = client.get("/staff/reports/E08000009/sen2/2025/")
+    assert page.status_code == 200 and "How it is counted" in page.content.decode()
+    rows = list(csv.reader(io.StringIO(client.get("/staff/reports/E08000009/sen2/2025.csv").content.decode("utf-8-sig"))))
+    assert rows[0] == ["Figure", "Number", "How it is counted"]
+    assert rows[4][:2] == ["of which covered health care", "fewer than 5"]
+    assert client.get(f"/staff/reports/{other_la().gss_code}/sen2/2025/").status_code == 404
+    assert client.get("/staff/reports/all/sen2/2025/").status_code == 404

@@ -1,0 +1,121 @@
+"""The report pages as each role sees them: suppression for commissioners everywhere, names for managers only."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from pypdf import PdfReader
+
+from senmediation.accounts.roles import Role
+from senmediation.rules.deadlines import Clock
+from senmediation.testing.fixtures import client_for, user_make
+
+from .helpers import case_row, clock, other_la, trafford
+
+pytestmark = pytest.mark.django_db
+Q1 = "period=quarter&year=2026&quarter=1"
+D = dt.date
+
+
+@pytest.fixture
+def world(reference_data: None) -> dict[str, Any]:
+    # Trafford, Q1 2026: 3 parent referrals online and 12 by IASS officers on the phone; one certificate
+    # late (the child's name must never reach a commissioner).
+    for _ in range(3):
+        case_row(source="parent", channel="online", opened_on=D(2026, 1, 10))
+    for _ in range(12):
+        case_row(source="iass", channel="phone", opened_on=D(2026, 2, 10))
+    late = case_row(source="parent", channel="letter", opened_on=D(2026, 3, 1), child_first_name="Zebedee")
+    clock(late, Clock.certificate_no_mediation, start=D(2026, 3, 2), due=D(2026, 3, 5), met=D(2026, 3, 9))
+    case_row(opened_on=D(2026, 1, 10), la=other_la())
+    return {
+        "manager": client_for(user_make("rep-boss", Role.MANAGER)),
+        "commissioner": client_for(user_make("rep-comm", Role.COMMISSIONER, local_authority=trafford())),
+        "late": late,
+    }
+
+
+def test_a_commissioner_sees_fewer_than_5_and_no_names(world: dict[str, Any]) -> None:
+    page = world["commissioner"].get(f"/staff/reports/E08000009/?{Q1}")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "fewer than 5" in html and "hidden" in html
+    assert world["late"].reference not in html and "Zebedee" not in html
+    assert "Late certificates and mediations" not in html
+
+
+def test_a_commissioner_gets_404_for_another_la_and_for_all(world: dict[str, Any]) -> None:
+    other = other_la()
+    assert world["commissioner"].get(f"/staff/reports/{other.gss_code}/?{Q1}").status_code == 404
+    assert world["commissioner"].get(f"/staff/reports/all/?{Q1}").status_code == 404
+    assert world["commissioner"].get(f"/staff/reports/{other.gss_code}/report.pdf?{Q1}").status_code == 404
+    assert world["commissioner"].get(f"/staff/reports/NOSUCH/enquiries-by-source.csv?{Q1}").status_code == 404
+
+
+def _csv(response: Any) -> list[list[str]]:
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_csv_is_suppressed_for_the_commissioner_and_exact_for_the_manager(world: dict[str, Any]) -> None:
+    url = f"/staff/reports/E08000009/enquiries-by-source.csv?{Q1}"
+    rows = _csv(world["commissioner"].get(url))
+    assert rows[0] == ["Who made it", "Cases"]
+    table = dict(rows[1:])
+    assert table["Self-referral: parent or carer"] == "fewer than 5"  # 4
+    assert table["Third party: IASS or SENDIASS officer"] == "12"
+    assert table["Total"] == "16"
+    # The total would reveal the 4, so one more cell is hidden: the smallest other one (a 0).
+    assert table["Self-referral: young person"] == "hidden"
+    assert list(table.values()).count("hidden") == 1
+    exact = dict(_csv(world["manager"].get(url))[1:])
+    assert exact["Self-referral: parent or carer"] == "4" and exact["Total"] == "16"
+
+
+def test_the_manager_sees_the_late_certificate_with_its_reference(world: dict[str, Any]) -> None:
+    html = world["manager"].get(f"/staff/reports/E08000009/?{Q1}").content.decode()
+    assert world["late"].reference in html
+    timeliness = {r[0]: r[1:] for r in _csv(world["manager"].get(
+        f"/staff/reports/E08000009/timeliness.csv?{Q1}"))[1:]}
+    assert timeliness["Certificates issued within 3 working days"] == ["0", "1", "1", "0%"]
+    assert world["manager"].get(f"/staff/reports/all/?{Q1}").status_code == 200
+
+
+def test_the_pdf_is_tagged_and_suppressed_for_the_commissioner(world: dict[str, Any]) -> None:
+    response = world["commissioner"].get(f"/staff/reports/E08000009/report.pdf?{Q1}")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "fewer than 5" in text and "Zebedee" not in text and world["late"].reference not in text
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root and root["/Lang"] == "en-GB"
+    assert reader.metadata is not None and reader.metadata.title.startswith("Report for Trafford")
+
+
+def test_a_bad_period_is_a_400_with_the_error_on_the_form(world: dict[str, Any]) -> None:
+    response = world["manager"].get("/staff/reports/E08000009/?period=dates&start=2026-03-01&end=2026-01-01")
+    assert response.status_code == 400
+    assert "The end date must be the same as or after the start date." in response.content.decode()
+
+
+@pytest.mark.parametrize("extra", [0, 25])
+def test_the_page_makes_the_same_number_of_queries_at_two_sizes(world: dict[str, Any], extra: int) -> None:
+    for _ in range(extra):
+        case_row(opened_on=D(2026, 2, 3))
+    with CaptureQueriesContext(connection) as queries:
+        assert world["commissioner"].get(f"/staff/reports/E08000009/?{Q1}").status_code == 200
+    # The session and the audit log (middleware) write on every page; the page's own reads stay within 15.
+    own = [q["sql"] for q in queries.captured_queries
+           if not any(word in q["sql"] for word in ("django_session", "audit_auditentry", "SAVEPOINT"))]
+    assert len(own) <= 15, "\n".join(sql[:150] for sql in own)
+    test_the_page_makes_the_same_number_of_queries_at_two_sizes.counts.add(len(queries))  # type: ignore[attr-defined]
+    assert len(test_the_page_makes_the_same_number_of_queries_at_two_sizes.counts) == 1  # type: ignore[attr-defined]
+
+
+test_the_page_makes_the_same_number_of_queries_at_two_sizes.counts = set()  # type: ignore[attr-defined]
