@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "senmediation.notifications",
     "senmediation.portal",
     "senmediation.audit",
+    "senmediation.api",
 ]
 
 MIDDLEWARE = [

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from senmediation.api.api import api as api_v1
 from senmediation.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/v1/", api_v1.urls),
     path("accounts/", include("senmediation.accounts.urls")),
     path("staff/cases/<str:reference>/documents/", include("senmediation.documents.urls")),
     path("staff/cases/<str:reference>/agreement/", include("senmediation.agreements.urls")),

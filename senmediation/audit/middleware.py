@@ -79,5 +79,6 @@ class AuditMiddleware:
             case_reference=str(kwargs.get("reference", ""))[:20],
             action=_action(request, response, was_signed_in, signed_in),
             status_code=response.status_code,
+            username=str(getattr(request, "audit_username", "")),  # an API key has no user
         )
         return response
