@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Header, NinjaAPI, Router
+from ninja import Header, NinjaAPI, Router, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
@@ -108,12 +108,12 @@ router = Router(tags=["v1"])
 def referral_create(
     request: HttpRequest, payload: ReferralIn,
     idempotency_key: str = Header(..., alias="Idempotency-Key", min_length=8, max_length=200),  # type: ignore[type-arg]
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     key = _key(request, "referrals:write")
     request.audit_action = "change"  # type: ignore[attr-defined]
     first = referrals.idempotent_case(organisation=key.organisation, idempotency_key=idempotency_key)
     if first is not None:
-        return 200, {"reference": first, "created": False}
+        return Status(200, {"reference": first, "created": False})
     checked = referrals.referral_check(referrals.answers_from(payload), today=clock.today())
     if checked.stop is not None:
         code, message = checked.stop
@@ -123,7 +123,7 @@ def referral_create(
     reference, created = referrals.api_referral_submit(
         organisation=key.organisation, idempotency_key=idempotency_key, answers=checked.answers,
     )
-    return (201 if created else 200), {"reference": reference, "created": created}
+    return Status(201 if created else 200, {"reference": reference, "created": created})
 
 
 @router.get("/cases/{reference}", response={200: CaseOut, **ERRORS}, url_name="case_detail",

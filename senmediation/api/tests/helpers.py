@@ -48,7 +48,7 @@ def referral_body(**changes: Any) -> dict[str, Any]:
         "wants": "mediation",
         "child": {"first_name": "Sam", "last_name": "Patel", "date_of_birth": years_ago(10).isoformat()},
         "contact_methods": ["letter"],
-        "contact": {"name": "Ravi Patel", "address": "1 High Street\nSale\nM33 1AA"},
+        "contact": {"name": "Ravi Patel", "phone": "07700 900123", "address": "1 High Street\nSale\nM33 1AA"},
         "language": "English",
     }
     body.update(changes)
