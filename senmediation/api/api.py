@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Header, NinjaAPI, Router, Status
+from ninja import Header, NinjaAPI, Path, Router, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
@@ -20,7 +20,7 @@ from .keys import api_key_find, rate_limit_hit
 from .models import ApiKey
 from .schemas import CaseOut, CertificateOut, Error, ReferralIn, ReferralOut, ValidationErrorOut
 
-ERRORS: dict[int | str, Any] = {401: Error, 403: Error, 404: Error, 429: Error}
+ERRORS: dict[int | str, Any] = {401: Error, 403: Error, 404: Error, 422: ValidationErrorOut, 429: Error}
 
 
 class ApiError(Exception):
@@ -103,7 +103,7 @@ def _key(request: HttpRequest, scope: str) -> ApiKey:
 router = Router(tags=["v1"])
 
 
-@router.post("/referrals", response={200: ReferralOut, 201: ReferralOut, 422: ValidationErrorOut, **ERRORS},
+@router.post("/referrals", response={200: ReferralOut, 201: ReferralOut, **ERRORS},
              url_name="referral_create", summary="Refer a family (the public journey's rules)")
 def referral_create(
     request: HttpRequest, payload: ReferralIn,
@@ -151,9 +151,11 @@ def certificate_list(request: HttpRequest, reference: str) -> list[dict[str, Any
     ]
 
 
-@router.get("/cases/{reference}/certificates/{certificate_id}/pdf", response={200: None, **ERRORS},
+@router.get("/cases/{reference}/certificates/{certificate_id}/pdf", response={200: None, 409: Error, **ERRORS},
             url_name="certificate_download", summary="One certificate as issued (PDF)")
-def certificate_download(request: HttpRequest, reference: str, certificate_id: int) -> Any:
+def certificate_download(
+    request: HttpRequest, reference: str, certificate_id: int = Path(..., ge=1, le=2**31 - 1),  # type: ignore[type-arg]
+) -> Any:
     key = _key(request, "certificates:read")
     case = selectors.case_get_for_organisation(organisation=key.organisation, reference=reference)
     certificate = selectors.certificates_for(case).filter(pk=certificate_id).first()

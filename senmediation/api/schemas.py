@@ -84,7 +84,7 @@ class DeadlineOut(Schema):
     clock: str
     label: str
     due_date: dt.date
-    status: str = Field(description="on_track, due_soon, overdue, met or stopped")
+    status: str = Field(description="on_track, due_soon, overdue, met, met_late, or stopped")
     met_on: dt.date | None
 
 
