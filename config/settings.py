@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "senmediation.notifications",
     "senmediation.portal",
     "senmediation.audit",
+    "ninja",  # serves the API docs page's scripts locally, not from a CDN
     "senmediation.api",
 ]
 

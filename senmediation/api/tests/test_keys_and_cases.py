@@ -128,3 +128,13 @@ def test_an_organisation_without_an_la_sees_no_cases(reference_data: None) -> No
     iass = Organisation.objects.create(name="Trafford SENDIASS", kind=Organisation.Kind.IASS)
     _, token = key_for(iass)
     assert client_with(token).get(f"/api/v1/cases/{case_make().reference}").status_code == 404
+
+
+def test_the_schema_and_docs_are_public_and_served_from_here(db: None) -> None:
+    from django.test import Client
+
+    schema = Client().get("/api/v1/openapi.json")
+    assert schema.status_code == 200
+    assert schema.json()["components"]["securitySchemes"] == {"KeyAuth": {"type": "http", "scheme": "bearer"}}
+    docs = Client().get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs
