@@ -27,7 +27,7 @@ def _endpoints_for(*, reference: str, local_authority_id: int) -> Iterable[Webho
     referred_by = IdempotentReferral.objects.filter(case_reference=reference).values("organisation_id")
     return WebhookEndpoint.objects.filter(active=True).filter(
         Q(organisation__kind=Organisation.Kind.LOCAL_AUTHORITY, organisation__local_authority_id=local_authority_id)
-        | Q(organisation_id__in=referred_by)
+        | (Q(organisation_id__in=referred_by) & ~Q(organisation__kind=Organisation.Kind.LOCAL_AUTHORITY))
     ).distinct()
 
 

@@ -145,3 +145,19 @@ def test_a_manager_issues_a_key_shown_once_and_stored_hashed(reference_data: Non
     assert hashlib.sha256(token.encode()).hexdigest() == key.key_hash
     assert key.scopes == ["cases:read"]
     assert token not in client.get(f"/admin/api/apikey/{key.pk}/change/").content.decode()
+
+
+def test_a_partner_hears_about_the_cases_it_referred_and_no_others(reference_data: None, receiver: Receiver) -> None:
+    from senmediation.api.models import IdempotentReferral, Organisation
+
+    referring = Organisation.objects.create(name="Trafford SENDIASS", kind=Organisation.Kind.IASS)
+    other = Organisation.objects.create(name="Another SENDIASS", kind=Organisation.Kind.IASS)
+    WebhookEndpoint.objects.create(organisation=referring, url=receiver.url, secret=SECRET)
+    WebhookEndpoint.objects.create(organisation=other, url=receiver.url.replace("/hooks", "/other"), secret=SECRET)
+    case = case_make()
+    IdempotentReferral.objects.create(organisation=referring, key_hash="0" * 64, case_reference=case.reference)
+    deliveries = case_events_publish(reference=case.reference, local_authority_id=case.local_authority_id,
+                                     action="record_agreement", from_state="held", to_state="agreement_recorded")
+    assert sorted((d.endpoint.organisation.name, d.event) for d in deliveries) == [
+        ("Trafford SENDIASS", "agreement.made"), ("Trafford SENDIASS", "case.state_changed")]
+    assert sorted(receiver.events()) == ["agreement.made", "case.state_changed"]

@@ -143,7 +143,7 @@ def case_transition(
         # Partners' webhooks (state changes, certificates, agreements) go out only once the step is saved.
         transaction.on_commit(partial(case_events_publish, reference=locked.reference, action=transition.action.value,
                                       local_authority_id=locked.local_authority_id, from_state=from_state,
-                                      to_state=locked.state))
+                                      to_state=locked.state), robust=True)
         starts = [(c, on) for c in transition.clocks_started(facts)]
         clocks_apply(
             case=locked, on=on, today=today, starts=starts, meets=transition.meets,
