@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "senmediation.audit",
     "senmediation.reporting",
     "senmediation.feedback",
+    "ninja",  # serves the API docs page's scripts locally, not from a CDN
+    "senmediation.api",
     "senmediation.demodata",
 ]
 

@@ -90,6 +90,14 @@ ROWS: dict[str, list[Check]] = {
     "healthz": [get(PUBLIC)],
     "readyz": [get(everyone(503))],  # no task worker in the test run
     "metrics": [get(everyone(403))],  # only with the bearer token, whoever is signed in
+    # The API: its schema and docs are public; everything else needs an API key, whoever is signed in.
+    "api:api-root": [get(everyone(404))],
+    "api:openapi-json": [get(PUBLIC)],
+    "api:openapi-view": [get(PUBLIC)],
+    "api:referral_create": [post(everyone(401))],
+    "api:case_detail": [get(everyone(401), **CASE)],
+    "api:certificate_list": [get(everyone(401), **CASE)],
+    "api:certificate_download": [get(everyone(401), certificate_id=MISSING, **CASE)],
     # Sign-in pages: open to all; the second-factor pages send anyone without a pending sign-in back.
     "accounts:login": [get(PUBLIC)],
     "accounts:two_factor": [get(everyone(302))],
@@ -250,7 +258,7 @@ _add_rows({
 # Only administrators are admin staff here. They manage users and settings but read no case content
 # unless they are also managers, so every admin page of these apps/models must refuse them (403).
 # Register such models with senmediation.accounts.admin_guard.ManagerOnlyAdminMixin.
-CASE_CONTENT_APPS = frozenset({"cases", "meetings", "documents", "agreements", "portal", "referrals"})
+CASE_CONTENT_APPS = frozenset({"cases", "meetings", "documents", "agreements", "portal", "referrals", "api"})
 CASE_CONTENT_MODELS = frozenset({"notifications.message", "notifications.messageattachment",
                                  "notifications.calltask", "audit.auditentry"})
 NOT_ADMIN_STAFF = tuple(role for role in ROLES if role != "administrator")

@@ -73,5 +73,6 @@ class AuditMiddleware:
             case_reference=str(kwargs.get("reference", "") or getattr(request, "audit_case_reference", ""))[:20],
             action=_action(request, response, was_signed_in, signed_in),
             status_code=response.status_code,
+            username=str(getattr(request, "audit_username", "")),  # an API key has no user
         )
         return response

@@ -1,0 +1,173 @@
+"""Version 1 of the API: parse, call one service or selector, answer JSON. Errors are always
+{"code", "message"} (422 adds "errors" naming each field)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from ninja import Header, NinjaAPI, Path, Router, Status
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import HttpBearer
+
+from senmediation.core import clock
+from senmediation.documents.services.certificates import TamperedError, certificate_pdf_bytes
+
+from . import referrals, selectors
+from .keys import api_key_find, rate_limit_hit
+from .models import ApiKey
+from .schemas import CaseOut, CertificateOut, Error, ReferralIn, ReferralOut, ValidationErrorOut
+
+ERRORS: dict[int | str, Any] = {401: Error, 403: Error, 404: Error, 422: ValidationErrorOut, 429: Error}
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.extra = status, code, message, extra
+
+
+class KeyAuth(HttpBearer):
+    """`Authorization: Bearer <key>`; also counts the call against the key's rate limit."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> ApiKey | None:
+        now = clock.now()
+        key = api_key_find(token, now=now)
+        if key is None:
+            return None
+        request.audit_username = f"api-key:{key.prefix}"  # type: ignore[attr-defined]
+        decision = rate_limit_hit(key=key, now=now)
+        if not decision.allowed:
+            raise ApiError(429, "rate_limited", "Too many requests for this key: wait and try again.",
+                           retry_after=decision.retry_after)
+        return key
+
+
+api = NinjaAPI(
+    title="SEN mediation service API", version="1", urls_namespace="api", auth=KeyAuth(),
+    description="Refer families, follow their cases and fetch certificates. See docs/api.md.",
+)
+
+
+def _error(request: HttpRequest, status: int, code: str, message: str, **extra: Any) -> HttpResponse:
+    return api.create_response(request, {"code": code, "message": message, **extra}, status=status)
+
+
+@api.exception_handler(ApiError)
+def _api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+    retry_after = exc.extra.pop("retry_after", None)
+    response = _error(request, exc.status, exc.code, exc.message, **exc.extra)
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
+    response = _error(request, 401, "unauthenticated", "Give a valid, unexpired API key: Authorization: Bearer <key>.")
+    response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@api.exception_handler(NinjaValidationError)
+def _invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors = []
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ())]
+        # ("body", "payload", "child", "first_name") -> "child.first_name"; headers and paths likewise.
+        parts = location[2:] if location[:1] == ["body"] else location[1:]
+        errors.append({"field": ".".join(parts) or (location[0] if location else ""), "message": error.get("msg", "")})
+    return _error(request, 422, "invalid", "Some of the request is not valid: see errors.", errors=errors)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return _error(request, 404, "not_found", "Nothing here, or nothing this key may see.")
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _error(request, exc.status_code, "error", str(exc))
+
+
+def _key(request: HttpRequest, scope: str) -> ApiKey:
+    key = request.auth  # type: ignore[attr-defined]
+    assert isinstance(key, ApiKey)
+    if scope not in key.scopes:
+        raise ApiError(403, "scope_missing", f"This key does not have the {scope} scope.")
+    return key
+
+
+router = Router(tags=["v1"])
+
+
+@router.post("/referrals", response={200: ReferralOut, 201: ReferralOut, **ERRORS},
+             url_name="referral_create", summary="Refer a family (the public journey's rules)")
+def referral_create(
+    request: HttpRequest, payload: ReferralIn,
+    idempotency_key: str = Header(..., alias="Idempotency-Key", min_length=8, max_length=200),  # type: ignore[type-arg]
+) -> Status[dict[str, Any]]:
+    key = _key(request, "referrals:write")
+    request.audit_action = "change"  # type: ignore[attr-defined]
+    first = referrals.idempotent_case(organisation=key.organisation, idempotency_key=idempotency_key)
+    if first is not None:
+        return Status(200, {"reference": first, "created": False})
+    checked = referrals.referral_check(referrals.answers_from(payload), today=clock.today())
+    if checked.stop is not None:
+        code, message = checked.stop
+        raise ApiError(422, code, message, errors=[])
+    if checked.errors:
+        raise ApiError(422, "invalid", "Some answers are not valid: see errors.", errors=checked.errors)
+    reference, created = referrals.api_referral_submit(
+        organisation=key.organisation, idempotency_key=idempotency_key, answers=checked.answers,
+    )
+    return Status(201 if created else 200, {"reference": reference, "created": created})
+
+
+@router.get("/cases/{reference}", response={200: CaseOut, **ERRORS}, url_name="case_detail",
+            summary="A case's state, next steps and deadlines")
+def case_detail(request: HttpRequest, reference: str) -> dict[str, Any]:
+    key = _key(request, "cases:read")
+    case = selectors.case_get_for_organisation(organisation=key.organisation, reference=reference)
+    return selectors.case_summary(case)
+
+
+@router.get("/cases/{reference}/certificates", response={200: list[CertificateOut], **ERRORS},
+            url_name="certificate_list", summary="The case's mediation certificates")
+def certificate_list(request: HttpRequest, reference: str) -> list[dict[str, Any]]:
+    key = _key(request, "certificates:read")
+    case = selectors.case_get_for_organisation(organisation=key.organisation, reference=reference)
+    return [
+        {
+            "id": certificate.pk, "number": certificate.number, "version": certificate.version,
+            "kind": certificate.kind, "kind_label": certificate.get_kind_display(),
+            "issued_on": certificate.issued_on, "current": certificate.is_current,
+            "download_url": reverse("api:certificate_download", kwargs={"reference": case.reference,
+                                                                        "certificate_id": certificate.pk}),
+        }
+        for certificate in selectors.certificates_for(case).select_related("superseded_by")
+    ]
+
+
+@router.get("/cases/{reference}/certificates/{certificate_id}/pdf", response={200: None, 409: Error, **ERRORS},
+            url_name="certificate_download", summary="One certificate as issued (PDF)")
+def certificate_download(
+    request: HttpRequest, reference: str, certificate_id: int = Path(..., ge=1, le=2**31 - 1),  # type: ignore[type-arg]
+) -> Any:
+    key = _key(request, "certificates:read")
+    case = selectors.case_get_for_organisation(organisation=key.organisation, reference=reference)
+    certificate = selectors.certificates_for(case).filter(pk=certificate_id).first()
+    if certificate is None:
+        raise Http404("No such certificate")
+    try:
+        data = certificate_pdf_bytes(certificate)
+    except TamperedError:
+        raise ApiError(409, "certificate_unavailable", "This certificate cannot be sent: ask the service.") from None
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{certificate.number}-v{certificate.version}.pdf"'
+    return response
+
+
+api.add_router("/", router)

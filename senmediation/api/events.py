@@ -1,0 +1,62 @@
+"""Which organisations hear about a case, and the events they get. Imports nothing from the case
+apps, so the case services can call `case_events_publish` after a transition commits."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterable
+
+from django.db.models import Q
+
+from senmediation.core import clock
+
+from .models import IdempotentReferral, Organisation, WebhookDelivery, WebhookEndpoint
+from .tasks import webhook_enqueue
+
+EVENTS = ("case.state_changed", "certificate.issued", "agreement.made")
+# The workflow actions that are also events of their own.
+ACTION_EVENTS = {"issue_certificate": "certificate.issued", "record_agreement": "agreement.made"}
+
+
+def webhook_secret_new() -> str:
+    return f"whsec_{secrets.token_urlsafe(32)}"
+
+
+def _endpoints_for(*, reference: str, local_authority_id: int) -> Iterable[WebhookEndpoint]:
+    referred_by = IdempotentReferral.objects.filter(case_reference=reference).values("organisation_id")
+    return WebhookEndpoint.objects.filter(active=True).filter(
+        Q(organisation__kind=Organisation.Kind.LOCAL_AUTHORITY, organisation__local_authority_id=local_authority_id)
+        | (Q(organisation_id__in=referred_by) & ~Q(organisation__kind=Organisation.Kind.LOCAL_AUTHORITY))
+    ).distinct()
+
+
+def case_events_publish(
+    *, reference: str, local_authority_id: int, action: str, from_state: str, to_state: str,
+) -> list[WebhookDelivery]:
+    """Called after a transition commits: records one delivery per event per subscribed endpoint and
+    hands each to the task worker."""
+    events = ["case.state_changed"] + ([ACTION_EVENTS[action]] if action in ACTION_EVENTS else [])
+    created: list[WebhookDelivery] = []
+    now = clock.now()
+    for endpoint in _endpoints_for(reference=reference, local_authority_id=local_authority_id):
+        for event in events:
+            delivery = WebhookDelivery(endpoint=endpoint, event=event, next_attempt_at=now)
+            delivery.body = json.dumps({
+                "id": str(delivery.event_id), "type": event, "created_at": now.isoformat(),
+                "data": {"reference": reference, "action": action, "from_state": from_state, "state": to_state},
+            }, separators=(",", ":"), sort_keys=True)
+            delivery.save()
+            created.append(delivery)
+    for delivery in created:
+        webhook_enqueue(delivery)
+    return created
+
+
+def webhook_replay(*, delivery: WebhookDelivery) -> None:
+    """A manager sends an event again (same body, fresh signature and timestamp)."""
+    delivery.status = WebhookDelivery.Status.PENDING
+    delivery.attempts = 0
+    delivery.next_attempt_at = clock.now()
+    delivery.save(update_fields=["status", "attempts", "next_attempt_at"])
+    webhook_enqueue(delivery)

@@ -1,0 +1,149 @@
+"""A referral from the API: the body becomes the journey's answers, each step on the journey's path
+is checked by the public journey's own form, and the case is opened by `referral_submit`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+
+from senmediation.core import clock
+from senmediation.directory.selectors import provider_current
+from senmediation.referrals import services
+from senmediation.referrals.answers import Answers
+from senmediation.referrals.steps import PUBLIC, QUESTION, STOP
+
+from .models import IdempotentReferral, Organisation
+from .schemas import ReferralIn
+
+# The API's name for each (step, form field); anything unlisted is named "<step>".
+FIELD_NAMES: dict[tuple[str, str], str] = {
+    ("who", "who"): "who",
+    ("permission", "permission"): "permission",
+    ("local-authority", "local_authority"): "local_authority_id",
+    ("disagreement", "topics"): "topics",
+    ("summary", "summary"): "summary",
+    ("decision-date", "decision_date"): "decision_date",
+    ("wants", "wants"): "wants",
+    ("contact-methods", "methods"): "contact_methods",
+    ("contact-methods", "call_times"): "call_times",
+    ("language", "language"): "language",
+    ("adjustments", "adjustments"): "adjustments",
+    ("adjustments", "notes"): "adjustments_notes",
+    ("child-views", "views"): "child_views",
+    ("child-views", "help_wanted"): "child_views_help_wanted",
+}
+NESTED = {"referrer": "referrer", "permission-details": "consent", "child": "child", "contact": "contact"}
+
+# Where the journey ends without a case, and what to tell the caller.
+STOPS = {
+    "no-permission": ("permission_needed", "The family's permission is needed before they can be referred."),
+    "la-not-served": ("local_authority_not_served", "We do not provide mediation for this local authority."),
+    "statement": ("signposted", "This disagreement goes to the local authority's own disagreement resolution "
+                                "service, not to us."),
+}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def answers_from(body: ReferralIn) -> Answers:
+    """The body in the journey's stored-answer form (dates as ISO strings)."""
+    referrer = body.referrer.dict() if body.referrer else {}
+    consent = body.consent
+    child = body.child
+    return {
+        "who": {"who": body.who},
+        "referrer": referrer,
+        "permission": {"permission": body.permission},
+        "permission-details": {
+            "given_by": consent.given_by if consent else "", "given_on": _iso(consent.given_on) if consent else None,
+            "method": consent.method if consent else "",
+        },
+        "local-authority": {"local_authority": str(body.local_authority_id or "")},
+        "disagreement": {"topics": list(body.topics)},
+        "summary": {"summary": body.summary},
+        "decision-date": {"decision_date": _iso(body.decision_date)},
+        "wants": {"wants": body.wants},
+        "child": {
+            "first_name": child.first_name if child else "", "last_name": child.last_name if child else "",
+            "date_of_birth": _iso(child.date_of_birth) if child else None,
+        },
+        "contact-methods": {"methods": list(body.contact_methods), "call_times": body.call_times},
+        "contact": body.contact.dict() if body.contact else {},
+        "language": {"language": body.language},
+        "adjustments": {"adjustments": list(body.adjustments), "notes": body.adjustments_notes},
+        "child-views": {"views": body.child_views, "help_wanted": body.child_views_help_wanted},
+    }
+
+
+def field_name(slug: str, name: str) -> str:
+    if slug in NESTED:
+        return NESTED[slug] if name == "__all__" else f"{NESTED[slug]}.{name}"
+    return FIELD_NAMES.get((slug, name), slug)
+
+
+@dataclass
+class Checked:
+    answers: Answers = field(default_factory=dict)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    stop: tuple[str, str] | None = None
+
+
+def referral_check(answers: Answers, *, today: dt.date) -> Checked:
+    """Follows the public journey's path; stops at the first question whose form refuses the answers."""
+    path = PUBLIC.path(answers, today)
+    last = PUBLIC.step(path[-1])
+    assert last is not None
+    if last.kind == QUESTION and last.form_class is not None:
+        prior = PUBLIC.path_answers(answers, path[:-1])
+        stored = answers.get(last.slug, {})
+        form = last.form_class(data=last.form_class.data_from_session(stored), answers=prior, today=today)
+        form.is_valid()
+        errors = [
+            {"field": field_name(last.slug, name), "message": str(message)}
+            for name, messages in form.errors.items() for message in messages
+        ]
+        return Checked(errors=errors or [{"field": field_name(last.slug, ""), "message": "Check this answer"}])
+    if last.kind == STOP:
+        return Checked(stop=STOPS.get(last.slug, ("not_accepted", "This referral cannot be accepted.")))
+    return Checked(answers=PUBLIC.path_answers(answers, path))
+
+
+def _key_hash(organisation: Organisation, header: str) -> str:
+    return hashlib.sha256(f"{organisation.pk}:{header}".encode()).hexdigest()
+
+
+def idempotent_case(*, organisation: Organisation, idempotency_key: str) -> str | None:
+    found = IdempotentReferral.objects.filter(key_hash=_key_hash(organisation, idempotency_key)).first()
+    return found.case_reference if found else None
+
+
+def api_referral_submit(
+    *, organisation: Organisation, idempotency_key: str, answers: Answers, now: dt.datetime | None = None,
+) -> tuple[str, bool]:
+    """(case reference, created). A retry with the same key returns the first case and opens none."""
+    now = now or clock.now()
+    digest = _key_hash(organisation, idempotency_key)
+    provider = provider_current()
+    callback = services.callback_message_now(provider=provider, by_phone=services.contact_by_phone(answers),
+                                             now=now, whom="the family")
+    try:
+        with transaction.atomic():
+            outcome = services.referral_submit(
+                answers=answers, channel="online", by=None, idempotency_key=f"api-{digest[:60]}", now=now,
+                callback=callback,
+            )
+            IdempotentReferral.objects.create(
+                organisation=organisation, key_hash=digest, case_reference=outcome.reference
+            )
+    except IntegrityError:  # the same key raced in from another request: the first one wins
+        first = idempotent_case(organisation=organisation, idempotency_key=idempotency_key)
+        if first is None:
+            raise
+        return first, False
+    return outcome.reference, outcome.status == "created"
+

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.core import mail
+
+from senmediation.api.models import IdempotentReferral, Organisation
+from senmediation.cases.models import Case
+
+from .helpers import client_with, key_for, la_organisation, referral_body
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def iass(reference_data: None) -> Any:
+    organisation = Organisation.objects.create(name="Trafford SENDIASS", kind=Organisation.Kind.IASS)
+    _, token = key_for(organisation, scopes=("referrals:write", "cases:read"))
+    return client_with(token)
+
+
+def post(client: Any, body: dict[str, Any], key: str | None = "retry-key-0001") -> Any:
+    headers = {"HTTP_IDEMPOTENCY_KEY": key} if key else {}
+    return client.post("/api/v1/referrals", json.dumps(body), content_type="application/json", **headers)
+
+
+def test_a_referral_opens_one_case_and_a_retry_returns_the_first(iass: Any, django_capture_on_commit_callbacks: Any) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post(iass, referral_body())
+    assert first.status_code == 201
+    reference = first.json()["reference"]
+    assert first.json() == {"reference": reference, "created": True}
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = post(iass, referral_body(summary="Sent twice by a retrying client"))
+    assert again.status_code == 200
+    assert again.json() == {"reference": reference, "created": False}
+    assert Case.objects.count() == 1
+    case = Case.objects.get()
+    assert (case.reference, case.source, case.referrer_organisation, case.consent_given_by) == (
+        reference, "iass", "Trafford SENDIASS", "Ravi Patel")
+    assert len(mail.outbox) == sent  # a retry sends nothing
+    # The partner can follow the case it referred, and nothing else.
+    assert iass.get(f"/api/v1/cases/{reference}").status_code == 200
+
+
+def test_another_key_is_another_referral(iass: Any) -> None:
+    assert post(iass, referral_body(), key="first-key-0001").status_code == 201
+    assert post(iass, referral_body(), key="second-key-001").status_code == 201
+    assert Case.objects.count() == 2
+    assert IdempotentReferral.objects.count() == 2
+
+
+def test_the_idempotency_key_is_required(iass: Any) -> None:
+    response = post(iass, referral_body(), key=None)
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid"
+    assert response.json()["errors"][0]["field"] == "Idempotency-Key"
+
+
+def test_the_journeys_own_rules_name_the_field(iass: Any) -> None:
+    response = post(iass, referral_body(child={"first_name": "", "last_name": "Patel", "date_of_birth": "2015-05-04"}))
+    assert response.status_code == 422
+    assert response.json() == {"code": "invalid", "message": "Some answers are not valid: see errors.",
+                               "errors": [{"field": "child.first_name", "message": "Enter the first name"}]}
+    bad_la = post(iass, referral_body(local_authority_id=987654), key="another-key-01")
+    assert bad_la.json()["errors"] == [
+        {"field": "local_authority_id", "message": "Select the local authority that made the decision"}]
+    assert not Case.objects.exists()
+
+
+def test_a_wrongly_typed_value_is_422_naming_the_field(iass: Any) -> None:
+    response = post(iass, referral_body(decision_date="last Tuesday"))
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid"
+    assert [error["field"] for error in response.json()["errors"]] == ["decision_date"]
+
+
+def test_without_the_familys_permission_no_case_is_opened(iass: Any) -> None:
+    response = post(iass, referral_body(permission="no"))
+    assert response.status_code == 422
+    assert response.json() == {"code": "permission_needed",
+                               "message": "The family's permission is needed before they can be referred.",
+                               "errors": []}
+    assert not Case.objects.exists()
+
+
+def test_an_la_we_do_not_serve_gets_no_case(iass: Any) -> None:
+    from senmediation.directory.models import LocalAuthority
+
+    unserved = LocalAuthority.objects.filter(commissions_us=False).first()
+    assert unserved is not None
+    response = post(iass, referral_body(local_authority_id=unserved.pk))
+    assert response.status_code == 422
+    assert response.json()["code"] == "local_authority_not_served"
+
+
+def test_a_key_without_referrals_write_cannot_refer(reference_data: None) -> None:
+    _, token = key_for(la_organisation(), scopes=("cases:read",))
+    response = post(client_with(token), referral_body())
+    assert response.status_code == 403
+    assert response.json()["code"] == "scope_missing"
