@@ -98,6 +98,7 @@ ROWS: dict[str, list[Check]] = {
     "api:case_detail": [get(everyone(401), **CASE)],
     "api:certificate_list": [get(everyone(401), **CASE)],
     "api:certificate_download": [get(everyone(401), certificate_id=MISSING, **CASE)],
+    "api:report_figures": [get(everyone(401), gss_code="E08000009")],
     # Sign-in pages: open to all; the second-factor pages send anyone without a pending sign-in back.
     "accounts:login": [get(PUBLIC)],
     "accounts:two_factor": [get(everyone(302))],

@@ -7,18 +7,21 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Header, NinjaAPI, Path, Router, Status
+from ninja import Header, NinjaAPI, Path, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
 from senmediation.core import clock
 from senmediation.documents.services.certificates import TamperedError, certificate_pdf_bytes
+from senmediation.reporting.figures import report_figures
+from senmediation.reporting.periods import period_quarter, period_year
+from senmediation.reporting.tables import report_tables
 
 from . import referrals, selectors
 from .keys import api_key_find, rate_limit_hit
 from .models import ApiKey
-from .schemas import CaseOut, CertificateOut, Error, ReferralIn, ReferralOut, ValidationErrorOut
+from .schemas import CaseOut, CertificateOut, Error, ReferralIn, ReferralOut, ReportOut, ValidationErrorOut
 
 ERRORS: dict[int | str, Any] = {401: Error, 403: Error, 404: Error, 422: ValidationErrorOut, 429: Error}
 
@@ -168,6 +171,34 @@ def certificate_download(
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{certificate.number}-v{certificate.version}.pdf"'
     return response
+
+
+
+
+@router.get("/reports/{gss_code}", response={200: ReportOut, **ERRORS}, url_name="report_figures",
+            summary="An LA's report figures for a year or a quarter (as its commissioners see them)")
+def report_figures_for_la(
+    request: HttpRequest, gss_code: str = Path(..., max_length=9),  # type: ignore[type-arg]
+    year: int = Query(..., ge=2014, le=2100),  # type: ignore[type-arg]
+    quarter: int | None = Query(None, ge=1, le=4),  # type: ignore[type-arg]
+) -> dict[str, Any]:
+    key = _key(request, "reports:read")
+    la = key.organisation.local_authority
+    # Only a local authority's own figures, with the small numbers suppressed as on its reports page.
+    if la is None or la.gss_code != gss_code:
+        raise Http404
+    period = period_quarter(year, quarter) if quarter else period_year(year)
+    figures = report_figures(local_authority_id=la.pk, period=period)
+    tables = report_tables(figures, months=period.months(), for_commissioner=True)
+    return {
+        "local_authority": la.name, "gss_code": la.gss_code, "period_start": period.start,
+        "period_end": period.end, "period": period.label,
+        "tables": [
+            {"slug": t.slug, "caption": t.caption, "columns": t.columns, "notes": t.notes,
+             "rows": [{"label": label, "cells": cells} for label, *cells in t.csv_rows()[1:]]}
+            for t in tables
+        ],
+    }
 
 
 api.add_router("/", router)

@@ -109,3 +109,26 @@ class CertificateOut(Schema):
     issued_on: dt.date
     current: bool
     download_url: str
+
+
+class ReportRowOut(Schema):
+    label: str
+    cells: list[str] = Field(description='Counts as text: numbers from 1 to 4 read "fewer than 5", and a cell '
+                                         'hidden so that one cannot be worked out reads "hidden".')
+
+
+class ReportTableOut(Schema):
+    slug: str
+    caption: str
+    columns: list[str]
+    rows: list[ReportRowOut]
+    notes: list[str]
+
+
+class ReportOut(Schema):
+    local_authority: str
+    gss_code: str
+    period_start: dt.date
+    period_end: dt.date
+    period: str
+    tables: list[ReportTableOut]

@@ -1,0 +1,37 @@
+"""The LA's report figures through the API: the same tables as its commissioners see, its own LA only."""
+
+from __future__ import annotations
+
+import pytest
+
+from senmediation.cases.tests.factories import case_make
+from senmediation.core import clock
+
+from .helpers import client_with, key_for, la_organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_la_key_reads_its_own_figures_with_small_numbers_suppressed(reference_data: None) -> None:
+    _, token = key_for(la_organisation("E08000009"))
+    for _ in range(3):
+        case_make(today=clock.today())
+    year = clock.today().year
+    response = client_with(token).get(f"/api/v1/reports/E08000009?year={year}")
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["local_authority"], body["gss_code"], body["period"]) == (
+        "Trafford", "E08000009", f"{year} (January to December)")
+    types = next(t for t in body["tables"] if t["slug"] == "case-types")
+    # Three SEN mediation cases: a number from 1 to 4 is never given exactly to an LA.
+    assert types["rows"][0] == {"label": "SEN mediation", "cells": ["fewer than 5"]}
+
+
+def test_another_las_figures_are_404_and_the_scope_is_needed(reference_data: None) -> None:
+    _, token = key_for(la_organisation("E08000009"))
+    response = client_with(token).get(f"/api/v1/reports/E08000003?year={clock.today().year}")
+    assert response.status_code == 404
+    _, no_scope = key_for(la_organisation("E08000009"), scopes=("cases:read",))
+    refused = client_with(no_scope).get(f"/api/v1/reports/E08000009?year={clock.today().year}")
+    assert refused.status_code == 403
+    assert refused.json() == {"code": "scope_missing", "message": "This key does not have the reports:read scope."}
