@@ -21,6 +21,7 @@ from senmediation.agreements.models import AgreementItem
 from senmediation.cases.models import Case, CaseEvent, Deadline, MeetingOutcome
 from senmediation.core.clock import LONDON
 from senmediation.documents.models import Certificate
+from senmediation.feedback.selectors import complaint_and_feedback_counts
 from senmediation.rules.deadlines import Clock
 from senmediation.rules.eligibility import Decision, Element
 from senmediation.rules.workflow import State
@@ -58,6 +59,10 @@ class ReportFigures:
     step_days: dict[str, Counter[int]] = field(default_factory=dict)  # clock -> days taken -> how many
     opened_by_month: dict[dt.date, int] = field(default_factory=dict)
     held_by_month: dict[dt.date, int] = field(default_factory=dict)
+    complaints: int = 0
+    complaints_upheld: int = 0  # upheld or partly upheld
+    surveys: int = 0
+    satisfaction: float | None = None  # average of 1 to 5 over the survey answers
 
 
 def _moments(period: Period) -> tuple[dt.datetime, dt.datetime]:
@@ -112,7 +117,21 @@ def report_figures(*, local_authority_id: int | None, period: Period) -> ReportF
     _clocks(f, local_authority_id, period)  # queries 5 and 6
     _outcomes(f, events.filter(to_state=State.held))  # query 7
     _actions(f, local_authority_id, period)  # query 8
+    _feedback(f, local_authority_id, period)  # queries 9 and 10
     return f
+
+
+def _feedback(f: ReportFigures, local_authority_id: int | None, period: Period) -> None:
+    rows = complaint_and_feedback_counts(
+        start=period.start, end=period.end,
+        local_authorities=None if local_authority_id is None else [local_authority_id],
+    )
+    f.complaints = sum(r["complaints"] for r in rows)
+    f.complaints_upheld = sum(r["upheld"] for r in rows)
+    f.surveys = sum(r["surveys"] for r in rows)
+    rated = [(r["average_satisfaction"], r["surveys"]) for r in rows if r["average_satisfaction"] is not None]
+    if rated:
+        f.satisfaction = round(sum(a * n for a, n in rated) / sum(n for _, n in rated), 1)
 
 
 def _met_in(local_authority_id: int | None, period: Period) -> QuerySet[Deadline]:

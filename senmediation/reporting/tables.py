@@ -17,7 +17,7 @@ from senmediation.rules.eligibility import DECISION_LABELS, Decision, Element
 from senmediation.rules.workflow import State
 
 from .figures import CERTIFICATE_CLOCKS, OUTCOMES, STEP_CLOCKS, ReportFigures, median
-from .suppression import HIDDEN_TEXT, THRESHOLD, Cell, is_small, plain, share_text, suppress_grid
+from .suppression import HIDDEN_TEXT, SMALL_TEXT, THRESHOLD, Cell, is_small, plain, share_text, suppress_grid
 
 SELF = (Case.Source.PARENT, Case.Source.YOUNG_PERSON)
 OUTCOME_HEADINGS = {MeetingOutcome.AGREEMENT: "Full agreement", MeetingOutcome.PARTIAL: "Partial agreement",
@@ -118,8 +118,21 @@ def report_tables(f: ReportFigures, *, months: list[dt.date], for_commissioner: 
                       notes=["Actions written into an agreement, counted by the date they were due."]),
         _steps(f, s),
         _trend(f, months, s),
+        _feedback(f, s),
     ]
     return tables
+
+
+def _feedback(f: ReportFigures, s: bool) -> Table:
+    grid = _grid([[f.complaints], [f.complaints_upheld], [f.surveys]], s)
+    # An average of fewer than 5 answers could point to one family, so it is shown only from 5 answers.
+    average: Cell | str = "none yet" if f.satisfaction is None else (
+        f"{f.satisfaction:.1f}" if not s or f.surveys >= 5 else SMALL_TEXT)
+    rows = [Row("Complaints received", list(grid[0])), Row("Of which upheld or partly upheld", list(grid[1])),
+            Row("Feedback survey answers", list(grid[2])), Row("Average satisfaction (1 to 5)", [average])]
+    return Table("feedback-and-complaints", "Feedback and complaints", ["Measure", "Figure"], rows,
+                 ["Complaints counted by the day they were received, for cases of this local authority; survey "
+                  "answers by the day they were given. Satisfaction: 1 is very dissatisfied, 5 very satisfied."])
 
 
 def _timeliness(f: ReportFigures, s: bool) -> Table:

@@ -13,6 +13,7 @@ from senmediation.accounts.roles import Role
 from senmediation.agreements.models import Agreement, AgreementItem
 from senmediation.cases.models import Case, MeetingOutcome
 from senmediation.documents.models import Certificate
+from senmediation.feedback.tests.factories import complaint_make
 from senmediation.reporting.figures import late_clocks, median, report_figures
 from senmediation.reporting.periods import period_dates, period_quarter
 from senmediation.rules.deadlines import Clock, due_date
@@ -164,5 +165,28 @@ def test_the_number_of_queries_does_not_grow_with_the_data(reference_data: None,
     with CaptureQueriesContext(connection) as queries:
         f = report_figures(local_authority_id=la_id, period=Q1)
     assert f.enquiries == size and f.held_late == size
-    assert len(queries) == 8
+    assert len(queries) == 10
     assert Case.objects.count() == size
+
+
+def test_complaints_and_survey_answers_are_counted_for_the_la_and_period(reference_data: None) -> None:
+    from senmediation.feedback.models import Complaint, SurveyResponse
+    from senmediation.reporting.tables import report_tables
+
+    mine, theirs = case_row(opened_on=D(2026, 1, 5)), case_row(opened_on=D(2026, 1, 5), la=other_la())
+    for day, outcome in ((D(2026, 1, 10), "upheld"), (D(2026, 2, 10), "partly"), (D(2026, 3, 10), "not_upheld")):
+        Complaint.objects.filter(pk=complaint_make(case_reference=mine.reference, received_on=day).pk).update(outcome=outcome)
+    complaint_make(case_reference=theirs.reference, received_on=D(2026, 1, 10))  # another LA
+    complaint_make(case_reference=mine.reference, received_on=D(2026, 4, 1))  # after the period
+    for score in (5, 4, 4, 3, 5, 3):
+        SurveyResponse.objects.create(source="link", case=mine, local_authority=trafford(), satisfaction=score,
+                                      submitted_at=dt.datetime(2026, 2, 1, 12, tzinfo=dt.UTC))
+    f = figures()
+    assert (f.complaints, f.complaints_upheld, f.surveys, f.satisfaction) == (3, 2, 6, 4.0)
+    [table] = [t for t in report_tables(f, months=Q1.months(), for_commissioner=True)
+               if t.slug == "feedback-and-complaints"]
+    assert table.csv_rows() == [
+        ["Measure", "Figure"], ["Complaints received", "fewer than 5"],
+        ["Of which upheld or partly upheld", "fewer than 5"], ["Feedback survey answers", "6"],
+        ["Average satisfaction (1 to 5)", "4.0"],
+    ]
