@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 from playwright.sync_api import expect
-from senmediation.core.demo import demo_reference_data_load
+from senmediation.demodata.reference import demo_reference_data_load
 
 from senmediation.accounts.roles import Role
 from senmediation.directory.models import LocalAuthority
