@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 from playwright.sync_api import expect
-from senmediation.demodata.reference import demo_reference_data_load
 
 from senmediation.accounts.roles import Role
+from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.directory.models import LocalAuthority
 from senmediation.reporting.tests.helpers import case_row, event
 from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
