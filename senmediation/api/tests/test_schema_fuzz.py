@@ -35,6 +35,7 @@ def test_the_api_keeps_to_its_schema(live_server: Any, reference_data: None, set
         "GET /api/v1/cases/{reference}",
         "GET /api/v1/cases/{reference}/certificates",
         "GET /api/v1/cases/{reference}/certificates/{certificate_id}/pdf",
+        "GET /api/v1/reports/{gss_code}",
         "POST /api/v1/referrals",
     ]
     for operation in operations:

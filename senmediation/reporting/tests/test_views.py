@@ -110,10 +110,11 @@ def test_the_page_makes_the_same_number_of_queries_at_two_sizes(world: dict[str,
         case_row(opened_on=D(2026, 2, 3))
     with CaptureQueriesContext(connection) as queries:
         assert world["commissioner"].get(f"/staff/reports/E08000009/?{Q1}").status_code == 200
-    # The session and the audit log (middleware) write on every page; the page's own reads stay within 15.
+    # The session and the audit log (middleware) write on every page; the page's own reads stay within 16
+    # (10 for the figures, two of them the feedback and complaint tables, and the page's own few).
     own = [q["sql"] for q in queries.captured_queries
            if not any(word in q["sql"] for word in ("django_session", "audit_auditentry", "SAVEPOINT"))]
-    assert len(own) <= 15, "\n".join(sql[:150] for sql in own)
+    assert len(own) <= 16, "\n".join(sql[:150] for sql in own)
     test_the_page_makes_the_same_number_of_queries_at_two_sizes.counts.add(len(queries))  # type: ignore[attr-defined]
     assert len(test_the_page_makes_the_same_number_of_queries_at_two_sizes.counts) == 1  # type: ignore[attr-defined]
 
