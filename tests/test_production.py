@@ -14,6 +14,7 @@ from pathlib import Path
 
 from senmediation.testing.processes import (
     PRODUCTION_HOST,
+    PRODUCTION_SECRET_KEY,
     ROOT,
     free_port,
     manage,
@@ -40,6 +41,22 @@ def test_without_a_secret_key_and_without_debug_nothing_starts() -> None:
     result = manage("check", env=env)
     assert result.returncode == 2
     assert result.stderr == SECRET_KEY_MISSING
+
+
+def test_static_files_collect_at_build_time_with_only_the_secret_key(tmp_path: Path) -> None:
+    # A build step: no audit key or mail route is needed to collect the static files, though both are
+    # needed for everything that serves or changes data.
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DEMO_MODE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "config.settings_production", "SECRET_KEY": PRODUCTION_SECRET_KEY,
+                "STATIC_ROOT": str(tmp_path / "static")})
+    result = manage("collectstatic", "--no-input", "-v0", env=env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    refused = manage("check", env=env)
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        "Configuration error: AUDIT_HMAC_KEY (32+ characters, not the SECRET_KEY) must be set for production.\n"
+    )
 
 
 def test_production_refuses_to_start_without_the_audit_key() -> None:
