@@ -40,9 +40,8 @@ from typing import Any
 RESULTS = Path(__file__).resolve().parent / "results"
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = "floor: /accounts/password/"
-# Report pages and the API do not exist yet: add (name, path) pairs here when they do.
-REPORT_PAGES: list[tuple[str, str]] = []
-API_READS: list[tuple[str, str]] = []
+# (name, path, headers): staff pages as the coordinator, reports as a manager, the API with a key.
+Page = tuple[str, str, dict[str, str]]
 
 
 def _django() -> None:
@@ -67,35 +66,69 @@ def _session_for(user: Any) -> str:
     return str(client.cookies["sessionid"].value)
 
 
-def pages_to_measure() -> tuple[list[tuple[str, str]], str, str]:
-    """(name, path) per page, the coordinator's session and the floor user's session."""
+def _api_key_for(la: Any) -> tuple[Any, str]:
+    """A key for the LA's own system, read-only, as its administrator would be issued one."""
+    from senmediation.api.keys import api_key_issue
+    from senmediation.api.models import Organisation
+
+    organisation, _ = Organisation.objects.get_or_create(
+        name=f"{la.name} (bench)", kind=Organisation.Kind.LOCAL_AUTHORITY, local_authority=la)
+    _, token = api_key_issue(organisation=organisation, name="bench", by=None,
+                             scopes=["cases:read", "certificates:read", "reports:read"])
+    return organisation, token
+
+
+def pages_to_measure() -> list[Page]:
+    """Every page measured: the staff pages, each report page, API reads and a certificate PDF."""
     from senmediation.accounts.models import User
     from senmediation.accounts.roles import Role
+    from senmediation.api.selectors import case_queryset_for_organisation
     from senmediation.cases.models import Case
+    from senmediation.core import clock
     from senmediation.documents.models import Certificate
+    from senmediation.reporting.forms import default_period_query
 
     coordinator = User.objects.filter(groups__name=Role.COORDINATOR.value).order_by("id").first()
-    if coordinator is None or not Case.objects.exists():
+    manager = User.objects.filter(groups__name=Role.MANAGER.value).order_by("id").first()
+    if coordinator is None or manager is None or not Case.objects.exists():
         raise SystemExit("Seed the database first: manage.py seed_demo --cases 1000")
-    case = Case.objects.order_by("-id").first()
+    case = Case.objects.order_by("-id").select_related("local_authority").first()
     certificate = Certificate.objects.order_by("-id").select_related("case").first()
     assert case is not None
-    pages = [
-        (FLOOR, "/accounts/password/"),
-        ("dashboard", "/staff/"),
-        ("case list", "/staff/cases/"),
-        ("search ?q=smith", "/staff/cases/?q=smith"),
-        ("search by reference", f"/staff/cases/?q={case.reference}"),
-        ("by next deadline ?sort=due", "/staff/cases/?sort=due"),
-        ("filtered by state", "/staff/cases/?state=information_given"),
-        ("filtered by LA and state", f"/staff/cases/?local_authority={case.local_authority_id}&state=closed"),
-        ("case page", f"/staff/cases/{case.reference}/"),
+    staff = {"Cookie": f"sessionid={_session_for(coordinator)}"}
+    pages: list[Page] = [
+        (FLOOR, "/accounts/password/", staff),
+        ("dashboard", "/staff/", staff),
+        ("case list", "/staff/cases/", staff),
+        ("search ?q=smith", "/staff/cases/?q=smith", staff),
+        ("search by reference", f"/staff/cases/?q={case.reference}", staff),
+        ("by next deadline ?sort=due", "/staff/cases/?sort=due", staff),
+        ("filtered by state", "/staff/cases/?state=information_given", staff),
+        ("filtered by LA and state", f"/staff/cases/?local_authority={case.local_authority_id}&state=closed", staff),
+        ("case page", f"/staff/cases/{case.reference}/", staff),
     ]
     if certificate is not None:
-        pages.append(("certificate PDF",
-                      f"/staff/cases/{certificate.case.reference}/documents/certificates/{certificate.pk}/download/"))
-    pages += REPORT_PAGES + API_READS
-    return pages, _session_for(coordinator), _session_for(coordinator)
+        pages.append(("certificate PDF", f"/staff/cases/{certificate.case.reference}/documents/certificates/"
+                      f"{certificate.pk}/download/", staff))
+    la, year = case.local_authority, clock.today().year
+    quarter = default_period_query(clock.today())  # the last complete quarter
+    manager_headers = {"Cookie": f"sessionid={_session_for(manager)}"}
+    pages += [
+        ("reports: index", "/staff/reports/", manager_headers),
+        ("report: one LA, a quarter", f"/staff/reports/{la.gss_code}/?{quarter}", manager_headers),
+        ("report: one LA, a year", f"/staff/reports/{la.gss_code}/?period=year&year={year - 1}", manager_headers),
+        ("report: all LAs, a quarter", f"/staff/reports/all/?{quarter}", manager_headers),
+        ("report: all LAs, a year", f"/staff/reports/all/?period=year&year={year - 1}", manager_headers),
+        ("report: SEN2 figures", f"/staff/reports/{la.gss_code}/sen2/{year - 1}/", manager_headers),
+        ("report: activity statement", f"/staff/reports/{la.gss_code}/activity/?{quarter}", manager_headers),
+    ]
+    organisation, token = _api_key_for(la)
+    api = {"Authorization": f"Bearer {token}"}
+    readable = case_queryset_for_organisation(organisation).order_by("-id").first()
+    if readable is not None:
+        pages.append(("API: a case", f"/api/v1/cases/{readable.reference}", api))
+    pages.append(("API: an LA's report figures", f"/api/v1/reports/{la.gss_code}?year={year - 1}", api))
+    return pages
 
 
 class Server:
@@ -124,11 +157,12 @@ class Server:
             self.process.wait(timeout=30)
 
 
-def _get(port: int, path: str, session: str, conn: http.client.HTTPConnection | None = None) -> tuple[float, int]:
+def _get(port: int, path: str, headers: dict[str, str],
+         conn: http.client.HTTPConnection | None = None) -> tuple[float, int]:
     own = conn is None
     conn = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     start = time.perf_counter()
-    conn.request("GET", path, headers={"Cookie": f"sessionid={session}", "Host": "127.0.0.1"})
+    conn.request("GET", path, headers={**headers, "Host": "127.0.0.1"})
     response = conn.getresponse()
     response.read()
     elapsed = (time.perf_counter() - start) * 1000
@@ -143,26 +177,25 @@ def _summary(timings: list[float]) -> dict[str, float]:
             "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 1), "n": len(ordered)}
 
 
-def serial(port: int, pages: list[tuple[str, str]], session: str, runs: int) -> dict[str, dict[str, float]]:
+def serial(port: int, pages: list[Page], runs: int) -> dict[str, dict[str, float]]:
     """One user at a time, pages interleaved so slow drift affects them all alike."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    timings: dict[str, list[float]] = {name: [] for name, _ in pages}
-    for _name, path in pages:  # warm every worker's caches
+    timings: dict[str, list[float]] = {name: [] for name, _, _ in pages}
+    for _name, path, headers in pages:  # warm every worker's caches
         for _ in range(4):
-            _, status = _get(port, path, session, conn)
+            _, status = _get(port, path, headers, conn)
             if status != 200:
                 raise SystemExit(f"{path} answered {status}")
     for _ in range(runs):
-        for name, path in pages:
-            elapsed, status = _get(port, path, session, conn)
+        for name, path, headers in pages:
+            elapsed, status = _get(port, path, headers, conn)
             assert status == 200, (path, status)
             timings[name].append(elapsed)
     conn.close()
     return {name: _summary(values) for name, values in timings.items()}
 
 
-def open_loop(port: int, pages: list[tuple[str, str]], session: str, rate: float, seconds: float,
-              seed: int = 1) -> dict[str, Any]:
+def open_loop(port: int, pages: list[Page], rate: float, seconds: float, seed: int = 1) -> dict[str, Any]:
     """Poisson arrivals over the pages; latency from the moment each request was due."""
     rng = random.Random(seed)
     schedule, t = [], 0.0
@@ -171,17 +204,17 @@ def open_loop(port: int, pages: list[tuple[str, str]], session: str, rate: float
         if t >= seconds:
             break
         schedule.append((t, pages[rng.randrange(len(pages))]))
-    results: dict[str, list[float]] = {name: [] for name, _ in pages}
+    results: dict[str, list[float]] = {name: [] for name, _, _ in pages}
     errors: list[str] = []
     lock = threading.Lock()
     start = time.perf_counter()
 
-    def fire(due: float, name: str, path: str) -> None:
+    def fire(due: float, name: str, path: str, headers: dict[str, str]) -> None:
         wait = start + due - time.perf_counter()
         if wait > 0:
             time.sleep(wait)
         try:
-            _, status = _get(port, path, session)
+            _, status = _get(port, path, headers)
             latency = (time.perf_counter() - (start + due)) * 1000
         except OSError as error:
             with lock:
@@ -193,8 +226,8 @@ def open_loop(port: int, pages: list[tuple[str, str]], session: str, rate: float
             results[name].append(latency)
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=128) as pool:
-        for due, (name, path) in schedule:
-            pool.submit(fire, due, name, path)
+        for due, (name, path, headers) in schedule:
+            pool.submit(fire, due, name, path, headers)
     every = [v for values in results.values() for v in values]
     return {
         "rate_per_s": rate, "seconds": seconds, "requests": len(schedule), "errors": errors[:10],
@@ -325,7 +358,7 @@ def main() -> None:
     _django()
     from senmediation.cases.models import Case
 
-    pages, session, _ = pages_to_measure()
+    pages = pages_to_measure()
     cases = Case.objects.count()
     from django.db import connections
 
@@ -339,9 +372,9 @@ def main() -> None:
     }
     try:
         if "serial" not in skip:
-            result["serial"] = serial(server.port, pages, session, args.runs)
+            result["serial"] = serial(server.port, pages, args.runs)
         if "open" not in skip:
-            result["open_loop"] = open_loop(server.port, pages[1:], session, args.rate, args.seconds)
+            result["open_loop"] = open_loop(server.port, pages[1:], args.rate, args.seconds)
     finally:
         server.stop()
     if "referrals" not in skip:

@@ -15,7 +15,7 @@ import random
 import sys
 import time
 from bisect import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -62,6 +62,7 @@ STRIDE = {Case: 1, Party: 2, Issue: 3, CaseEvent: 40, Deadline: len(Clock), Meet
 MAX_STEPS = 18
 HISTORY_DAYS = 3 * 365  # cases were opened over the last three years
 DRS_SHARE = 0.12
+DEFER_CONSTRAINTS_FROM = 100_000
 
 FIRST = ["Aisha", "Ben", "Chloe", "Daniel", "Ella", "Finley", "Grace", "Harry", "Isla", "Jack", "Kai", "Layla",
          "Mohammed", "Niamh", "Oliver", "Poppy", "Reuben", "Sofia", "Theo", "Zara", "Amelia", "Noah", "Ava",
@@ -486,7 +487,7 @@ def _certificates_number(rows: list[tuple[Any, ...]], counters: dict[int, int]) 
 
 
 def _chunk_write(texts: dict[Any, str], certificate_rows: list[tuple[Any, ...]], cert_counters: dict[int, int],
-                 done: int, progress: Callable[[int], None] | None) -> int:
+                 done: int, progress: Progress | None) -> int:
     """Numbers the chunk's certificates, then COPYs the whole chunk in one transaction."""
     texts[Certificate] = writer.copy_text(Certificate, _certificates_number(certificate_rows, cert_counters))
     with transaction.atomic():
@@ -542,24 +543,17 @@ class Progress:
             self.stream.write("\n")
         self.stream.flush()
 
+    def stage(self, text: str) -> None:
+        """A step after the cases are written (rebuilding indexes, vacuuming), with the time so far."""
+        self.stream.write(f"  {text} ({time.monotonic() - self.started:,.0f} s so far)\n")
+        self.stream.flush()
 
-def cases_generate(*, count: int, seed: int, today: dt.date | None = None, processes: int | None = None,
-                   progress: Callable[[int], None] | None = None) -> int:
-    """Makes `count` demo cases after any that exist; returns how many were made."""
-    if count <= 0:
-        return 0
-    today = today or service_clock.today()
-    world = _world(count=count, seed=seed, today=today)
-    existing = {(c.prefix, c.year): c.last_number for c in ReferenceCounter.objects.all()}
-    plan = chunks_plan(world, existing)
-    references = dict(plan[-1].ref_start)
-    for offset, case_type in enumerate(_types(seed, plan[-1].number, plan[-1].size)):
-        key = (PREFIXES[case_type], _opened_on(world, plan[-1].start + offset).year)
-        references[key] = references.get(key, 0) + 1
-    cert_counters = {year: last for (prefix, year), last in existing.items() if prefix == NUMBER_PREFIX}
+
+def _chunks_write(world: World, plan: list[Chunk], cert_counters: dict[int, int], processes: int,
+                  progress: Progress | None) -> int:
+    """Makes and writes every chunk in order; returns how many cases were made."""
     done = 0
     postgres = connection.vendor == "postgresql"
-    processes = processes or min(2, multiprocessing.cpu_count())
     if postgres and processes > 1 and not connection.in_atomic_block:
         connections.close_all()  # never share a connection with forked workers
         context = multiprocessing.get_context("fork")
@@ -581,10 +575,42 @@ def cases_generate(*, count: int, seed: int, today: dt.date | None = None, proce
             done += chunk.size
             if progress:
                 progress(done)
+    return done
+
+
+def cases_generate(*, count: int, seed: int, today: dt.date | None = None, processes: int | None = None,
+                   progress: Progress | None = None, defer_constraints: bool | None = None) -> int:
+    """Makes `count` demo cases after any that exist; returns how many were made.
+
+    A large load on PostgreSQL (DEFER_CONSTRAINTS_FROM cases or more, and at least as many as exist)
+    drops the secondary indexes and foreign keys first and rebuilds them after (writer.constraints_deferred).
+    """
+    if count <= 0:
+        return 0
+    today = today or service_clock.today()
+    world = _world(count=count, seed=seed, today=today)
+    existing = {(c.prefix, c.year): c.last_number for c in ReferenceCounter.objects.all()}
+    plan = chunks_plan(world, existing)
+    references = dict(plan[-1].ref_start)
+    for offset, case_type in enumerate(_types(seed, plan[-1].number, plan[-1].size)):
+        key = (PREFIXES[case_type], _opened_on(world, plan[-1].start + offset).year)
+        references[key] = references.get(key, 0) + 1
+    cert_counters = {year: last for (prefix, year), last in existing.items() if prefix == NUMBER_PREFIX}
+    postgres = connection.vendor == "postgresql"
+    processes = processes or min(2, multiprocessing.cpu_count())
+    if defer_constraints is None:
+        defer_constraints = count >= DEFER_CONSTRAINTS_FROM and count >= Case.objects.count()
+    if postgres and defer_constraints and not connection.in_atomic_block:
+        with writer.constraints_deferred(on_restore=progress.stage if progress else None):
+            done = _chunks_write(world, plan, cert_counters, processes, progress)
+    else:
+        done = _chunks_write(world, plan, cert_counters, processes, progress)
     with transaction.atomic():
         writer.sequences_reset()
         _counters_save({**references, **{(NUMBER_PREFIX, y): n for y, n in cert_counters.items()}})
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        if progress:
+            progress.stage("Gathering planner statistics")
         # Planner statistics, and the visibility map that lets counts read only an index.
         with connection.cursor() as cursor:
             for model in writer.MODELS:

@@ -7,6 +7,7 @@ import hashlib
 from collections import Counter, defaultdict
 
 import pytest
+from django.db import connection
 
 from senmediation.cases.models import Case, CaseEvent, Deadline, ReferenceCounter
 from senmediation.cases.services.deadlines import CHASED_STATUSES, DUE_SOON_WORKING_DAYS
@@ -141,3 +142,52 @@ def test_the_same_seed_makes_the_same_cases(db) -> None:  # type: ignore[no-unty
     assert chunk_rows(world, plan[0]) == chunk_rows(world, plan[0])
     other = _world(count=30, seed=12, today=TODAY)
     assert chunk_rows(other, chunks_plan(other, {})[0])[Case] != chunk_rows(world, plan[0])[Case]
+
+
+def _indexes_and_foreign_keys() -> tuple[set[str], set[str]]:
+    from django.db import connection
+
+    from senmediation.demodata import writer
+
+    with connection.cursor() as cursor:
+        found = writer._deferrable(cursor, [model._meta.db_table for model in writer.MODELS])
+    return {name for name, _ in found.indexes}, {name for _, name, _ in found.foreign_keys}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are deferred on PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_a_large_load_puts_back_every_index_and_foreign_key_it_took_off() -> None:
+    from senmediation.demodata import writer
+
+    demo_reference_data_load()
+    demo_users_create(password="a long demo password 2026")
+    indexes, foreign_keys = _indexes_and_foreign_keys()
+    assert "deadline_chased_open_due" in indexes and "event_case_at" in indexes
+    assert len(foreign_keys) >= 10
+    assert cases_generate(count=300, seed=5, today=TODAY, processes=2, defer_constraints=True) == 300
+    assert _indexes_and_foreign_keys() == (indexes, foreign_keys)
+    # And when the load fails half-way, they are still put back.
+    with pytest.raises(RuntimeError, match="half-way"), writer.constraints_deferred():
+        assert _indexes_and_foreign_keys() == (set(), set())
+        raise RuntimeError("half-way")
+    assert _indexes_and_foreign_keys() == (indexes, foreign_keys)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are deferred on PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_a_row_pointing_nowhere_fails_the_load_when_its_foreign_key_is_put_back() -> None:
+    from senmediation.demodata import writer
+
+    demo_reference_data_load()
+    indexes, foreign_keys = _indexes_and_foreign_keys()
+    fk = "cases_caseevent_case_id_6c6031ac_fk_cases_case_id"
+    assert fk in foreign_keys
+    with pytest.raises(RuntimeError, match=fk) as failed, writer.constraints_deferred() as deferred:
+        CaseEvent.objects.create(case_id=987654, at=clock.now(), kind=CaseEvent.Kind.NOTE, summary="orphan")
+    assert "is not present in table" in str(failed.value)
+    # Everything else was put back; the broken key is named, and goes back once the row is gone.
+    assert _indexes_and_foreign_keys() == (indexes, foreign_keys - {fk})
+    CaseEvent.objects.filter(summary="orphan").delete()
+    writer.constraints_restore(writer.Deferred(foreign_keys=[f for f in deferred.foreign_keys if f[1] == fk],
+                                               tables=["cases_caseevent"]))
+    assert _indexes_and_foreign_keys() == (indexes, foreign_keys)
