@@ -131,14 +131,16 @@ class Case(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["reference_year", "case_type", "reference_number"], name="case_ref_unique")
         ]
+        # Lists are newest first with the id to break ties ("-opened_on", "-id"): with the id in the index,
+        # a page is read in order and the scan stops at its size, instead of sorting every match first.
         indexes = [
-            models.Index(fields=["state", "-opened_on"], name="case_state_opened"),
-            models.Index(fields=["local_authority", "-opened_on"], name="case_la_opened"),
+            models.Index(fields=["state", "-opened_on", "-id"], name="case_state_opened"),
+            models.Index(fields=["local_authority", "-opened_on", "-id"], name="case_la_opened"),
             models.Index(fields=["mediator", "state"], name="case_mediator_state"),
             models.Index(fields=["next_due_date"], name="case_next_due"),
             models.Index(fields=["clock_status", "next_due_date"], name="case_clock_status_due"),
             models.Index(fields=["search_name"], name="case_search_name"),
-            models.Index(fields=["-opened_on"], name="case_opened"),
+            models.Index(fields=["-opened_on", "-id"], name="case_opened"),
         ]
         permissions = [("view_all_cases", "Can see every case")]
 
@@ -309,9 +311,10 @@ class Deadline(models.Model):
         ordering = ["due_date"]
         constraints = [models.UniqueConstraint(fields=["case", "clock"], name="one_deadline_per_clock")]
         indexes = [
-            # Open clocks by due date: the dashboard's "due today / soon / overdue" lists.
+            # Open clocks by due date. With the id as well, a list in (due date, id) order reads it already
+            # sorted and stops at its page size (otherwise PostgreSQL may sort every due-soon row first).
             models.Index(
-                fields=["due_date"], name="deadline_open_due",
+                fields=["due_date", "id"], name="deadline_open_due",
                 condition=models.Q(met_on__isnull=True, stopped_on__isnull=True),
             ),
             models.Index(fields=["status", "due_date"], name="deadline_status_due"),

@@ -146,6 +146,7 @@ class DeadlinesDue:
     overdue: list[Deadline]
     due_today: list[Deadline]
     due_soon: list[Deadline]
+    limit: int  # each list stops here: a full list means "this many or more"
 
 
 def deadlines_due_for(*, user: Any, today: dt.date, limit: int = 25) -> DeadlinesDue:
@@ -155,12 +156,14 @@ def deadlines_due_for(*, user: Any, today: dt.date, limit: int = 25) -> Deadline
         Deadline.objects.filter(met_on__isnull=True, stopped_on__isnull=True, clock__in=CHASED_CLOCKS)
         .filter(_deadline_scope(user))
         .select_related("case")
+        .only("id", "case_id", "clock", "due_date", "case__reference")  # what a row shows, not the whole case
         .order_by("due_date", "id")
     )
     return DeadlinesDue(
         overdue=list(base.filter(due_date__lt=today)[:limit]),
         due_today=list(base.filter(due_date=today)[:limit]),
         due_soon=list(base.filter(due_date__gt=today, due_date__lte=soon_until)[:limit]),
+        limit=limit,
     )
 
 

@@ -11,9 +11,10 @@ from urllib.parse import quote
 
 from django import template
 from django.urls import reverse
-from django.utils.dateformat import format as date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+
+from senmediation.rules.calendar import format_day
 
 register = template.Library()
 _MARK = "0REFERENCE0"
@@ -38,8 +39,7 @@ def deadline_rows(items: Iterable[Any]) -> SafeString:
     return format_html_join(
         "\n", '<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a>'
         '</td><td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td></tr>',
-        ((case_url(d.case.reference), d.case.reference, d.get_clock_display(), date_format(d.due_date, "l j F Y"))
-         for d in items),
+        ((case_url(d.case.reference), d.case.reference, d.get_clock_display(), format_day(d.due_date)) for d in items),
     )
 
 

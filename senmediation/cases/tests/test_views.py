@@ -24,6 +24,18 @@ def test_dashboard_lists_overdue_and_due_deadlines(coordinator_client, coordinat
     assert "Overdue" in html and "MED-2025-00001" in html
 
 
+def test_a_full_deadline_list_says_there_may_be_more(coordinator_client, coordinator, monkeypatch) -> None:
+    from senmediation.cases import selectors
+
+    case_make(by=coordinator, today=dt.date(2025, 1, 6))
+    case_make(by=coordinator, today=dt.date(2025, 1, 6))
+    listed = selectors.deadlines_due_for
+    monkeypatch.setattr(selectors, "deadlines_due_for", lambda **kwargs: listed(**kwargs, limit=1))
+    html = coordinator_client.get("/staff/").content.decode()
+    assert '1+</span>overdue' in html
+    assert '0</span>due today' in html
+
+
 def test_case_list_filters_and_searches(coordinator_client, coordinator) -> None:
     case_make(by=coordinator, child_last_name="Okonjo")
     case_make(by=coordinator, child_last_name="Smith", case_type="disagreement_resolution")
