@@ -1,4 +1,4 @@
-"""Real PDFs for the demo's certificates and letters.
+"""Real PDFs for the demo's certificates, letters, agreements and complaint responses.
 
 Rendering a million PDFs would take days, so one specimen of each certificate kind and one LA letter
 are rendered with the same templates the services use, stored once, and every demo row of that kind
@@ -92,3 +92,26 @@ def specimen_files(*, issued_by: Any, today: dt.date) -> SpecimenFiles:
     letter = _stored("documents/demo-la-notification.pdf",
                      lambda: _letter_pdf(provider=provider, la=la, signer=signer, today=today), today)
     return SpecimenFiles(certificates=certificates, la_letter=letter)
+
+
+def specimens_attach(*, first_ids: dict[str, int], today: dt.date) -> None:
+    """After a load: the first generated agreement and complaint response are rendered by their services'
+    own renderers and stored once, and every generated row of that kind points at the file (agreements with
+    its checksum). Unlike the certificate specimens these print a real generated case's names."""
+    from senmediation.agreements.models import Agreement
+    from senmediation.agreements.pdf import agreement_pdf_bytes
+    from senmediation.feedback.models import Complaint
+    from senmediation.feedback.services.complaints import complaint_letter_pdf
+
+    agreements = Agreement.objects.filter(id__gte=first_ids["agreement"], pdf="")
+    agreement = agreements.select_related("case").order_by("id").first()
+    if agreement is not None:
+        name, sha, _ = _stored("agreements/demo-agreement.pdf", lambda: agreement_pdf_bytes(agreement), today)
+        agreements.update(pdf=name, pdf_sha256=sha)
+    responded = Complaint.objects.filter(id__gte=first_ids["complaint"], responded_on__isnull=False,
+                                         response_letter="")
+    complaint = responded.order_by("id").first()
+    if complaint is not None:
+        name, _, _ = _stored("complaint-letters/demo-response.pdf",
+                             lambda: complaint_letter_pdf(complaint, today=today), today)
+        responded.update(response_letter=name)

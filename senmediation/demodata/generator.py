@@ -24,16 +24,19 @@ from django.db import connection, connections, transaction
 
 from senmediation.accounts.models import User
 from senmediation.accounts.roles import Role
+from senmediation.agreements.models import Agreement, AgreementItem
 from senmediation.cases.models import Case, CaseEvent, Deadline, Issue, MeetingOutcome, Party, ReferenceCounter
 from senmediation.cases.services.deadlines import CHASED_STATUSES, DUE_SOON_WORKING_DAYS
 from senmediation.cases.services.references import PREFIXES
 from senmediation.core import clock as service_clock
-from senmediation.directory.models import LocalAuthority, Provider, Venue
+from senmediation.directory.models import ClosureDay, LocalAuthority, Provider, Venue
 from senmediation.documents.models import Certificate, Document
 from senmediation.documents.services.certificates import KIND_FOR_CLOCK, NUMBER_PREFIX
+from senmediation.feedback.models import Answer, Complaint, Recommend, SurveyInvitation, SurveyResponse
 from senmediation.meetings.models import Meeting
 from senmediation.rules.appeal import tribunal_appeal_explanation
 from senmediation.rules.calendar import add_working_days
+from senmediation.rules.complaints import complaint_clocks
 from senmediation.rules.deadlines import CLOCK_RULES, Clock, clock_status, due_date
 from senmediation.rules.eligibility import Decision, Element, Route, route_for
 from senmediation.rules.workflow import (
@@ -52,16 +55,17 @@ from senmediation.rules.workflow import (
 )
 
 from . import writer
-from .documents import SpecimenFiles, specimen_files
+from .documents import SpecimenFiles, specimen_files, specimens_attach
 
 T = TypeVar("T")
 CHUNK = 5_000
 # Ids are handed out in fixed strides per case, so chunks made in parallel never collide.
 STRIDE = {Case: 1, Party: 2, Issue: 3, CaseEvent: 40, Deadline: len(Clock), Meeting: 8, Certificate: 1,
-          Document: 4}
+          Document: 4, Agreement: 1, AgreementItem: 4, Complaint: 1, SurveyInvitation: 2, SurveyResponse: 2}
 MAX_STEPS = 18
 HISTORY_DAYS = 3 * 365  # cases were opened over the last three years
 DRS_SHARE = 0.12
+COMPLAINT_SHARE = 0.004  # about 4,000 complaints a million cases
 DEFER_CONSTRAINTS_FROM = 100_000
 
 FIRST = ["Aisha", "Ben", "Chloe", "Daniel", "Ella", "Finley", "Grace", "Harry", "Isla", "Jack", "Kai", "Layla",
@@ -100,6 +104,24 @@ STALL = 0.03  # a case left waiting at a step: how open cases end up with overdu
 # Some states wait longer: a certificate sent is often left open a while before the case is closed.
 STALL_AT: dict[State, float] = {State.certificate_issued: 0.25}
 GAPS = (1, 1, 2, 2, 3, 3, 4, 5, 7, 10)  # working days between steps
+ITEMS = [
+    ("The LA will ask the speech and language therapist to write the therapy into section F",
+     "The draft plan shows the therapy with its hours"),
+    ("The LA will visit the named school with the parent", "The visit has happened and notes are shared"),
+    ("The school will set up a weekly check-in with the parent", "The first check-in has happened"),
+    ("The LA will confirm the transport arrangements in writing", "The parent has the letter"),
+    ("The parent will send the private occupational therapy report to the LA", "The LA confirms it arrived"),
+]
+NOT_AGREED = ["Which school is named in section I", "Whether the therapy is weekly or monthly"]
+COMPLAINTS = [
+    ("The mediator did not seem to listen to my side", "An apology and a different mediator"),
+    ("Nobody called me back when you said you would", "A call back and an explanation"),
+    ("The certificate took longer than I was told", "To know why, and that it will not happen again"),
+    ("The venue was not accessible for my wheelchair", "A different venue next time"),
+]
+COMMENTS = ["The mediator explained everything clearly.", "I felt listened to for the first time.",
+            "It took too long to get a date.", "The LA officer did not have the authority to agree anything.",
+            "Helpful, thank you."]
 
 
 @dataclass(frozen=True)
@@ -112,6 +134,9 @@ class World:
     drs_la: tuple[tuple[int, str], ...]
     mediators: tuple[int, ...]
     coordinator: int
+    manager: int
+    complaint_days: tuple[int, int]  # the provider's own: acknowledge, respond (working days)
+    closures: frozenset[dt.date]
     venues: tuple[tuple[int, bool], ...]
     provider_name: str
     provider_cmc: str
@@ -226,6 +251,7 @@ class _CaseWalk:
         self.clocks: dict[Clock, list[Any]] = {}  # clock -> [start, due, met_on, stopped_on]
         self.meetings: list[list[Any]] = []
         self.letters: list[int] = []
+        self.held_on: dt.date | None = None
         self.state = State.enquiry
         self.fields: dict[str, Any] = {"mediator_id": None, "all_parties_agreed": False, "meeting_outcome": "",
                                        "la_notified_on": None, "certificate_issued_on": None, "closed_on": None,
@@ -284,6 +310,7 @@ class _CaseWalk:
             self._apply(transition, on)
             day = on
         self._notes(yesterday)
+        self._feedback(yesterday)
         self._write()
 
     def _prepare(self, action: Action, on: dt.date) -> bool:
@@ -326,6 +353,7 @@ class _CaseWalk:
             self.facts = dataclasses.replace(self.facts, outcome_recorded=True)
         if action is Action.hold_meeting:
             self.facts = dataclasses.replace(self.facts, meeting_scheduled=False)
+            self.held_on = on
         if transition.to_state in (State.closed, State.withdrawn):
             self.fields["closed_on"] = on
             self.fields["closure_reason"] = "Withdrawn by the family" if action is Action.withdraw else ""
@@ -341,6 +369,8 @@ class _CaseWalk:
             self._certificate(KIND_FOR_CLOCK[transition.meets[0]], on, minute + 1)
         if action is Action.notify_la:
             self._letter(on, minute + 1)
+        if action in (Action.record_agreement, Action.record_no_agreement):
+            self._agreement(on, action is Action.record_agreement, minute + 1)
         for clock_ in transition.clocks_started(before):
             self._start(clock_, on)
         for clock_ in transition.meets:
@@ -400,6 +430,118 @@ class _CaseWalk:
         self._event(on, minute, CaseEvent.Kind.UPDATED, "", "", "",
                     f"Letter prepared: Mediation request {self.reference}: letter to {self.la_name}",
                     self.world.coordinator)
+
+    def _agreement(self, on: dt.date, agreed: bool, minute: int) -> None:
+        """The agreement made final at the end of the meeting: agreed items with their follow-up, and any
+        not agreed (its PDF is filled in after the load, from a specimen: see `documents.specimen_attach`)."""
+        rng, world, rows, today = self.rng, self.world, self.rows, self.world.today
+        agreed_on = self.held_on or on
+        meeting_id = (world.first_ids["meeting"] + self.index * STRIDE[Meeting] + len(self.meetings) - 1
+                      if 0 < len(self.meetings) <= STRIDE[Meeting] else None)
+        mediator = self.fields["mediator_id"]
+        finalised_at = _at(on, minute)
+        rows[Agreement].append((world.first_ids["agreement"] + self.index, self.id, meeting_id,
+                                Agreement.Status.FINAL.value, agreed_on, mediator, finalised_at, "", "",
+                                finalised_at, finalised_at))
+        parent = world.first_ids["party"] + self.index * STRIDE[Party]
+        la_party = parent + 1 if self.fields["la_notified_on"] is not None else None
+        issue = world.first_ids["issue"] + self.index * STRIDE[Issue]
+        item = world.first_ids["agreement_item"] + self.index * STRIDE[AgreementItem]
+        n_agreed = _between(rng, 1, 3) if agreed else 0
+        n_not = _one(rng, (0, 0, 1)) if agreed else _between(rng, 1, 2)
+        for order, (action, measure) in enumerate(rng.sample(ITEMS, k=n_agreed)):
+            owner = la_party if la_party and action.startswith("The LA") else parent
+            due = add_working_days(agreed_on, _between(rng, 5, 30))
+            status, done_on = AgreementItem.Status.OPEN.value, None
+            roll = rng.random()
+            if due < today:
+                if roll < 0.75:
+                    status, done_on = AgreementItem.Status.DONE.value, due - dt.timedelta(days=_between(rng, 0, 5))
+                elif roll < 0.85:
+                    status = AgreementItem.Status.DONE.value
+                    done_on = min(due + dt.timedelta(days=_between(rng, 1, 20)), today - dt.timedelta(days=1))
+                else:
+                    status = AgreementItem.Status.LATE.value
+            elif roll < 0.3:
+                status, done_on = AgreementItem.Status.DONE.value, min(agreed_on + dt.timedelta(days=2), today)
+            rows[AgreementItem].append((item + order, finalised_at, finalised_at,
+                                        world.first_ids["agreement"] + self.index, order, owner, action, due,
+                                        measure, issue, True, status, max(done_on, agreed_on) if done_on else None))
+        for order, action in enumerate(rng.sample(NOT_AGREED, k=n_not), start=n_agreed):
+            rows[AgreementItem].append((item + order, finalised_at, finalised_at, world.first_ids["agreement"]
+                                        + self.index, order, None, action, None, "", issue, False,
+                                        AgreementItem.Status.OPEN.value, None))
+        self._event(on, minute, CaseEvent.Kind.UPDATED, "", "", "",
+                    f"Agreement made final: {n_agreed} agreed item(s), {n_not} not agreed", mediator)
+
+    def _feedback(self, yesterday: dt.date) -> None:
+        """Survey invitations when a case closes after a meeting or a certificate (some answered), and
+        the odd complaint, as the feedback services would have recorded them."""
+        rng, world, rows, fields = self.rng, self.world, self.rows, self.fields
+        parent = world.first_ids["party"] + self.index * STRIDE[Party]
+        closed_on = fields["closed_on"]
+        if self.state is State.closed and (fields["meeting_outcome"] or fields["certificate_issued_on"]):
+            parties = [parent] + ([parent + 1] if fields["la_notified_on"] is not None else [])
+            for n, party in enumerate(parties):
+                row_id = world.first_ids["survey_invitation"] + self.index * STRIDE[SurveyInvitation] + n
+                answered_on = closed_on + dt.timedelta(days=_between(rng, 1, 14))
+                answered = rng.random() < (0.4 if n == 0 else 0.2) and answered_on <= yesterday
+                remind_on = closed_on + dt.timedelta(days=10)
+                reminded = (_at(remind_on, 9 * 60) if remind_on <= yesterday and (not answered or answered_on > remind_on)
+                            else None)
+                answered_at = _at(answered_on, 19 * 60 + _between(rng, 0, 120)) if answered else None
+                rows[SurveyInvitation].append((row_id, self.id, party, None, _at(closed_on, 17 * 60), reminded,
+                                               answered_at))
+                if answered:
+                    satisfied = _one(rng, (5, 5, 5, 5, 4, 4, 4, 3, 3, 2, 1))
+                    yes = satisfied >= 4
+                    answers = [_one(rng, (Answer.YES.value,) * (6 if yes else 1) + (Answer.PARTLY.value, Answer.NO.value))
+                               for _ in range(4)]
+                    comment = _one(rng, COMMENTS) if rng.random() < 0.25 else ""
+                    rows[SurveyResponse].append((
+                        world.first_ids["survey_response"] + self.index * STRIDE[SurveyResponse] + n, SurveyResponse.Source.LINK.value, self.id, party, fields["mediator_id"], self.la_id,
+                        answered_at, satisfied, *answers,
+                        Recommend.YES.value if yes else _one(rng, (Recommend.NOT_SURE.value, Recommend.NO.value)),
+                        comment, bool(comment) and rng.random() < 0.5,
+                    ))
+        if rng.random() < max(COMPLAINT_SHARE, min(0.05, 15 / world.count)):  # a small demo still has some
+            self._complaint(yesterday, parent)
+
+    def _complaint(self, yesterday: dt.date, parent: int) -> None:
+        rng, world = self.rng, self.world
+        latest = min(yesterday, (self.fields["closed_on"] or yesterday) + dt.timedelta(days=30))
+        received = self.opened + dt.timedelta(days=_between(rng, 1, max((latest - self.opened).days, 1)))
+        if received > yesterday:
+            return
+        about_mediator = self.fields["mediator_id"] is not None and rng.random() < 0.4
+        details, wanted = _one(rng, COMPLAINTS[:1] if about_mediator else COMPLAINTS[1:])
+        ack_days, respond_days = world.complaint_days
+        stage, started = 1, received
+        while True:
+            clocks = complaint_clocks(stage_started=started, acknowledge_days=ack_days, respond_days=respond_days,
+                                      extra_closures=world.closures)
+            acknowledged = add_working_days(started, _between(rng, 0, ack_days + 1))
+            responded = add_working_days(started, _between(rng, 5, respond_days + 5))
+            acknowledged_on = acknowledged if acknowledged <= yesterday else None
+            responded_on = responded if responded <= yesterday else None
+            to_stage_2 = started + dt.timedelta(days=_between(rng, 5, 20))
+            if stage == 2 or responded_on is None or rng.random() > 0.1 or to_stage_2 > yesterday:
+                break
+            stage, started = 2, max(to_stage_2, responded)
+        outcome = _one(rng, (Complaint.Outcome.UPHELD.value, Complaint.Outcome.PARTLY.value,
+                             Complaint.Outcome.NOT_UPHELD.value, Complaint.Outcome.NOT_UPHELD.value)
+                       ) if responded_on else ""
+        complaint_id = world.first_ids["complaint"] + self.index
+        self.rows[Complaint].append((
+            complaint_id, f"CMP-{received.year}-{complaint_id:05d}", received,
+            _one(rng, [c.value for c in Complaint.Channel]), self.parent,
+            f"{self.parent.split()[0].lower()}.{self.id}@example.com", Complaint.Contact.EMAIL.value, self.reference,
+            self.id, self.fields["mediator_id"] if about_mediator else None,
+            "The mediator" if about_mediator else "The service", details, wanted, stage, started,
+            clocks.acknowledge_by, acknowledged_on, clocks.respond_by, responded_on, world.manager, outcome,
+            "We looked into each point you raised and have set out what we found and what we will change."
+            if responded_on else "", "", world.coordinator, _at(received, 10 * 60 + _between(rng, 0, 300)),
+        ))
 
     # --- rows -------------------------------------------------------------------------------------
 
@@ -500,19 +642,24 @@ def _chunk_write(texts: dict[Any, str], certificate_rows: list[tuple[Any, ...]],
 def _world(*, count: int, seed: int, today: dt.date) -> World:
     provider = Provider.objects.filter(is_current=True).first()
     coordinator = User.objects.filter(groups__name=Role.COORDINATOR.value).order_by("id").first()
+    manager = User.objects.filter(groups__name=Role.MANAGER.value).order_by("id").first()
     mediators = tuple(User.objects.filter(groups__name=Role.MEDIATOR.value).order_by("id").values_list("id", flat=True))
     las = tuple(LocalAuthority.objects.filter(commissions_us=True).order_by("id").values_list("id", "name"))
     drs_las = tuple(
         LocalAuthority.objects.filter(commissions_us=True, commissions_drs=True).order_by("id").values_list("id", "name")
     ) or las
     venues = tuple(Venue.objects.order_by("id").values_list("id", "is_online"))
-    if provider is None or coordinator is None or not mediators or not las or not venues:
+    if provider is None or coordinator is None or manager is None or not mediators or not las or not venues:
         raise RuntimeError("Load the reference data and demo users first (seed_demo does both).")
     first = writer.next_ids()
     names = {Case: "case", Party: "party", Issue: "issue", CaseEvent: "event", Deadline: "deadline",
-             Meeting: "meeting", Certificate: "certificate", Document: "document"}
+             Meeting: "meeting", Certificate: "certificate", Document: "document", Agreement: "agreement",
+             AgreementItem: "agreement_item", Complaint: "complaint", SurveyInvitation: "survey_invitation",
+             SurveyResponse: "survey_response"}
     return World(
-        today=today, la=las, drs_la=drs_las, mediators=mediators, coordinator=coordinator.pk, venues=venues,
+        today=today, la=las, drs_la=drs_las, mediators=mediators, coordinator=coordinator.pk, manager=manager.pk,
+        complaint_days=(provider.complaint_acknowledge_working_days, provider.complaint_response_working_days),
+        closures=frozenset(ClosureDay.objects.values_list("day", flat=True)), venues=venues,
         provider_name=provider.name, provider_cmc=provider.cmc_registration,
         files=specimen_files(issued_by=coordinator, today=today), first_ids={names[m]: i for m, i in first.items()},
         count=count, seed=seed,
@@ -605,6 +752,9 @@ def cases_generate(*, count: int, seed: int, today: dt.date | None = None, proce
             done = _chunks_write(world, plan, cert_counters, processes, progress)
     else:
         done = _chunks_write(world, plan, cert_counters, processes, progress)
+    if progress:
+        progress.stage("Attaching the agreement and complaint letter PDFs")
+    specimens_attach(first_ids=world.first_ids, today=today)
     with transaction.atomic():
         writer.sequences_reset()
         _counters_save({**references, **{(NUMBER_PREFIX, y): n for y, n in cert_counters.items()}})

@@ -17,8 +17,10 @@ from typing import Any
 from django.db import DatabaseError, connection
 from django.db.models import NOT_PROVIDED, Model
 
+from senmediation.agreements.models import Agreement, AgreementItem
 from senmediation.cases.models import Case, CaseEvent, Deadline, Issue, Party
 from senmediation.documents.models import Certificate, Document
+from senmediation.feedback.models import Complaint, SurveyInvitation, SurveyResponse
 from senmediation.meetings.models import Meeting
 
 # Parents before children: the order rows are written in.
@@ -49,6 +51,26 @@ COLUMNS: dict[type[Model], tuple[str, ...]] = {
     ),
     Document: (
         "id", "case_id", "kind", "title", "file", "sha256", "mimetype", "size", "created_by_id", "created_at",
+    ),
+    Agreement: (
+        "id", "case_id", "meeting_id", "status", "agreed_on", "finalised_by_id", "finalised_at", "pdf", "pdf_sha256",
+        "created_at", "updated_at",
+    ),
+    AgreementItem: (
+        "id", "created_at", "updated_at", "agreement_id", "order", "owner_id", "action", "due", "measure", "issue_id",
+        "agreed", "status", "done_on",
+    ),
+    SurveyInvitation: ("id", "case_id", "party_id", "link_id", "sent_at", "reminded_at", "answered_at"),
+    SurveyResponse: (
+        "id", "source", "case_id", "party_id", "mediator_id", "local_authority_id", "submitted_at", "satisfaction",
+        "felt_heard", "treated_fairly", "mediator_impartial", "process_explained", "would_recommend", "comments",
+        "consent_to_quote",
+    ),
+    Complaint: (
+        "id", "reference", "received_on", "channel", "name", "email", "preferred_contact", "case_reference_given",
+        "case_id", "about_id", "about_text", "details", "wanted", "stage", "stage_started_on", "acknowledge_by",
+        "acknowledged_on", "respond_by", "responded_on", "owner_id", "outcome", "response", "response_letter",
+        "created_by_id", "created_at",
     ),
 }
 MODELS: tuple[type[Model], ...] = tuple(COLUMNS)
@@ -102,7 +124,8 @@ def copy_text(model: type[Model], rows: Iterable[Sequence[Any]]) -> str:
 def copy_statement(model: type[Model]) -> str:
     column_of = {f.attname: str(f.column) for f in model._meta.concrete_fields}
     names = [column_of[a] for a in COLUMNS[model]] + [column for column, _ in _extra_columns(model)]
-    return f"COPY {model._meta.db_table} ({', '.join(names)}) FROM STDIN"
+    quoted = ", ".join(f'"{name}"' for name in names)  # "order" is a column name and a keyword
+    return f'COPY "{model._meta.db_table}" ({quoted}) FROM STDIN'
 
 
 def write(texts: dict[type[Model], str] | None = None, rows: Rows | None = None) -> None:

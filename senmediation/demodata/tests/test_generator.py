@@ -122,6 +122,71 @@ def test_the_sample_covers_every_reachable_state_type_la_and_clock_status(demo) 
     assert letters == set(Case.objects.filter(la_notified_on__isnull=False).values_list("id", flat=True))
 
 
+def test_every_meeting_outcome_has_its_final_agreement_with_items_and_a_real_pdf(demo) -> None:  # type: ignore[no-untyped-def]
+    from senmediation.agreements.models import Agreement, AgreementItem
+
+    events = _events_by_case()
+    outcomes = dict(demo.exclude(meeting_outcome="").values_list("id", "meeting_outcome"))
+    agreements = {a.case_id: a for a in Agreement.objects.prefetch_related("items")}
+    assert outcomes and set(agreements) == set(outcomes)
+    pdf = None
+    for case_id, agreement in agreements.items():
+        assert agreement.status == Agreement.Status.FINAL and agreement.pdf
+        items = list(agreement.items.all())
+        agreed = [i for i in items if i.agreed]
+        assert items and bool(agreed) == (outcomes[case_id] == "agreement")
+        assert all(i.due and i.due > agreement.agreed_on for i in agreed)
+        assert all(i.status != AgreementItem.Status.DONE or i.done_on for i in items)
+        assert any(e.summary.startswith("Agreement made final") for e in events[case_id])
+        if pdf is None:
+            with agreement.pdf.open("rb") as stored:
+                pdf = stored.read()
+        assert hashlib.sha256(pdf).hexdigest() == agreement.pdf_sha256
+    assert pdf is not None and pdf.startswith(b"%PDF")
+
+
+def test_surveys_go_to_cases_closed_after_a_meeting_or_certificate_and_answers_follow(demo) -> None:  # type: ignore[no-untyped-def]
+    from senmediation.feedback.models import SurveyInvitation, SurveyResponse
+
+    served = set(demo.filter(state=State.closed.value).exclude(meeting_outcome="", certificate_issued_on=None)
+                 .values_list("id", flat=True))
+    invitations = list(SurveyInvitation.objects.select_related("case"))
+    assert served and {i.case_id for i in invitations} == served
+    end = dt.datetime.combine(TODAY, dt.time(0), tzinfo=clock.LONDON)
+    for invitation in invitations:
+        assert clock.local(invitation.sent_at).date() == invitation.case.closed_on
+        if invitation.answered_at:
+            assert invitation.sent_at < invitation.answered_at < end
+    answered = {(i.case_id, i.party_id) for i in invitations if i.answered_at}
+    responses = list(SurveyResponse.objects.all())
+    assert responses and {(r.case_id, r.party_id) for r in responses} == answered
+    assert all(1 <= r.satisfaction <= 5 and r.source == SurveyResponse.Source.LINK for r in responses)
+
+
+def test_complaints_carry_their_policy_clocks_and_a_response_letter_once_answered(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from senmediation.demodata import generator
+    from senmediation.feedback.models import Complaint
+    from senmediation.rules.complaints import complaint_clocks
+
+    monkeypatch.setattr(generator, "COMPLAINT_SHARE", 0.3)
+    demo_reference_data_load()
+    demo_users_create(password="a long demo password 2026")
+    cases_generate(count=60, seed=3, today=TODAY, processes=1)
+    complaints = list(Complaint.objects.select_related("case"))
+    assert len(complaints) >= 5
+    assert any(c.responded_on for c in complaints) and any(c.responded_on is None for c in complaints)
+    for complaint in complaints:
+        assert complaint.reference == f"CMP-{complaint.received_on.year}-{complaint.pk:05d}"
+        assert complaint.case.reference == complaint.case_reference_given
+        clocks = complaint_clocks(stage_started=complaint.stage_started_on)
+        assert (complaint.acknowledge_by, complaint.respond_by) == (clocks.acknowledge_by, clocks.respond_by)
+        assert complaint.received_on < TODAY
+        assert bool(complaint.outcome) == bool(complaint.response_letter) == (complaint.responded_on is not None)
+    letter = next(c for c in complaints if c.response_letter)
+    with letter.response_letter.open("rb") as stored:
+        assert stored.read().startswith(b"%PDF")
+
+
 def test_references_continue_the_counters_and_a_second_run_adds_without_clashing(demo) -> None:  # type: ignore[no-untyped-def]
     references = set(Case.objects.values_list("reference", flat=True))
     assert len(references) == N
