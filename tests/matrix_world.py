@@ -136,7 +136,8 @@ def world_build() -> dict[str, Any]:
     demo_reference_data_load()
     users = users_make()
     coordinator, mediator, manager = users["coordinator"], users["mediator"], users["manager"]
-    world: dict[str, Any] = {"users": users, "manager_id": manager.pk, "mediator_id": mediator.pk}
+    world: dict[str, Any] = {"users": users, "user_ids": {role: user.pk for role, user in users.items()},
+                             "manager_id": manager.pk, "mediator_id": mediator.pk}
 
     case = case_make(by=coordinator, today=OPENED)
     Case.objects.filter(pk=case.pk).update(mediator=mediator)

@@ -306,9 +306,13 @@ ADMIN_SITE_PAGES: dict[str, int] = {  # what both admin staff get
     "admin:index": 200, "admin:login": 302, "admin:logout": 405, "admin:password_change": 200,
     "admin:password_change_done": 200, "admin:jsi18n": 200, "admin:autocomplete": 403,
 }
-# Extra per-object admin pages, asked for an object that does not exist. (django-otp's pages showing
-# another person's TOTP key and QR code are removed in accounts/admin.py.)
-ADMIN_OBJECT_PAGES: dict[str, int] = {}
+# Extra per-object admin pages. (django-otp's pages showing another person's TOTP key and QR code are
+# removed in accounts/admin.py.) Setting someone's password: a plain administrator may for staff without
+# the manager role, never for a manager or a superuser (accounts/admin.py); a user that does not exist is 404.
+USER_PASSWORD_PAGE = "admin:auth_user_password_change"
+USER_PASSWORD: dict[str, tuple[int, int]] = {  # whose password: (administrator, superuser)
+    "coordinator": (200, 200), "administrator": (200, 200), "manager": (403, 200), "superuser": (403, 200),
+}
 MODEL_VIEWS = ("changelist", "add", "change", "delete", "history")
 # The task worker's results (django-tasks-db's own admin) are read-only for everyone, superusers included.
 READ_ONLY_MODELS = frozenset({"django_tasks_database.dbtaskresult"})
@@ -337,11 +341,13 @@ def _model_page(meta: Any, view: str, role: str, found: bool, case_content: bool
     return 200 if found or view in ("changelist", "add") else 302
 
 
-def _admin_section_site() -> Iterator[tuple[str, str, dict[str, int]]]:
+def _admin_section_site(world: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, int]]]:
     for name, status in ADMIN_SITE_PAGES.items():
         yield name, reverse(name), _admin_expect(status, status)
-    for name, status in ADMIN_OBJECT_PAGES.items():
-        yield name, reverse(name, kwargs={"pk": MISSING}), _admin_expect(status, status)
+    for whose, statuses in USER_PASSWORD.items():
+        yield f"{USER_PASSWORD_PAGE} of {whose}", reverse(USER_PASSWORD_PAGE, args=[world["user_ids"][whose]]), \
+            _admin_expect(*statuses)
+    yield f"{USER_PASSWORD_PAGE} of nobody", reverse(USER_PASSWORD_PAGE, args=[MISSING]), _admin_expect(404, 404)
     yield "admin:view_on_site", reverse("admin:view_on_site", args=[MISSING, MISSING]), _admin_expect(404, 404)
     yield "admin catch-all", "/admin/no-such-page/", _admin_expect(404, 404)
     for label in sorted({model._meta.app_label for model in admin.site._registry}):
@@ -374,15 +380,17 @@ def _admin_section_model(model: Any) -> Iterator[tuple[str, str, dict[str, int]]
 ADMIN_SECTIONS = ("site", *sorted(model._meta.label for model in admin.site._registry))
 
 
-def admin_checks(section: str) -> Iterator[tuple[str, str, dict[str, int]]]:
+def admin_checks(section: str, world: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, int]]]:
     """(description, url, expected status per role) for the admin URLs of one section."""
     if section == "site":
-        return _admin_section_site()
+        return _admin_section_site(world)
     model = next(m for m in admin.site._registry if m._meta.label == section)
     return _admin_section_model(model)
 
 
-ADMIN_HANDLED = frozenset({*ADMIN_SITE_PAGES, *ADMIN_OBJECT_PAGES, "admin:view_on_site", "admin:app_list"})
+ADMIN_HANDLED = frozenset({*ADMIN_SITE_PAGES, USER_PASSWORD_PAGE, "admin:view_on_site", "admin:app_list",
+                           *(f"admin:{m._meta.app_label}_{m._meta.model_name}_{view}"
+                             for m in admin.site._registry for view in MODEL_VIEWS)})
 
 
 # ---- The walk and the tests -----------------------------------------------------------------------
@@ -399,15 +407,11 @@ def url_names(patterns: list[Any] | None = None, namespace: str = "", prefix: st
             yield name, route
 
 
-def _admin_model_url(name: str) -> bool:
-    return name.startswith("admin:") and name.rsplit("_", 1)[-1] in MODEL_VIEWS
-
-
 def test_every_url_has_a_row() -> None:
     missing, unnamed = [], []
     for name, route in url_names():
         if route.startswith("admin/"):
-            if name == "<unnamed>" or name in ADMIN_HANDLED or _admin_model_url(name):
+            if name == "<unnamed>" or name in ADMIN_HANDLED:
                 continue
             missing.append(f"{name} ({route})")
         elif name == "<unnamed>":
@@ -489,7 +493,7 @@ def test_each_role_gets_what_its_row_says(name: str, world: dict[str, Any]) -> N
 @pytest.mark.parametrize("section", ADMIN_SECTIONS)
 def test_the_admin_refuses_non_staff_and_hides_case_content(section: str, world: dict[str, Any]) -> None:
     wrong = []
-    for description, url, expected in admin_checks(section):
+    for description, url, expected in admin_checks(section, world):
         for role in ROLES:
             status = _status(world["clients"][role], "get", url, {})
             if status != expected[role]:
