@@ -32,6 +32,7 @@ from senmediation.notifications.services import Attachment, message_deliver_now,
 from senmediation.portal.models import Purpose
 from senmediation.portal.services.links import party_link_create
 from senmediation.portal.services.submissions import child_views_submit
+from senmediation.referrals.tests.journeys import parent_answers, walk
 from senmediation.testing.fixtures import mediator_make, user_make
 
 # The whole matrix runs at one moment: the morning of the meeting, so every clock reads the same each run.
@@ -194,5 +195,8 @@ def world_build() -> dict[str, Any]:
 
 
 def clients_make(users: dict[str, Any]) -> dict[str, Client]:
-    """One client per role, signed in with both factors done; 'anonymous' is signed out."""
-    return {"anonymous": Client(), **{role: verified_client(user) for role, user in users.items()}}
+    """One client per role, signed in with both factors done; 'anonymous' is signed out, and is a family
+    who have just sent a referral through the public journey in that browser session."""
+    family = Client()
+    walk(family, parent_answers())
+    return {"anonymous": family, **{role: verified_client(user) for role, user in users.items()}}

@@ -12,8 +12,9 @@ Each row maps a URL name to the one status each role gets. A URL without a row f
 whose mediator is "mediator"), each in the state that makes its page usable, so a wrongful refusal fails
 as surely as a leak. Ids that do not exist (MISSING) test that refusals come before look-ups. Every
 request runs in a savepoint that is rolled back, so each role meets the same objects in the same state.
-"administrator" is a plain administrator; "superuser" is an administrator who is also a superuser, and gets
-what the administrator gets unless a row says otherwise. The Django admin is checked by rule (see below).
+"anonymous" is a family, signed out, who have just sent a referral in their browser session.
+"administrator" is a plain administrator; "superuser" is an administrator who is also a superuser, and
+gets what the administrator gets unless a row says otherwise. The Django admin is checked by rule (below).
 """
 
 from __future__ import annotations
@@ -149,7 +150,9 @@ ROWS: dict[str, list[Check]] = {
     "public:privacy": [get(PUBLIC)],
     "public:appeal_deadlines": [get(PUBLIC)],
     "referrals:start": [get(PUBLIC)],
-    "referrals:confirmation": [get(everyone(302))],  # nothing sent in this session: back to the start
+    # Only the browser session that sent a referral (anonymous: a family) sees its confirmation; the rest,
+    # having sent nothing, go back to the start.
+    "referrals:confirmation": [get({**everyone(302), "anonymous": 200})],
     "referrals:step": [get(PUBLIC, slug="who")],
     "referrals:staff_start": [get(allowed_as(OFFICE, 302))],  # on to the first question
     "referrals:staff_step": [get(OFFICE, slug="channel")],
