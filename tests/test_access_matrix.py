@@ -27,6 +27,7 @@ import pytest
 import time_machine
 from django.contrib import admin
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -165,10 +166,17 @@ def _add_rows(rows: dict[str, list[Check]]) -> None:
         ROWS[name] = checks
 
 
+def a_pdf() -> SimpleUploadedFile:
+    """A fresh upload for each request (a callable in data is called once per request)."""
+    return SimpleUploadedFile("plan.pdf", b"%PDF-1.7 plan", content_type="application/pdf")
+
+
 # Documents, agreements, notifications and the portal (one block per app, so rows are easy to add).
 _add_rows({
     "documents:list": [get(CASE_PAGE, **CASE)],
-    "documents:upload": [get(GET_ONLY_POSTED, **CASE), post(allowed_as(CASE_PAGE, 400), **CASE)],  # no file
+    "documents:upload": [get(GET_ONLY_POSTED, **CASE),
+                         post(allowed_as(CASE_PAGE, 302), {"kind": "upload", "title": "EHC plan", "file": a_pdf}, **CASE),
+                         post(allowed_as(CASE_PAGE, 400), **CASE)],  # no file: the form again, with the error
     "documents:download": [get(CASE_PAGE, pk="{document}", **CASE),
                            get(allowed_as(CASE_PAGE, 404), pk=MISSING, **CASE)],
     "documents:certificate_issue": [get(CASE_PAGE, **OWED)],
@@ -186,6 +194,8 @@ _add_rows({
     "agreements:builder": [get(CASE_PAGE, **AT_MEETING)],
     "agreements:meeting": [get(CASE_PAGE, **AT_MEETING)],
     "agreements:attendance_add": [get(GET_ONLY_POSTED, **AT_MEETING),
+                                  post(allowed_as(CASE_PAGE, 302), {"att-name": "Kim Adams", "att-role": "supporter"},
+                                       **AT_MEETING),
                                   post(allowed_as(CASE_PAGE, 400), **AT_MEETING)],  # nobody named
     "agreements:attendance_remove": [get(GET_ONLY_POSTED, pk="{attendance}", **AT_MEETING),
                                      post(allowed_as(CASE_PAGE, 302), pk="{attendance}", **AT_MEETING),
@@ -460,7 +470,9 @@ def world(built: dict[str, Any], settings: Any) -> dict[str, Any]:
 
 
 def _filled(value: Any, world: dict[str, Any]) -> Any:
-    """'{key}' placeholders replaced by the world's objects, in strings and lists of strings."""
+    """'{key}' placeholders replaced by the world's objects, in strings and lists of strings; callables called."""
+    if callable(value):
+        return value()
     if isinstance(value, str) and "{" in value:
         return value.format_map(world)
     if isinstance(value, list):
@@ -484,8 +496,8 @@ def test_each_role_gets_what_its_row_says(name: str, world: dict[str, Any]) -> N
     wrong = []
     for check in ROWS[name]:
         url = reverse(name, kwargs={key: _filled(value, world) for key, value in check.kwargs.items()})
-        data = {_filled(key, world): _filled(value, world) for key, value in check.data.items()}
         for role in ROLES:
+            data = {_filled(key, world): _filled(value, world) for key, value in check.data.items()}
             status = _status(world["clients"][role], check.method, url, data)
             if status != check.expect[role]:
                 wrong.append(f"{check.method.upper()} {url} as {role}: got {status}, expected {check.expect[role]}")
