@@ -167,6 +167,7 @@ def world_build() -> dict[str, Any]:
     item_agreement = _agreement(meeting_case, mediator)
     world["item"] = item_agreement.items.get().pk
     meeting = record.meeting_for_record(meeting_case)
+    assert meeting is not None
     parent_at_meeting = meeting_case.parties.get(role=Party.Role.PARENT)
     record.attendance_add(meeting=meeting, by=mediator, name=parent_at_meeting.name, role=Attendance.Role.PARENT,
                           party=parent_at_meeting)

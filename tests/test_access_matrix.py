@@ -77,11 +77,11 @@ class Check:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-def get(expect: dict[str, int], **kwargs: Any) -> Check:
+def get(expect: dict[str, int], /, **kwargs: Any) -> Check:
     return Check(expect, "get", kwargs)
 
 
-def post(expect: dict[str, int], data: dict[str, Any] | None = None, **kwargs: Any) -> Check:
+def post(expect: dict[str, int], data: dict[str, Any] | None = None, /, **kwargs: Any) -> Check:
     return Check(expect, "post", kwargs, data or {})
 
 
