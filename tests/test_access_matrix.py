@@ -421,12 +421,12 @@ def url_names(patterns: list[Any] | None = None, namespace: str = "", prefix: st
 
 
 def test_every_url_has_a_row() -> None:
-    missing, unnamed = [], []
+    missing, missing_admin, unnamed = [], [], []
     for name, route in url_names():
         if route.startswith("admin/"):
             if name == "<unnamed>" or name in ADMIN_HANDLED:
                 continue
-            missing.append(f"{name} ({route})")
+            missing_admin.append(f"{name} ({route})")
         elif name == "<unnamed>":
             unnamed.append(route)
         elif name not in ROWS:
@@ -436,6 +436,9 @@ def test_every_url_has_a_row() -> None:
     if missing:
         problems.append("These URLs have no row in tests/test_access_matrix.py ROWS; add one saying what each role "
                         "gets:\n  " + "\n  ".join(sorted(missing)))
+    if missing_admin:
+        problems.append("These admin URLs are not checked; add them to admin_checks() in tests/test_access_matrix.py "
+                        "with what each role gets:\n  " + "\n  ".join(sorted(missing_admin)))
     if unnamed:
         problems.append("Give these URL patterns a name so the matrix can list them:\n  " + "\n  ".join(unnamed))
     if stale:
