@@ -1,0 +1,203 @@
+"""The objects the access matrix asks for, each in the state that makes its page usable (test-only code).
+
+Built once per test module through the project's own factories and services, so that a role the matrix
+says is allowed gets the page itself (200, or the redirect after a valid POST), never a 404 because the
+object was missing or a redirect because the case was in the wrong state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from senmediation.accounts.roles import Role
+from senmediation.accounts.tests.helpers import verified_client
+from senmediation.agreements import services as agreements
+from senmediation.cases.models import Case, Party
+from senmediation.cases.services.transitions import case_transition
+from senmediation.cases.tests.factories import case_make
+from senmediation.demodata.reference import demo_reference_data_load
+from senmediation.directory.models import LocalAuthority
+from senmediation.documents.services.certificates import certificate_issue
+from senmediation.documents.services.uploads import document_upload
+from senmediation.feedback.services.complaints import complaint_respond
+from senmediation.feedback.tests.factories import complaint_make
+from senmediation.meetings import record
+from senmediation.meetings.models import Attendance
+from senmediation.meetings.services import meeting_schedule
+from senmediation.notifications.services import Attachment, message_deliver_now, notification_send
+from senmediation.portal.models import Purpose
+from senmediation.portal.services.links import party_link_create
+from senmediation.portal.services.submissions import child_views_submit
+from senmediation.referrals.tests.journeys import parent_answers, walk
+from senmediation.testing.fixtures import mediator_make, user_make
+
+# The whole matrix runs at one moment: the morning of the meeting, so every clock reads the same each run.
+NOW = dt.datetime(2026, 12, 15, 10, 30, tzinfo=dt.UTC)
+MEETING_AT = dt.datetime(2026, 12, 15, 10, 0, tzinfo=dt.UTC)
+OPENED = dt.date(2026, 11, 23)
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def users_make() -> dict[str, Any]:
+    trafford = LocalAuthority.objects.get(gss_code="E08000009")
+    elsewhere = LocalAuthority.objects.exclude(pk=trafford.pk).order_by("pk").first()
+    return {
+        "coordinator": user_make("m-coord", Role.COORDINATOR),
+        "mediator": mediator_make("m-med"),
+        "other_mediator": mediator_make("m-med2"),
+        "manager": user_make("m-boss", Role.MANAGER),
+        "commissioner": user_make("m-comm", Role.COMMISSIONER, local_authority=trafford),
+        "other_commissioner": user_make("m-comm2", Role.COMMISSIONER, local_authority=elsewhere),
+        # A plain administrator: the role's group and admin-site staff, nothing more.
+        "administrator": user_make("m-admin", Role.ADMINISTRATOR, is_staff=True),
+        # What testing.fixtures.administrator makes: the same role, and a superuser too.
+        "superuser": user_make("m-root", Role.ADMINISTRATOR, is_staff=True, is_superuser=True),
+    }
+
+
+def _mediated(coordinator: Any, mediator: Any) -> Case:
+    """Asked for mediation, the LA told, `mediator` assigned, preparation started: a meeting may be arranged."""
+    case = case_make(by=coordinator, today=OPENED)
+    case_transition(case=case, action="give_information", by=coordinator, today=dt.date(2026, 11, 24))
+    case_transition(case=case, action="request_mediation", by=coordinator, today=dt.date(2026, 11, 25))
+    case_transition(case=case, action="notify_la", by=coordinator, today=dt.date(2026, 11, 26))
+    from senmediation.cases.services.details import case_mediator_assign
+
+    case_mediator_assign(case=case, mediator=mediator, by=coordinator)
+    case_transition(case=case, action="start_preparation", by=coordinator, today=dt.date(2026, 11, 27))
+    return case
+
+
+def _at_meeting(coordinator: Any, mediator: Any) -> Case:
+    """Meeting under way: scheduled, the school and LA invited, ground rules agreed, a session running."""
+    from senmediation.meetings.models import Meeting
+
+    case = _mediated(coordinator, mediator)
+    Meeting.objects.create(case=case, starts_at=MEETING_AT, notice_sent_on=dt.date(2026, 12, 1))
+    case_transition(case=case, action="schedule_meeting", by=coordinator, today=dt.date(2026, 12, 1))
+    Party.objects.create(case=case, role=Party.Role.SCHOOL, name="Priya Shah", organisation="Oak Primary School",
+                         email="senco@example.sch.uk", preferred_contact=["email"])
+    meeting = record.meeting_for_record(case)
+    assert meeting is not None
+    record.meeting_session_start(meeting=meeting, by=mediator, now=MEETING_AT)
+    record.ground_rules_confirm(meeting=meeting, by=mediator, confidentiality=True, respect=True, listening=True,
+                                impartiality=True)
+    case.refresh_from_db()
+    return case
+
+
+def _agreement(case: Case, mediator: Any) -> Any:
+    agreement = agreements.agreement_start(case=case, by=mediator)
+    parent = case.parties.get(role=Party.Role.PARENT)
+    agreements.agreement_item_add(agreement=agreement, by=mediator, owner=parent,
+                                  action="Send the OT report to the school", due=dt.date(2027, 1, 8),
+                                  measure="The school confirms it has the report")
+    return agreement
+
+
+def _declined(coordinator: Any, mediator: Any) -> Case:
+    """The family heard about mediation and do not want it: owed a certificate (reg 34). `mediator` had been
+    put on the case when it opened, as on the first case."""
+    case = case_make(by=coordinator, today=OPENED)
+    Case.objects.filter(pk=case.pk).update(mediator=mediator)
+    case_transition(case=case, action="give_information", by=coordinator, today=OPENED)
+    case_transition(case=case, action="request_certificate", by=coordinator, today=dt.date(2026, 11, 24))
+    return case
+
+
+def _messages(case: Case) -> dict[str, int]:
+    """An e-mail that failed, one with an attachment, a letter ready to print and a call to make."""
+    parent = case.parties.get(role=Party.Role.PARENT)
+    failed = notification_send(template_key="referral_received", context={}, party=parent, idempotency_key="m-fail")
+    failed.status, failed.last_error, failed.attempts = "failed", "Connection refused", 5
+    failed.save(update_fields=["status", "last_error", "attempts"])
+    attached = notification_send(template_key="referral_received", context={}, party=parent,
+                                 idempotency_key="m-attach",
+                                 attachments=[Attachment("plan.pdf", b"%PDF-1.7 plan", "application/pdf")])
+    by_post = Party.objects.create(case=case, role=Party.Role.SUPPORTER, name="Ann Post", address="1 Road\nSale",
+                                   preferred_contact=["letter"])
+    letter = notification_send(template_key="referral_received", context={}, party=by_post, idempotency_key="m-post")
+    message_deliver_now(letter.pk)
+    by_phone = Party.objects.create(case=case, role=Party.Role.SUPPORTER, name="Cal Phone", phone="07700 900456",
+                                    preferred_contact=["phone"])
+    call = notification_send(template_key="referral_received", context={}, party=by_phone, idempotency_key="m-call")
+    message_deliver_now(call.pk)
+    call.refresh_from_db()
+    return {"failed_message": failed.pk, "attached_message": attached.pk,
+            "attachment": attached.attachments.get().pk, "letter": letter.pk,
+            "call_task": call.call_task.pk}
+
+
+def world_build() -> dict[str, Any]:
+    """Every object a row names, by key; `users` and `clients` hold one of each per role."""
+    demo_reference_data_load()
+    users = users_make()
+    coordinator, mediator, manager = users["coordinator"], users["mediator"], users["manager"]
+    world: dict[str, Any] = {"users": users, "user_ids": {role: user.pk for role, user in users.items()},
+                             "manager_id": manager.pk, "mediator_id": mediator.pk}
+
+    case = case_make(by=coordinator, today=OPENED)
+    Case.objects.filter(pk=case.pk).update(mediator=mediator)
+    parent = case.parties.get(role=Party.Role.PARENT)
+    world.update(case=case.reference, party=parent.pk)
+    world["document"] = document_upload(
+        case=case, file=SimpleUploadedFile("plan.pdf", b"%PDF-1.7 plan", content_type="application/pdf"),
+        kind="upload", by=coordinator, title="EHC plan").pk
+    link, world["token"] = party_link_create(party=parent, purpose=Purpose.AVAILABILITY, by=coordinator)
+    world["link"] = link.pk
+    world["token"] = world["token"].strip("/").rsplit("/", 1)[-1]
+    views_link, _ = party_link_create(party=parent, purpose=Purpose.CHILD_VIEWS, by=coordinator)
+    child_views_submit(link=views_link, text="I like art.",
+                       drawing=SimpleUploadedFile("sam.png", PNG, content_type="image/png"))
+    world["child_views"] = case.child_views_records.exclude(attachment="").get().pk
+    world.update(_messages(case))
+
+    world["preparing"] = _mediated(coordinator, mediator).reference
+    scheduled = _mediated(coordinator, mediator)
+    meeting_schedule(case=scheduled, starts_at=dt.datetime(2027, 1, 12, 10, 0, tzinfo=dt.UTC), venue=None,
+                     by=coordinator)
+    world["scheduled"] = scheduled.reference
+
+    meeting_case = _at_meeting(coordinator, mediator)
+    world["meeting_case"] = meeting_case.reference
+    item_agreement = _agreement(meeting_case, mediator)
+    world["item"] = item_agreement.items.get().pk
+    meeting = record.meeting_for_record(meeting_case)
+    assert meeting is not None
+    parent_at_meeting = meeting_case.parties.get(role=Party.Role.PARENT)
+    record.attendance_add(meeting=meeting, by=mediator, name=parent_at_meeting.name, role=Attendance.Role.PARENT,
+                          party=parent_at_meeting)
+    world["attendance"] = meeting.attendances.get().pk
+
+    final_case = _at_meeting(coordinator, mediator)
+    final = agreements.agreement_finalise(agreement=_agreement(final_case, mediator), by=mediator,
+                                          today=MEETING_AT.date())
+    world["final_case"] = final_case.reference
+    world["final_item"] = final.items.get().pk
+    final_parent = final_case.parties.get(role=Party.Role.PARENT)
+    _, agreement_token = party_link_create(party=final_parent, purpose=Purpose.AGREEMENT, by=coordinator)
+    world["agreement_token"] = agreement_token.strip("/").rsplit("/", 1)[-1]
+
+    world["owed"] = _declined(coordinator, mediator).reference
+    certified = _declined(coordinator, mediator)
+    world["certified"] = certified.reference
+    world["certificate"] = certificate_issue(case=certified, kind="no_mediation", by=coordinator).pk
+
+    world["complaint"] = complaint_make().pk
+    answered = complaint_make(name="Dee Answered", email="dee@example.com")
+    complaint_respond(complaint=answered, by=manager, outcome="not_upheld", response="We called you back.",
+                      lessons_learned="", today=NOW.date())
+    world["answered_complaint"] = answered.pk
+    return world
+
+
+def clients_make(users: dict[str, Any]) -> dict[str, Client]:
+    """One client per role, signed in with both factors done; 'anonymous' is signed out, and is a family
+    who have just sent a referral through the public journey in that browser session."""
+    family = Client()
+    walk(family, parent_answers())
+    return {"anonymous": family, **{role: verified_client(user) for role, user in users.items()}}
