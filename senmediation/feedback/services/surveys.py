@@ -22,7 +22,6 @@ from ..models import SurveyInvitation, SurveyResponse
 
 # Who is asked: the family and the professionals who took part, not observers.
 SURVEYED_ROLES = (Party.Role.PARENT, Party.Role.YOUNG_PERSON, Party.Role.LA_OFFICER)
-LINK_DAYS = 28
 REMIND_AFTER = dt.timedelta(days=10)
 ANSWER_FIELDS = ("satisfaction", "felt_heard", "treated_fairly", "mediator_impartial", "process_explained",
                  "would_recommend", "comments", "consent_to_quote")
@@ -88,7 +87,7 @@ def survey_invite(*, case: Case, by: Any, base_url: str) -> list[SurveyInvitatio
         with transaction.atomic():
             if SurveyInvitation.objects.filter(case=case, party=party).exists():
                 continue
-            link, path = party_link_create(party=party, purpose=Purpose.FEEDBACK, by=by, days_valid=LINK_DAYS)
+            link, path = party_link_create(party=party, purpose=Purpose.FEEDBACK, by=by)
             invitation = SurveyInvitation.objects.create(case=case, party=party, link=link, sent_at=clock.now())
             notification_send(
                 template_key="feedback_invitation", party=party, case=case, by=by,
@@ -106,8 +105,7 @@ def survey_remind(*, invitation: SurveyInvitation, base_url: str) -> bool:
         invitation = SurveyInvitation.objects.select_for_update().select_related("party", "case").get(pk=invitation.pk)
         if invitation.answered_at or invitation.reminded_at:
             return False
-        link, path = party_link_create(party=invitation.party, purpose=Purpose.FEEDBACK, by=None,
-                                       days_valid=LINK_DAYS)
+        link, path = party_link_create(party=invitation.party, purpose=Purpose.FEEDBACK, by=None)
         invitation.reminded_at = clock.now()
         invitation.save(update_fields=["reminded_at"])
         notification_send(

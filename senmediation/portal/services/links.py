@@ -15,11 +15,11 @@ from django.db.models import F
 from senmediation.cases.services.events import case_event_record
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
+from senmediation.rules.links import MAX_DAYS_VALID, link_days_default
 
 from ..models import PartyLink, Purpose
 
 _SIGNER_SALT = "senmediation.portal.party-link"
-MAX_DAYS_VALID = 60
 
 
 class PartyLinkError(ServiceError):
@@ -54,10 +54,13 @@ def party_link_path(token: str) -> str:
     return f"/p/{token}/"
 
 
-def party_link_create(*, party: Any, purpose: str, by: Any, days_valid: int = 14) -> tuple[PartyLink, str]:
-    """A new link for one party and one purpose; returns the link and its URL path `/p/<token>/`."""
+def party_link_create(*, party: Any, purpose: str, by: Any, days_valid: int | None = None) -> tuple[
+        PartyLink, str]:
+    """A new link for one party and one purpose; returns the link and its URL path `/p/<token>/`.
+    Without `days_valid` it lasts the shortest time its purpose needs (rules/links.py)."""
     if purpose not in Purpose.values:
         raise ServiceError("Choose what the link is for.", field="purpose")
+    days_valid = link_days_default(purpose) if days_valid is None else days_valid
     if not 1 <= days_valid <= MAX_DAYS_VALID:
         raise ServiceError(f"A link can last from 1 to {MAX_DAYS_VALID} days.", field="days_valid")
     raw = secrets.token_urlsafe(32)
@@ -109,7 +112,7 @@ def party_link_touch(*, link: PartyLink) -> None:
     PartyLink.objects.filter(pk=link.pk).update(use_count=F("use_count") + 1, last_used_at=clock.now())
 
 
-def party_link_issue(*, party: Any, purpose: str, by: Any, base_url: str, days_valid: int = 14) -> tuple[
+def party_link_issue(*, party: Any, purpose: str, by: Any, base_url: str, days_valid: int | None = None) -> tuple[
         PartyLink, str, Any]:
     """Makes a link and sends it to the party the way they asked to be contacted."""
     from senmediation.notifications.services import notification_send
