@@ -228,8 +228,10 @@ _add_rows({
     "reporting:activity_pdf": [get(MANAGERS, **OWN_LA)],
     "reporting:rate_card": [get(MANAGERS, **OWN_LA), get(allowed_as(MANAGERS, 404), la="all")],
 })
-# The portal: anyone holding a link; a made-up token opens nothing, whoever asks.
+# The portal: anyone holding a link; a made-up token opens nothing, whoever asks. The letter-code page is
+# public; a wrong code is a form error for everyone.
 _add_rows({
+    "portal:code": [get(PUBLIC), post(everyone(400), data={"code": "ABCDE-FGHJK"})],
     "portal:page": [get(everyone(404), token="not-a-real-token")],
     "portal:done": [get(everyone(404), token="not-a-real-token")],
     "portal:agreement_file": [get(everyone(404), token="not-a-real-token")],
