@@ -103,6 +103,8 @@ ROWS: dict[str, list[Check]] = {
     "accounts:login": [get(PUBLIC)],
     "accounts:two_factor": [get(everyone(302))],
     "accounts:two_factor_setup": [get(everyone(302))],
+    # A made-up authenticator set-up link is refused, whoever asks.
+    "accounts:enrolment_start": [get(everyone(403), token="not-a-real-token")],
     "accounts:recovery_codes": [get(everyone(302))],
     "accounts:password_change": [get(STAFF)],
     "accounts:logout": [get(GET_ONLY_POSTED)],
@@ -270,8 +272,9 @@ ADMIN_SITE_PAGES: dict[str, Outcome] = {  # what the administrator gets; everyon
     "admin:password_change_done": 200, "admin:jsi18n": 200, "admin:autocomplete": 403,
 }
 # Extra per-object admin pages, asked for an object that does not exist. (django-otp's pages showing
-# another person's TOTP key and QR code are removed in accounts/admin.py.)
-ADMIN_OBJECT_PAGES: dict[str, Outcome] = {}
+# another person's TOTP key and QR code are removed in accounts/admin.py.) Sending an authenticator set-up
+# link: managers and superusers only (senmediation/accounts/tests/test_enrolment.py has the 403s).
+ADMIN_OBJECT_PAGES: dict[str, Outcome] = {"admin:accounts_user_enrolment_link": 404}
 MODEL_VIEWS = ("changelist", "add", "change", "delete", "history")
 
 
