@@ -18,8 +18,8 @@ class Purpose(models.TextChoices):
 
 
 class PartyLink(models.Model):
-    """One party, one purpose. Only a hash of the token is kept: the link itself exists only in the
-    message that carried it."""
+    """One party, one purpose. Only a hash of the token (and of a letter's code) is kept: the link itself
+    exists only in what was sent, made as it left (services/tokens.py)."""
 
     party = models.ForeignKey("cases.Party", on_delete=models.CASCADE, related_name="links")
     purpose = models.CharField(max_length=30, choices=Purpose.choices)

@@ -116,3 +116,15 @@ def test_a_link_stopped_before_sending_is_not_sent(coordinator, django_capture_o
     assert mail.outbox == []
     assert Message.objects.get(pk=message.pk).last_error == (
         "The secure link in this message was stopped before it was sent. Make a new link if it is still needed.")
+
+
+def test_the_task_queue_holds_only_the_message_id(settings, coordinator,
+                                                  django_capture_on_commit_callbacks) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    parent = parent_make(preferred_contact=["email"], email="ravi@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        _, message = party_link_issue(party=parent, purpose="availability", by=coordinator, base_url=SITE)
+    queued = list(DBTaskResult.objects.values_list("args_kwargs", flat=True))
+    assert queued == [{"args": [message.pk], "kwargs": {}}]
