@@ -110,6 +110,8 @@ ROWS: dict[str, list[Check]] = {
     "accounts:login": [get(PUBLIC)],
     "accounts:two_factor": [get(everyone(302))],
     "accounts:two_factor_setup": [get(everyone(302))],
+    # A made-up authenticator set-up link is refused, whoever asks.
+    "accounts:enrolment_start": [get(everyone(403), token="not-a-real-token")],
     "accounts:recovery_codes": [get(everyone(302))],
     "accounts:password_change": [get(STAFF)],
     "accounts:logout": [get(GET_ONLY_POSTED)],
@@ -271,7 +273,9 @@ _add_rows({
     "reporting:rate_card": [get(MANAGERS, **OWN_LA), get(allowed_as(MANAGERS, 404), la="all")],
 })
 # The portal: anyone holding a live link, signed in or not; a made-up token opens nothing, whoever asks.
+# The letter-code page is public; a wrong code is a form error for everyone.
 _add_rows({
+    "portal:code": [get(PUBLIC), post(everyone(400), {"code": "ABCDE-FGHJK"})],
     "portal:page": [get(PUBLIC, token="{token}"), get(everyone(404), token="not-a-real-token")],
     "portal:done": [get(PUBLIC, token="{token}"), get(everyone(404), token="not-a-real-token")],
     "portal:agreement_file": [get(PUBLIC, token="{agreement_token}"), get(everyone(404), token="not-a-real-token")],
@@ -326,6 +330,9 @@ USER_PASSWORD_PAGE = "admin:auth_user_password_change"
 USER_PASSWORD: dict[str, tuple[int, int]] = {  # whose password: (administrator, superuser)
     "coordinator": (200, 200), "administrator": (200, 200), "manager": (403, 200), "superuser": (403, 200),
 }
+# Sending an authenticator set-up link: managers and superusers only (a plain administrator is refused);
+# senmediation/accounts/tests/test_enrolment.py has the rest.
+ENROLMENT_LINK_PAGE = "admin:accounts_user_enrolment_link"
 MODEL_VIEWS = ("changelist", "add", "change", "delete", "history")
 # The task worker's results (django-tasks-db's own admin) are read-only for everyone, superusers included.
 READ_ONLY_MODELS = frozenset({"django_tasks_database.dbtaskresult"})
@@ -361,6 +368,9 @@ def _admin_section_site(world: dict[str, Any]) -> Iterator[tuple[str, str, dict[
         yield f"{USER_PASSWORD_PAGE} of {whose}", reverse(USER_PASSWORD_PAGE, args=[world["user_ids"][whose]]), \
             _admin_expect(*statuses)
     yield f"{USER_PASSWORD_PAGE} of nobody", reverse(USER_PASSWORD_PAGE, args=[MISSING]), _admin_expect(404, 404)
+    yield f"{ENROLMENT_LINK_PAGE} for the coordinator", \
+        reverse(ENROLMENT_LINK_PAGE, args=[world["user_ids"]["coordinator"]]), _admin_expect(403, 200)
+    yield f"{ENROLMENT_LINK_PAGE} for nobody", reverse(ENROLMENT_LINK_PAGE, args=[MISSING]), _admin_expect(403, 404)
     yield "admin:view_on_site", reverse("admin:view_on_site", args=[MISSING, MISSING]), _admin_expect(404, 404)
     yield "admin catch-all", "/admin/no-such-page/", _admin_expect(404, 404)
     for label in sorted({model._meta.app_label for model in admin.site._registry}):
@@ -401,7 +411,7 @@ def admin_checks(section: str, world: dict[str, Any]) -> Iterator[tuple[str, str
     return _admin_section_model(model)
 
 
-ADMIN_HANDLED = frozenset({*ADMIN_SITE_PAGES, USER_PASSWORD_PAGE, "admin:view_on_site", "admin:app_list",
+ADMIN_HANDLED = frozenset({*ADMIN_SITE_PAGES, USER_PASSWORD_PAGE, ENROLMENT_LINK_PAGE, "admin:view_on_site", "admin:app_list",
                            *(f"admin:{m._meta.app_label}_{m._meta.model_name}_{view}"
                              for m in admin.site._registry for view in MODEL_VIEWS)})
 

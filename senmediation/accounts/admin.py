@@ -1,15 +1,21 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.forms import ModelForm
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from senmediation.audit.services import audit_record
 from senmediation.core.client_ip import client_ip
+from senmediation.core.errors import ServiceError
 
+from .enrolment import ENROLMENT_HOURS, enrolment_link_issue, may_issue_enrolment
 from .models import User
 from .roles import Role, has_role
 
@@ -35,6 +41,42 @@ def _roles_text(user: Any) -> str:
 class UserAdmin(BaseUserAdmin[User]):
     fieldsets = (*BaseUserAdmin.fieldsets, ("Service", {"fields": ("local_authority", "phone")}))  # type: ignore[misc]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
+    change_form_template = "admin/accounts/user/change_form_with_enrolment.html"
+
+    def get_urls(self) -> list[Any]:
+        return [
+            path("<int:pk>/authenticator-link/", self.admin_site.admin_view(self.enrolment_link_view),
+                 name="accounts_user_enrolment_link"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
+                    extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        extra = {**(extra_context or {}), "can_send_enrolment": may_issue_enrolment(request.user)}
+        return super().change_view(request, object_id, form_url, extra)
+
+    def enrolment_link_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """A manager sends a person a one-time link to set up (or replace) their authenticator app."""
+        if not may_issue_enrolment(request.user):
+            raise PermissionDenied
+        person = User.objects.filter(pk=pk).first()
+        if person is None:
+            raise Http404("No such user")
+        error = ""
+        if request.method == "POST":
+            try:
+                enrolment_link_issue(user=person, by=request.user, base_url=request.build_absolute_uri("/"),
+                                     ip=client_ip(request))
+            except ServiceError as refusal:
+                error = refusal.message
+            else:
+                messages.success(request, f"A set-up link has been sent to {person.email}. "
+                                          f"It works once, for {ENROLMENT_HOURS} hours.")
+                return redirect("admin:accounts_user_change", person.pk)
+        context = {**self.admin_site.each_context(request), "person": person, "error": error,
+                   "hours": ENROLMENT_HOURS, "opts": self.model._meta, "title": "Send a set-up link"}
+        return TemplateResponse(request, "admin/accounts/user/enrolment_link.html", context,
+                                status=400 if error else 200)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         readonly = list(super().get_readonly_fields(request, obj))

@@ -24,3 +24,21 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"Failed sign-in for {self.username} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class EnrolmentLink(models.Model):
+    """A one-time link a manager sends so a person can set up (or replace) their authenticator app.
+    Only a hash of the token is kept; the link itself exists only in the e-mail."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="enrolment_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Authenticator set-up link for {self.user} made {self.created_at:%Y-%m-%d %H:%M}"

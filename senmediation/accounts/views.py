@@ -18,12 +18,13 @@ from django_otp import login as otp_login
 from senmediation.core import clock
 from senmediation.core.client_ip import client_ip
 
-from . import otp, services
+from . import enrolment, otp, services
 from .decorators import role_required
 from .forms import CodeForm, SetupCodeForm, SignInForm
 
 PENDING_KEY = "signin_pending"
 RECOVERY_CODES_KEY = "recovery_codes_once"
+ENROLMENT_KEY = "enrolment_link"
 PENDING_SECONDS = 10 * 60
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 WRONG_CODE = "The security code is not right. Wait for your app to show a new code, then try again."
@@ -94,7 +95,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 # Not signed in yet: the second step finishes the job.
                 request.session.cycle_key()
                 request.session[PENDING_KEY] = {"user_id": user.pk, "at": int(time.time()), "next": next_url}
-                if otp.totp_confirmed(user=user):
+                if otp.totp_confirmed(user=user) and not request.session.get(ENROLMENT_KEY):
                     return redirect("accounts:two_factor")
                 return redirect("accounts:two_factor_setup")
     status = 400 if request.method == "POST" else 200
@@ -129,6 +130,38 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@require_http_methods(["GET"])
+def enrolment_start(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from a manager's e-mail: remembered in this browser, then the password, then the app."""
+    try:
+        link = enrolment.enrolment_link_find(token)
+    except enrolment.EnrolmentRefused as refusal:
+        return _refused(request, refusal)
+    request.session[ENROLMENT_KEY] = link.pk
+    user = _pending_user(request)
+    if user is not None and user.pk == link.user_id:
+        return redirect("accounts:two_factor_setup")
+    messages.info(request, "Sign in with your password. Then you can set up your authenticator app.")
+    return redirect("accounts:login")
+
+
+def _enrolment_refused(request: HttpRequest, user: Any) -> HttpResponse | None:
+    """Setting up an app needs this person's own live set-up link (see enrolment.py)."""
+    link_id = request.session.get(ENROLMENT_KEY)
+    if link_id is None:
+        return render(request, "accounts/enrolment_needed.html", status=403)
+    try:
+        enrolment.enrolment_link_usable(link_id=link_id, user=user)
+    except enrolment.EnrolmentRefused as refusal:
+        return _refused(request, refusal)
+    return None
+
+
+def _refused(request: HttpRequest, refusal: enrolment.EnrolmentRefused) -> HttpResponse:
+    return render(request, "accounts/enrolment_refused.html", {"message": refusal.message}, status=refusal.status)
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if limited := _rate_limited(request):
@@ -136,19 +169,30 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None:
         return redirect("accounts:login")
-    if otp.totp_confirmed(user=user):
+    if otp.totp_confirmed(user=user) and not request.session.get(ENROLMENT_KEY):
         # Someone with only the password must never be able to add another app.
         return redirect("accounts:two_factor")
+    if refused := _enrolment_refused(request, user):
+        return refused
     device = otp.totp_device_pending(user=user)
     form = SetupCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if locked := _locked_message(request, user.get_username()):
+        locked = _locked_message(request, user.get_username())
+        codes = None
+        if not locked:
+            try:
+                codes = enrolment.authenticator_enrol(user=user, link_id=request.session.get(ENROLMENT_KEY),
+                                                      device=device, token=form.cleaned_data["code"])
+            except enrolment.EnrolmentRefused as refusal:  # used up or expired since the page was shown
+                return _refused(request, refusal)
+        if locked:
             form.add_error(None, locked)
-        elif (codes := otp.totp_setup_confirm(user=user, device=device, token=form.cleaned_data["code"])) is None:
+        elif codes is None:
             services.login_failure_record(username=user.get_username(), ip_address=client_ip(request))
             form.add_error("code", WRONG_CODE)
         else:
             next_url = _finish(request, user, device)
+            request.session.pop(ENROLMENT_KEY, None)
             request.session[RECOVERY_CODES_KEY] = {"codes": codes, "next": next_url}
             return redirect("accounts:recovery_codes")
     context = {

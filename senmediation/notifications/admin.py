@@ -14,7 +14,7 @@ class MessageTemplateAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 class MessageAdmin(ManagerOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("created_at", "channel", "to", "subject", "status", "attempts")
     list_filter = ("status", "channel")
-    raw_id_fields = ("case", "party", "created_by")
+    raw_id_fields = ("case", "party", "created_by", "party_link")
     readonly_fields = ("idempotency_key",)
 
 

@@ -15,7 +15,7 @@ COMMON_PLACEHOLDERS: dict[str, str] = {
 }
 
 EXTRA_PLACEHOLDERS: dict[str, str] = {
-    "link_url": "The secure link for the person to use",
+    "link_url": "The secure link for the person to use (in a letter: a code and where to type it in)",
     "link_purpose": "What the link is for, for example 'tell us when you can come'",
     "link_expires": "The date the link stops working",
     "certificate_date": "The date the certificate was issued",

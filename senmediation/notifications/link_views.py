@@ -28,7 +28,7 @@ def case_links(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            link, _, message = party_link_issue(
+            link, message = party_link_issue(
                 party=data["party"], purpose=data["purpose"], by=request.user, days_valid=data["days_valid"],
                 base_url=request.build_absolute_uri("/"),
             )

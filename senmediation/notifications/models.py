@@ -63,6 +63,10 @@ class Message(models.Model):
     printed_at = models.DateTimeField(null=True, blank=True)
     posted_at = models.DateTimeField(null=True, blank=True)
     letter_file = models.FileField(upload_to="letters/", blank=True)
+    # A party's secure link goes in only as the message leaves: the body holds a placeholder.
+    party_link = models.ForeignKey("portal.PartyLink", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="messages")
+    link_site = models.CharField(max_length=200, blank=True, help_text="The site address the link is built on.")
     created_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -76,3 +76,9 @@ class FeedbackForm(forms.Form):
         coerce=int, error_messages={"required": "Select how satisfied you are with the service"},
     )
     comments = _text("How could we improve the service?", rows=5, help_text="Do not include personal details.")
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(label="Code", max_length=40, help_text="It is 10 letters and numbers, for example ABCDE-23456.",
+                           error_messages={"required": "Enter the code from your letter",
+                                           "max_length": "The code is 10 letters and numbers"})

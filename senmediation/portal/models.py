@@ -18,12 +18,14 @@ class Purpose(models.TextChoices):
 
 
 class PartyLink(models.Model):
-    """One party, one purpose. Only a hash of the token is kept: the link itself exists only in the
-    message that carried it."""
+    """One party, one purpose. Only a hash of the token (and of a letter's code) is kept: the link itself
+    exists only in what was sent, made as it left (services/tokens.py)."""
 
     party = models.ForeignKey("cases.Party", on_delete=models.CASCADE, related_name="links")
     purpose = models.CharField(max_length=30, choices=Purpose.choices)
     token_hash = models.CharField(max_length=64, unique=True)
+    # A letter carries a short code instead of the link; only its keyed hash is kept (services/tokens.py).
+    code_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField()
@@ -39,6 +41,16 @@ class PartyLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_purpose_display()} for {self.party}"
+
+
+class CodeFailure(models.Model):
+    """One wrong letter code, kept an hour to limit guessing from one address. Holds no code."""
+
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"Wrong code from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"
 
 
 class Submission(models.Model):

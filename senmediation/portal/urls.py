@@ -4,6 +4,7 @@ from . import views
 
 app_name = "portal"
 urlpatterns = [
+    path("code/", views.code_entry, name="code"),
     path("<str:token>/", views.party_page, name="page"),
     path("<str:token>/thank-you/", views.party_done, name="done"),
     path("<str:token>/agreement.pdf", views.agreement_file, name="agreement_file"),

@@ -10,15 +10,18 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
+from senmediation.core.client_ip import client_ip
 from senmediation.core.errors import ServiceError
 from senmediation.feedback.forms import SurveyForm
 from senmediation.feedback.services.surveys import survey_link_submit
 
-from .forms import AttendanceForm, AvailabilityForm, ChildViewsForm, SummaryForm
+from .forms import AttendanceForm, AvailabilityForm, ChildViewsForm, CodeForm, SummaryForm
 from .models import PartyLink, Purpose
 from .services import submissions
-from .services.links import PartyLinkError, party_link_resolve, party_link_touch
+from .services.codes import CodeAttemptsLimited, party_link_open_by_code
+from .services.links import LinkUnknown, PartyLinkError, party_link_resolve, party_link_touch
 
 
 def _availability(link: PartyLink, form: Any) -> None:
@@ -94,6 +97,23 @@ def party_page(request: HttpRequest, token: str) -> HttpResponse:
         form = form_class()
     return render(request, f"portal/{link.purpose}.html", _context(link, form=form),
                   status=400 if form.errors else 200)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def code_entry(request: HttpRequest) -> HttpResponse:
+    """Where a party who got a letter types its code; it opens the same page as the link would."""
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            return redirect(party_link_open_by_code(code=form.cleaned_data["code"], ip_address=client_ip(request)))
+        except CodeAttemptsLimited as refusal:
+            return render(request, "portal/code_limited.html", {"message": refusal.message}, status=429)
+        except LinkUnknown as refusal:
+            form.add_error("code", refusal.message)
+        except PartyLinkError as problem:
+            return _problem(request, problem)
+    return render(request, "portal/code.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @never_cache

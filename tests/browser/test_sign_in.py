@@ -5,7 +5,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from senmediation.accounts.roles import Role
-from senmediation.accounts.tests.helpers import totp_code, totp_code_from_secret
+from senmediation.accounts.tests.helpers import enrolment_path_make, totp_code, totp_code_from_secret
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.testing.browser import ERROR_TITLE, assert_accessible
 from senmediation.testing.fixtures import TEST_PASSWORD, user_make
@@ -25,8 +25,9 @@ def test_set_up_totp_then_sign_in_with_a_code(page, settings) -> None:
     settings.OTP_REQUIRED = True
     settings.OTP_TOTP_THROTTLE_FACTOR = 0  # the test retries straight after a wrong code
     demo_reference_data_load()
-    user = user_make("coord", Role.COORDINATOR, first_name="Cora", last_name="Ordinator")
+    user = user_make("coord", Role.COORDINATOR, first_name="Cora", last_name="Ordinator", email="cora@example.org")
 
+    page.goto(enrolment_path_make(user))  # the one-time set-up link a manager e-mailed
     _password_step(page)
     assert page.url.endswith("/accounts/two-factor/setup/")
     expect(page.get_by_role("img", name="QR code to add this service to your authenticator app")).to_be_visible()
@@ -61,9 +62,10 @@ def test_set_up_totp_then_sign_in_with_a_code(page, settings) -> None:
 def test_both_sign_in_steps_work_without_javascript(page_without_js, settings) -> None:
     settings.OTP_REQUIRED = True
     demo_reference_data_load()
-    user_make("coord", Role.COORDINATOR, first_name="Cora", last_name="Ordinator")
+    user = user_make("coord", Role.COORDINATOR, first_name="Cora", last_name="Ordinator", email="cora@example.org")
     page = page_without_js
-    page.goto("/accounts/sign-in/")
+    page.goto(enrolment_path_make(user))
+    assert page.url.endswith("/accounts/sign-in/")
     page.fill("#id_username", "coord")
     page.fill("#id_password", TEST_PASSWORD)
     page.click("button[type=submit]")

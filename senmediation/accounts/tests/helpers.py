@@ -26,6 +26,16 @@ def totp_code_from_secret(secret_text: str) -> str:
     return f"{totp(key):06d}"
 
 
+def enrolment_path_make(user: Any) -> str:
+    """A set-up link for `user`, made as at the console (manage.py staff_create), as its URL path."""
+    from django.core import mail
+
+    from senmediation.accounts.enrolment import enrolment_link_issue
+
+    enrolment_link_issue(user=user, by=None, base_url="https://mediation.example.org/")
+    return "/" + mail.outbox[-1].body.split("https://mediation.example.org/", 1)[1].split()[0]
+
+
 def verified_client(user: Any, client: Client | None = None) -> Client:
     """Signed in with the second factor done, as after a real two-step sign-in."""
     client = client or Client()

@@ -1,7 +1,8 @@
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
 
-from senmediation.accounts.models import User
+from senmediation.accounts.models import EnrolmentLink, User
 from senmediation.accounts.roles import Role, user_roles
 
 ARGS = ["--username", "priya", "--email", "priya@example.org", "--first-name", "Priya", "--last-name", "Shah"]
@@ -16,8 +17,12 @@ def test_staff_create_makes_the_first_manager(monkeypatch, capsys) -> None:
     assert (user.is_staff, user.is_superuser) == (False, False)
     assert user.check_password("a long and unusual passphrase")
     assert capsys.readouterr().out == (
-        "Created priya (manager). They set up their second factor at the first sign-in.\n"
+        "Created priya (manager).\n"
+        "A link to set up their authenticator app was e-mailed to priya@example.org. It works once, for 24 hours.\n"
     )
+    [sent] = mail.outbox
+    assert sent.to == ["priya@example.org"] and "http://127.0.0.1:8000/accounts/two-factor/enrol/" in sent.body
+    assert EnrolmentLink.objects.get().user == user
 
 
 @pytest.mark.django_db

@@ -2,7 +2,13 @@ import pytest
 from django.test import Client
 from django_otp.plugins.otp_static.models import StaticToken
 
-from senmediation.accounts.tests.helpers import totp_code, totp_code_from_secret, totp_device_make, verified_client
+from senmediation.accounts.tests.helpers import (
+    enrolment_path_make,
+    totp_code,
+    totp_code_from_secret,
+    totp_device_make,
+    verified_client,
+)
 from senmediation.testing.fixtures import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +26,9 @@ def _password(client: Client, username: str = "coord", password: str = TEST_PASS
 
 
 def test_first_sign_in_sets_up_the_app_and_shows_recovery_codes_once(client: Client, coordinator) -> None:
+    coordinator.email = "cora@example.org"
+    coordinator.save()
+    client.get(enrolment_path_make(coordinator))
     response = _password(client)
     assert response["Location"] == "/accounts/two-factor/setup/"
     assert client.get("/staff/").status_code == 302  # not signed in yet

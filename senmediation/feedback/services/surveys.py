@@ -13,16 +13,14 @@ from senmediation.cases.models import Case, Party
 from senmediation.cases.services.events import case_event_record
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
-from senmediation.notifications.services import notification_send
 from senmediation.portal.models import PartyLink, Purpose
-from senmediation.portal.services.links import party_link_create
+from senmediation.portal.services.links import party_link_create, party_link_send
 from senmediation.rules.workflow import State
 
 from ..models import SurveyInvitation, SurveyResponse
 
 # Who is asked: the family and the professionals who took part, not observers.
 SURVEYED_ROLES = (Party.Role.PARENT, Party.Role.YOUNG_PERSON, Party.Role.LA_OFFICER)
-LINK_DAYS = 28
 REMIND_AFTER = dt.timedelta(days=10)
 ANSWER_FIELDS = ("satisfaction", "felt_heard", "treated_fairly", "mediator_impartial", "process_explained",
                  "would_recommend", "comments", "consent_to_quote")
@@ -88,14 +86,10 @@ def survey_invite(*, case: Case, by: Any, base_url: str) -> list[SurveyInvitatio
         with transaction.atomic():
             if SurveyInvitation.objects.filter(case=case, party=party).exists():
                 continue
-            link, path = party_link_create(party=party, purpose=Purpose.FEEDBACK, by=by, days_valid=LINK_DAYS)
+            link, _ = party_link_create(party=party, purpose=Purpose.FEEDBACK, by=by)
             invitation = SurveyInvitation.objects.create(case=case, party=party, link=link, sent_at=clock.now())
-            notification_send(
-                template_key="feedback_invitation", party=party, case=case, by=by,
-                idempotency_key=f"survey:{invitation.pk}:invite",
-                context={"link_url": base_url.rstrip("/") + path,
-                         "link_expires": f"{clock.local(link.expires_at):%-d %B %Y}"},
-            )
+            party_link_send(link=link, template_key="feedback_invitation", base_url=base_url, by=by,
+                            idempotency_key=f"survey:{invitation.pk}:invite")
             made.append(invitation)
     return made
 
@@ -106,16 +100,11 @@ def survey_remind(*, invitation: SurveyInvitation, base_url: str) -> bool:
         invitation = SurveyInvitation.objects.select_for_update().select_related("party", "case").get(pk=invitation.pk)
         if invitation.answered_at or invitation.reminded_at:
             return False
-        link, path = party_link_create(party=invitation.party, purpose=Purpose.FEEDBACK, by=None,
-                                       days_valid=LINK_DAYS)
+        link, _ = party_link_create(party=invitation.party, purpose=Purpose.FEEDBACK, by=None)
         invitation.reminded_at = clock.now()
         invitation.save(update_fields=["reminded_at"])
-        notification_send(
-            template_key="feedback_reminder", party=invitation.party, case=invitation.case, by=None,
-            idempotency_key=f"survey:{invitation.pk}:reminder",
-            context={"link_url": base_url.rstrip("/") + path,
-                     "link_expires": f"{clock.local(link.expires_at):%-d %B %Y}"},
-        )
+        party_link_send(link=link, template_key="feedback_reminder", base_url=base_url, by=None,
+                        idempotency_key=f"survey:{invitation.pk}:reminder")
     return True
 
 

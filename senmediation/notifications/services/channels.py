@@ -17,6 +17,7 @@ from senmediation.core import clock
 
 from ..models import CallTask, Message
 from .routing import notify_api_key, notify_email_ready
+from .secure_links import LinkNotSendable, message_body_to_send
 
 # 5xx SMTP replies say "never"; 4xx and dropped connections say "not now".
 PERMANENT_SMTP = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPNotSupportedError)
@@ -74,16 +75,24 @@ def _notify_call(message: Message, send: Any) -> None:
         raise TemporaryFailure(f"GOV.UK Notify could not be reached: {error}") from error
 
 
+def _body(message: Message) -> str:
+    try:
+        return message_body_to_send(message)
+    except LinkNotSendable as problem:
+        raise PermanentFailure(str(problem)) from problem
+
+
 def deliver_email(message: Message) -> None:
     attachments = list(message.attachments.all())
+    body = _body(message)
     if notify_email_ready() and not attachments:
         _notify_call(message, lambda: _notify_client().send_email_notification(
             email_address=message.to, template_id=getattr(settings, "NOTIFY_EMAIL_TEMPLATE_ID", ""),
-            personalisation={"subject": message.subject, "body": message.body}, reference=message.idempotency_key,
+            personalisation={"subject": message.subject, "body": body}, reference=message.idempotency_key,
         ))
         return
     email = EmailMessage(
-        subject=message.subject, body=message.body, from_email=settings.DEFAULT_FROM_EMAIL, to=[message.to],
+        subject=message.subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[message.to],
         headers={"Message-ID": message_id_for(message)},
     )
     for attachment in attachments:
@@ -109,20 +118,23 @@ def deliver_sms(message: Message) -> None:
     template_id = getattr(settings, "NOTIFY_SMS_TEMPLATE_ID", "")
     if not (notify_api_key() and template_id):
         raise PermanentFailure("Text messages are not set up (GOV.UK Notify).")
+    body = _body(message)
     _notify_call(message, lambda: _notify_client().send_sms_notification(
         phone_number=message.to, template_id=template_id,
-        personalisation={"subject": message.subject, "body": message.body}, reference=message.idempotency_key,
+        personalisation={"subject": message.subject, "body": body}, reference=message.idempotency_key,
     ))
 
 
 def deliver_letter(message: Message) -> None:
-    """Makes the printable PDF and leaves it in the print queue. Safe to repeat: an existing PDF is kept."""
+    """Makes the printable PDF and leaves it in the print queue. Safe to repeat: an existing PDF is kept.
+    A secure link goes in as a short code (a new one each time the PDF is made), never as the link."""
     if message.letter_file:
         return
     from .letters import letter_pdf_render
 
+    body = _body(message)
     try:
-        pdf = letter_pdf_render(message)
+        pdf = letter_pdf_render(message, body=body)
     except OSError as error:
         raise TemporaryFailure(f"The letter could not be made: {error}") from error
     message.letter_file.save(f"{uuid.uuid4().hex}.pdf", ContentFile(pdf), save=False)

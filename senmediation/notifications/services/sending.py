@@ -15,6 +15,7 @@ from senmediation.directory.selectors import provider_current
 
 from ..models import Message, MessageAttachment
 from .routing import Route, route_for_party
+from .secure_links import LINK_PLACEHOLDER
 from .templates import template_for, template_render
 
 logger = logging.getLogger(__name__)
@@ -66,9 +67,11 @@ def _enqueue(message_id: int) -> None:
 def notification_send(
     *, template_key: str, context: dict[str, Any], party: Any = None, to_email: str = "", case: Any = None,
     attachments: Sequence[Attachment] = (), idempotency_key: str, by: Any = None, route: Route | None = None,
+    party_link: Any = None, link_site: str = "",
 ) -> Message:
     """Logs one message, routed by the person's preferences, and hands it to the worker once the
-    transaction commits. Calling again with the same idempotency_key returns the first message unchanged."""
+    transaction commits. Calling again with the same idempotency_key returns the first message unchanged.
+    With `party_link`, {{ link_url }} is stored as a placeholder and the link made as it is sent."""
     if not idempotency_key:
         raise ServiceError("A message needs an idempotency key so it is never sent twice.")
     existing = Message.objects.filter(idempotency_key=idempotency_key).first()
@@ -80,6 +83,8 @@ def notification_send(
     # `route`: someone who is not a party (a complainant) and chose how to hear from us.
     route = route or (Route("email", to_email) if to_email else route_for_party(party))
     template = template_for(template_key)
+    if party_link is not None:
+        context = {**context, "link_url": LINK_PLACEHOLDER}
     subject, body = template_render(
         subject=template.subject, body=template.body, context={**_base_context(case=case, party=party), **context}
     )
@@ -89,7 +94,7 @@ def notification_send(
                 case=case, party=party, template_key=template_key, channel=route.channel, to=route.to,
                 subject=subject, body=body, note=_staff_note(party), idempotency_key=idempotency_key,
                 large_print="large_print" in list(getattr(party, "adjustments", None) or []),
-                created_by=by if getattr(by, "pk", None) else None,
+                created_by=by if getattr(by, "pk", None) else None, party_link=party_link, link_site=link_site,
             )
             for item in attachments:
                 attachment = MessageAttachment(message=message, filename=item.filename, mimetype=item.mimetype)

@@ -115,6 +115,16 @@ def test_case_links_make_send_and_stop(coordinator_client, coordinator, django_c
     assert link.revoked_at
 
 
+def test_a_link_made_without_a_time_lasts_its_purposes_default(coordinator_client, coordinator) -> None:
+    case = case_make(by=coordinator)
+    parent = case.parties.get(role=Party.Role.PARENT)
+    url = f"/staff/notifications/cases/{case.reference}/links/"
+    assert "tell us when you can come, 7 days" in coordinator_client.get(url).content.decode()
+    assert coordinator_client.post(url, {"party": parent.pk, "purpose": "agreement", "days_valid": ""}).status_code == 302
+    link = PartyLink.objects.get()
+    assert (link.expires_at - link.created_at).days == 30
+
+
 def test_case_links_follow_case_visibility(mediator, other_mediator, coordinator, commissioner) -> None:
     case = case_make(by=coordinator)
     case.mediator = mediator

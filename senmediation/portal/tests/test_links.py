@@ -44,7 +44,7 @@ def test_only_a_hash_of_the_token_is_stored(parent, coordinator) -> None:
     raw = token.split(".")[0]
     assert raw not in link.token_hash and len(link.token_hash) == 64
     assert party_link_resolve(token) == link
-    assert link.expires_at - link.created_at == dt.timedelta(days=14)
+    assert link.expires_at - link.created_at == dt.timedelta(days=7)
     assert parent.case.events.filter(summary__startswith="Secure link made for Ravi Patel").exists()
 
 
@@ -92,11 +92,11 @@ def test_bad_purpose_and_length_are_refused(parent, coordinator) -> None:
 def test_issuing_a_link_sends_it_the_way_the_party_asked(parent, coordinator,
                                                          django_capture_on_commit_callbacks) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        link, path, message = party_link_issue(party=parent, purpose="availability", by=coordinator,
-                                               base_url="https://mediation.example.org/")
+        link, message = party_link_issue(party=parent, purpose="availability", by=coordinator,
+                                         base_url="https://mediation.example.org/")
     assert PartyLink.objects.count() == 1
     assert len(mail.outbox) == 1
-    assert f"https://mediation.example.org{path}" in mail.outbox[0].body
+    assert "https://mediation.example.org/p/" in mail.outbox[0].body
     assert "tell us when you can come" in mail.outbox[0].body
     assert message.idempotency_key == f"party-link:{link.pk}"
 
@@ -113,3 +113,19 @@ def test_links_stop_working_when_the_case_closes_except_feedback(client, parent,
     response = client.get(summary_path)
     assert response.status_code == 410
     assert party_link_resolve(_token(feedback_path)) == feedback
+
+
+@pytest.mark.parametrize(("purpose", "days"), [
+    ("availability", 7), ("attendance", 7), ("summary_and_issues", 14), ("child_views", 14),
+    ("agreement", 30), ("feedback", 28),
+])
+def test_each_purpose_has_its_own_shortest_default(parent, coordinator, purpose, days) -> None:
+    link, _ = party_link_create(party=parent, purpose=purpose, by=coordinator)
+    assert link.expires_at - link.created_at == dt.timedelta(days=days)
+
+
+def test_staff_can_still_choose_a_longer_time_up_to_the_maximum(parent, coordinator) -> None:
+    link, _ = party_link_create(party=parent, purpose="availability", by=coordinator, days_valid=60)
+    assert link.expires_at - link.created_at == dt.timedelta(days=60)
+    with pytest.raises(ServiceError, match="A link can last from 1 to 60 days."):
+        party_link_create(party=parent, purpose="availability", by=coordinator, days_valid=61)

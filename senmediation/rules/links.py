@@ -1,0 +1,39 @@
+"""How long a party's secure link works for when staff do not choose: the shortest time each purpose needs.
+
+A link is a key to part of a case, so it should stop working as soon as it has done its job. Each default
+is tied to the clock that job serves. Staff can still choose any time from 1 to MAX_DAYS_VALID days when
+they make a link, for example a longer one for a party who is away.
+
+| purpose | days | why |
+| --- | --- | --- |
+| availability | 7 | Dates are needed quickly: the meeting must be held within 30 days of the local authority being told the family want mediation (SEND Regulations 2014 (SI 2014/1530) regs 32-42, Mediation), so the dates have to come back in the first week to leave time to book. |
+| attendance | 7 | Sent once the meeting is booked, which is within the same 30 days; a week is enough to answer and still plan interpreters and rooms. |
+| summary_and_issues | 14 | Summaries are exchanged before the meeting; half of the 30-day window is the most the exchange can take. |
+| child_views | 14 | The child's views are gathered before the meeting, on the same timetable as the summaries. |
+| agreement | 30 | The agreement is read after the meeting. A party who may appeal needs it within 1 month of the mediation certificate (Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r.20(1)(c)), so the link lasts that month and no longer. |
+| feedback | 28 | The survey stays open for 28 days after the invitation: one reminder after 10 days and time to answer it. It shows nothing of the case. |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+MAX_DAYS_VALID = 60
+
+LINK_DAYS_BY_PURPOSE: Mapping[str, int] = MappingProxyType({
+    "availability": 7,
+    "attendance": 7,
+    "summary_and_issues": 14,
+    "child_views": 14,
+    "agreement": 30,
+    "feedback": 28,
+})
+
+
+def link_days_default(purpose: str) -> int:
+    """The default number of days a link for `purpose` works for (see the table above)."""
+    try:
+        return LINK_DAYS_BY_PURPOSE[purpose]
+    except KeyError:
+        raise ValueError(f"No default link time for {purpose!r}") from None
