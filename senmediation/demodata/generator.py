@@ -391,7 +391,7 @@ class _CaseWalk:
     def _notes(self, yesterday: dt.date) -> None:
         """Calls, e-mails and letters between the steps: 5 to 30 timeline entries in all."""
         rng = self.rng
-        wanted = min(30, max(5, len(self.events) + _one(rng, (0, 1, 1, 2, 3, 5, 8, 14))))
+        wanted = min(30, max(5, len(self.events) + _one(rng, (0, 0, 1, 1, 2, 3, 5, 10))))
         closed_on = self.fields["closed_on"]
         end = min(yesterday, closed_on - dt.timedelta(days=1) if closed_on else add_working_days(self.last_day, 5))
         span = max((end - self.opened).days, 0)

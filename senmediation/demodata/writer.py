@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -224,21 +225,46 @@ def constraints_deferred(models: Sequence[type[Model]] = MODELS,
         constraints_restore(deferred)
 
 
+def _run_each(statements: list[str], connections_used: int = 1) -> list[str]:
+    """Runs each statement, on this thread's connection or on that many threads' own, and returns the
+    failures rather than stopping at the first."""
+
+    def run(share: list[str]) -> list[str]:
+        failures = []
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '256MB'")
+            for statement in share:
+                try:
+                    cursor.execute(statement)
+                except DatabaseError as error:
+                    failures.append(f"{statement}: {error}")
+            cursor.execute("RESET maintenance_work_mem")
+        return failures
+
+    if connections_used == 1 or connection.in_atomic_block:
+        return run(statements)
+
+    def on_own_connection(share: list[str]) -> list[str]:
+        try:
+            return run(share)
+        finally:
+            connection.close()  # this thread's own
+
+    shares = [statements[n::connections_used] for n in range(connections_used)]
+    with ThreadPoolExecutor(connections_used) as pool:
+        return [failure for found in pool.map(on_own_connection, shares) for failure in found]
+
+
 def constraints_restore(deferred: Deferred) -> None:
     """Rebuilds what `constraints_deferred` dropped (names and definitions as they were). Every statement is
     tried, so one failure (a row pointing nowhere) leaves nothing else missing; then the failures are raised."""
-    failures: list[str] = []
-    statements = [definition for _, definition in deferred.indexes] + [
-        f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}' for table, name, definition in deferred.foreign_keys
-    ] + [f'ALTER TABLE "{table}" RESET (autovacuum_enabled)' for table in deferred.tables]
+    # Indexes are built two at a time, on two connections (they only share a lock with each other); then
+    # the foreign keys one at a time, as each locks its table and the one it points at.
+    failures = _run_each([definition for _, definition in deferred.indexes], connections_used=2)
+    failures += _run_each([f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}'
+                           for table, name, definition in deferred.foreign_keys]
+                          + [f'ALTER TABLE "{table}" RESET (autovacuum_enabled)' for table in deferred.tables])
     with connection.cursor() as cursor:
-        cursor.execute("SET maintenance_work_mem = '512MB'")
-        for statement in statements:
-            try:
-                cursor.execute(statement)
-            except DatabaseError as error:
-                failures.append(f"{statement}: {error}")
-        cursor.execute("RESET maintenance_work_mem")
         after = _deferrable(cursor, deferred.tables)
     # Compared by name: PostgreSQL prints a rebuilt partial index's condition in a different but equal form.
     before_names = {name for name, _ in deferred.indexes} | {name for _, name, _ in deferred.foreign_keys}

@@ -171,7 +171,7 @@ def test_complaints_carry_their_policy_clocks_and_a_response_letter_once_answere
     monkeypatch.setattr(generator, "COMPLAINT_SHARE", 0.3)
     demo_reference_data_load()
     demo_users_create(password="a long demo password 2026")
-    cases_generate(count=60, seed=3, today=TODAY, processes=1)
+    cases_generate(count=200, seed=3, today=TODAY, processes=1)
     complaints = list(Complaint.objects.select_related("case"))
     assert len(complaints) >= 5
     assert any(c.responded_on for c in complaints) and any(c.responded_on is None for c in complaints)
