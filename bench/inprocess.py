@@ -25,17 +25,20 @@ def django_ready() -> None:
     settings.ALLOWED_HOSTS = ["testserver"]
 
 
-def pages_time(pages: dict[str, tuple[Any, str]], *, runs: int) -> None:
-    """Times each (user, url) page `runs` times after one warm-up and prints the table; the first page
-    is the floor the others are compared with."""
+def pages_time(pages: dict[str, tuple[Any, ...]], *, runs: int) -> None:
+    """Times each (user, url) or (user, url, headers) page `runs` times after one warm-up and prints the
+    table; the first page is the floor the others are compared with. A user of None: not signed in (an
+    API read, with its key in the headers)."""
     from django.test import Client
 
     from senmediation.cases.models import Case
 
     results = {}
-    for name, (user, url) in pages.items():
-        client = Client()
-        client.force_login(user)
+    for name, (user, url, *rest) in pages.items():
+        headers = rest[0] if rest else {}
+        client = Client(headers=headers)
+        if user is not None:
+            client.force_login(user)
         client.get(url)  # warm up
         timings = []
         for _ in range(runs):

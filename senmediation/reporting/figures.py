@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import BooleanField, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from senmediation.agreements.models import AgreementItem
@@ -81,7 +81,7 @@ def _month(value: dt.date | dt.datetime) -> dt.date:
 
 
 def report_figures(*, local_authority_id: int | None, period: Period) -> ReportFigures:
-    """Every figure of the report for one LA (None: all) and period, in seven queries."""
+    """Every figure of the report for one LA (None: all) and period, in eight queries."""
     f = ReportFigures()
     start, end = _moments(period)
     cases = _la(Case.objects.filter(opened_on__range=(period.start, period.end)), "local_authority_id",
@@ -93,31 +93,32 @@ def report_figures(*, local_authority_id: int | None, period: Period) -> ReportF
     # Advice only: closed having had information, with no certificate and the LA never told of mediation.
     counts["advice_only"] = Count("id", filter=Q(state=State.closed, certificate_issued_on__isnull=True,
                                                  la_notified_on__isnull=True, meeting_outcome=""))
-    row = cases.aggregate(**counts)  # query 1
-    f.enquiries, f.advice_only = row["enquiries"], row["advice_only"]
-    f.by_source = {v: row[f"source_{v}"] for v in Case.Source.values}
-    f.by_channel = {v: row[f"channel_{v}"] for v in Case.Channel.values}
-    f.by_case_type = {v: row[f"type_{v}"] for v in ("sen_mediation", "disagreement_resolution")}
-    f.opened_by_month = {  # query 2
-        _month(r["month"]): r["n"]
-        for r in cases.order_by().annotate(month=TruncMonth("opened_on")).values("month").annotate(n=Count("id"))
-    }
+    # Query 1: one pass over the period's cases, grouped by the month they were opened (a row a month).
+    rows = list(cases.order_by().annotate(month=TruncMonth("opened_on")).values("month").annotate(**counts))
+    total = Counter[str]()
+    for r in rows:
+        total.update({k: v for k, v in r.items() if k != "month"})
+        f.opened_by_month[_month(r["month"])] = r["enquiries"]
+    f.enquiries, f.advice_only = total["enquiries"], total["advice_only"]
+    f.by_source = {v: total[f"source_{v}"] for v in Case.Source.values}
+    f.by_channel = {v: total[f"channel_{v}"] for v in Case.Channel.values}
+    f.by_case_type = {v: total[f"type_{v}"] for v in ("sen_mediation", "disagreement_resolution")}
     certificates = _la(Certificate.objects.filter(supersedes__isnull=True, issued_on__range=(period.start, period.end)),
                        "local_authority_id", local_authority_id)
-    f.certificates = certificates.aggregate(  # query 3
+    f.certificates = certificates.aggregate(  # query 2
         **{v: Count("id", filter=Q(kind=v)) for v in Certificate.Kind.values})
     events = _la(CaseEvent.objects.filter(kind=TRANSITION, at__gte=start, at__lt=end, to_state__in=EVENT_STATES),
                  "case__local_authority_id", local_authority_id)
     f.events = dict.fromkeys(EVENT_STATES, 0)
-    for r in (events.order_by().annotate(month=TruncMonth("at", tzinfo=LONDON))  # query 4
+    for r in (events.order_by().annotate(month=TruncMonth("at", tzinfo=LONDON))  # query 3
               .values("to_state", "month").annotate(n=Count("case_id", distinct=True))):
         f.events[r["to_state"]] = f.events.get(r["to_state"], 0) + r["n"]
         if r["to_state"] == State.held:
             f.held_by_month[_month(r["month"])] = r["n"]
-    _clocks(f, local_authority_id, period)  # queries 5 and 6
-    _outcomes(f, events.filter(to_state=State.held))  # query 7
-    _actions(f, local_authority_id, period)  # query 8
-    _feedback(f, local_authority_id, period)  # queries 9 and 10
+    _clocks(f, local_authority_id, period)  # query 4
+    _outcomes(f, events.filter(to_state=State.held))  # query 5
+    _actions(f, local_authority_id, period)  # query 6
+    _feedback(f, local_authority_id, period)  # queries 7 and 8
     return f
 
 
@@ -140,21 +141,25 @@ def _met_in(local_authority_id: int | None, period: Period) -> QuerySet[Deadline
 
 
 def _clocks(f: ReportFigures, local_authority_id: int | None, period: Period) -> None:
-    met = _met_in(local_authority_id, period)
-    certs, on_time = Q(clock__in=CERTIFICATE_CLOCKS), Q(met_on__lte=F("due_date"))
-    held = Q(clock=Clock.mediation_held)
-    row = met.aggregate(
-        cert_on_time=Count("id", filter=certs & on_time), cert_late=Count("id", filter=certs & ~on_time),
-        held_on_time=Count("id", filter=held & on_time), held_late=Count("id", filter=held & ~on_time),
-    )
-    f.certificate_on_time, f.certificate_late = row["cert_on_time"], row["cert_late"]
-    f.held_on_time, f.held_late = row["held_on_time"], row["held_late"]
-    # Days taken per clock, as a histogram: as many rows as distinct day counts, never one per case.
+    """Days taken per clock, as a histogram split by on time or late: as many rows as distinct (clock, days,
+    on time) combinations, never one per case. The on-time and late counts are sums over it."""
     taken = ExpressionWrapper(F("met_on") - F("start_date"), output_field=DurationField())
+    on_time = ExpressionWrapper(Q(met_on__lte=F("due_date")), output_field=BooleanField())
     f.step_days = {c.value: Counter() for c in STEP_CLOCKS}
-    for r in (met.filter(clock__in=STEP_CLOCKS).order_by().annotate(taken=taken)
-              .values("clock", "taken").annotate(n=Count("id"))):
-        f.step_days[r["clock"]][r["taken"].days] += r["n"]
+    for r in (_met_in(local_authority_id, period).filter(clock__in=STEP_CLOCKS).order_by()
+              .annotate(taken=taken, on_time=on_time).values("clock", "taken", "on_time").annotate(n=Count("id"))):
+        clock, n = r["clock"], r["n"]
+        f.step_days[clock][r["taken"].days] += n
+        if clock in CERTIFICATE_CLOCKS:
+            if r["on_time"]:
+                f.certificate_on_time += n
+            else:
+                f.certificate_late += n
+        elif clock == Clock.mediation_held:
+            if r["on_time"]:
+                f.held_on_time += n
+            else:
+                f.held_late += n
 
 
 def _outcomes(f: ReportFigures, held: QuerySet[CaseEvent]) -> None:

@@ -9,6 +9,7 @@ import pytest
 from senmediation.accounts.roles import Role
 from senmediation.documents.models import Certificate
 from senmediation.reporting.sen2 import sen2_cells, sen2_figures
+from senmediation.rules.workflow import TRANSITIONS, CaseType, State
 from senmediation.testing.fixtures import client_for, user_make
 
 from .helpers import case_row, certificate, event, other_la, trafford
@@ -63,3 +64,9 @@ def test_sen2_page_and_csv_for_the_commissioner(year_2025: None) -> None:
     assert rows[4][:2] == ["of which covered health care", "fewer than 5"]
     assert client.get(f"/staff/reports/{other_la().gss_code}/sen2/2025/").status_code == 404
     assert client.get("/staff/reports/all/sen2/2025/").status_code == 404
+
+
+def test_only_sen_mediation_cases_are_issued_certificates() -> None:
+    """sen2_figures counts certificates without asking each case's type: it relies on this."""
+    issuing = [t for t in TRANSITIONS if t.to_state is State.certificate_issued]
+    assert issuing and all(t.case_types == frozenset({CaseType.sen_mediation}) for t in issuing)

@@ -111,7 +111,7 @@ def test_the_page_makes_the_same_number_of_queries_at_two_sizes(world: dict[str,
     with CaptureQueriesContext(connection) as queries:
         assert world["commissioner"].get(f"/staff/reports/E08000009/?{Q1}").status_code == 200
     # The session and the audit log (middleware) write on every page; the page's own reads stay within 16
-    # (10 for the figures, two of them the feedback and complaint tables, and the page's own few).
+    # (8 for the figures, two of them the feedback and complaint tables, and the page's own few).
     own = [q["sql"] for q in queries.captured_queries
            if not any(word in q["sql"] for word in ("django_session", "audit_auditentry", "SAVEPOINT"))]
     assert len(own) <= 16, "\n".join(sql[:150] for sql in own)
