@@ -9,10 +9,11 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 
-from senmediation.cases.models import Case, CaseEvent
+from senmediation.cases.models import Case
 from senmediation.core.clock import LONDON
 from senmediation.directory.models import LocalAuthority
 from senmediation.documents.models import Certificate
+from senmediation.reporting.state_changes import state_changes
 from senmediation.rules.workflow import CaseType, State
 
 from .models import RateCard
@@ -51,7 +52,7 @@ def activity_statement(*, local_authority: LocalAuthority, period: Period) -> St
                                               issued_on__range=(period.start, period.end)).count()
     start = dt.datetime.combine(period.start, dt.time(), LONDON)
     end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), LONDON)
-    held = CaseEvent.objects.filter(kind=CaseEvent.Kind.TRANSITION, to_state=State.held, at__gte=start, at__lt=end,
+    held = state_changes().filter(to_state=State.held, at__gte=start, at__lt=end,
                                     case__local_authority_id=la_id).aggregate(
         sen=Count("case_id", distinct=True, filter=Q(case__case_type=CaseType.sen_mediation)),
         drs=Count("case_id", distinct=True, filter=Q(case__case_type=CaseType.disagreement_resolution)),

@@ -22,6 +22,7 @@ from senmediation.cases.models import Case, CaseEvent, Deadline, MeetingOutcome
 from senmediation.core.clock import LONDON
 from senmediation.documents.models import Certificate
 from senmediation.feedback.selectors import complaint_and_feedback_counts
+from senmediation.reporting.state_changes import state_changes
 from senmediation.rules.deadlines import Clock
 from senmediation.rules.eligibility import Decision, Element
 from senmediation.rules.workflow import State
@@ -107,7 +108,7 @@ def report_figures(*, local_authority_id: int | None, period: Period) -> ReportF
                        "local_authority_id", local_authority_id)
     f.certificates = certificates.aggregate(  # query 2
         **{v: Count("id", filter=Q(kind=v)) for v in Certificate.Kind.values})
-    events = _la(CaseEvent.objects.filter(kind=TRANSITION, at__gte=start, at__lt=end, to_state__in=EVENT_STATES),
+    events = _la(state_changes().filter(at__gte=start, at__lt=end, to_state__in=EVENT_STATES),
                  "case__local_authority_id", local_authority_id)
     f.events = dict.fromkeys(EVENT_STATES, 0)
     for r in (events.order_by().annotate(month=TruncMonth("at", tzinfo=LONDON))  # query 3

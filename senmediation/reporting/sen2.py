@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from senmediation.cases.models import CaseEvent
 from senmediation.core.clock import LONDON
 from senmediation.documents.models import Certificate
+from senmediation.reporting.state_changes import state_changes
 from senmediation.rules.workflow import CaseType, State
 
 from .suppression import Cell, plain, suppress_column
@@ -35,7 +35,7 @@ def sen2_figures(*, local_authority_id: int, year: int) -> list[Sen2Figure]:
     end = dt.datetime(year + 1, 1, 1, tzinfo=LONDON)
     # Only the three states counted below: the index of status changes by state then time reads just those.
     counted = (State.mediation_requested, State.held, State.not_arranged)
-    events = CaseEvent.objects.filter(kind=CaseEvent.Kind.TRANSITION, to_state__in=counted, at__gte=start, at__lt=end,
+    events = state_changes().filter(to_state__in=counted, at__gte=start, at__lt=end,
                                       case__local_authority_id=local_authority_id, case__case_type=SEN)
     held = Q(to_state=State.held)
 

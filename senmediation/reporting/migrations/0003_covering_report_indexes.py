@@ -29,8 +29,9 @@ INDEXES = [
     # Clocks met in a period: on time or late, and the days taken.
     ("reporting_deadline_met_on",
      "cases_deadline (met_on, clock, due_date, start_date, case_id, id) WHERE met_on IS NOT NULL"),
-    # Status changes by state and time, and the case each is for (counted once per case).
-    ("reporting_event_state_at", "cases_caseevent (to_state, at, case_id) WHERE kind = 'transition'"),
+    # Status changes by state and time, the case each is for (counted once per case), and the state it left
+    # (a change that stays in its state is not counted: reporting/state_changes.py).
+    ("reporting_event_state_at", "cases_caseevent (to_state, at, case_id, from_state) WHERE kind = 'transition'"),
 ]
 REPLACED = [
     ("reporting_event_transition_at", "cases_caseevent (to_state, at) WHERE kind = 'transition'"),

@@ -34,6 +34,9 @@ def paying(reference_data: None) -> Any:
         event(case, "held", D(2026, 2, 1))
         certificate(case, Certificate.Kind.AFTER_MEDIATION, D(2026, 2, 3), by=boss)
     event(case_row(la=la, case_type="disagreement_resolution"), "held", D(2026, 3, 1))
+    before = case_row(la=la, opened_on=D(2025, 11, 3))
+    event(before, "held", D(2025, 12, 15))
+    event(before, "held", D(2026, 1, 6), from_state="held")  # no agreement recorded later: not charged again
     case_row(la=la, opened_on=D(2026, 4, 1))  # next quarter
     RateCard.objects.create(local_authority=la, enquiry=Decimal("25.00"), certificate=Decimal("40.00"),
                             mediation=Decimal("450.50"), disagreement_resolution=Decimal("300.00"),

@@ -117,7 +117,10 @@ def test_outcomes_by_decision_and_element(reference_data: None) -> None:
     ]
     for outcome, decisions, elements in rows:
         case = case_row(meeting_outcome=outcome, decisions=decisions, elements=elements)
-        event(case, "held", D(2026, 2, 20))
+        event(case, "held", D(2026, 2, 20), from_state="scheduled")
+        if outcome == MeetingOutcome.NO_AGREEMENT:
+            # Recording no agreement keeps the case "held": a step, not a second meeting.
+            event(case, "held", D(2026, 3, 2), from_state="held")
     outside = case_row(meeting_outcome=MeetingOutcome.AGREEMENT, decisions=["plan_needs"], elements=["education"])
     event(outside, "held", D(2026, 5, 1))
     f = figures()

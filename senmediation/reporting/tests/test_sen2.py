@@ -30,6 +30,7 @@ def year_2025(reference_data: None) -> None:
     event(drs, "held", D(2025, 3, 1))  # not SEN mediation: not counted
     late = case_row()
     event(late, "held", D(2024, 12, 31))  # the year before
+    event(late, "held", D(2025, 1, 6), from_state="held")  # its outcome, no agreement: not a meeting in 2025
     for _ in range(6):
         certificate(case_row(), Certificate.Kind.NO_MEDIATION, D(2025, 12, 31), by=boss)
     event(case_row(la=other_la()), "held", D(2025, 3, 1))
