@@ -348,6 +348,10 @@ def _markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _is_case_work(page: Page) -> bool:
+    return page[1] == "/staff/" or page[1].startswith("/staff/cases")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=40)
@@ -357,12 +361,16 @@ def main() -> None:
     parser.add_argument("--referral-processes", type=int, default=4)
     parser.add_argument("--referrals-each", type=int, default=50)
     parser.add_argument("--skip", default="", help="Comma-separated phases to skip: serial,open,referrals")
+    parser.add_argument("--case-work-only", action="store_true",
+                        help="Only the floor and the case-work pages (no reports or API reads)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     _django()
     from senmediation.cases.models import Case
 
     pages = pages_to_measure()
+    if args.case_work_only:
+        pages = [page for page in pages if page[0] == FLOOR or _is_case_work(page)]
     cases = Case.objects.count()
     from django.db import connections
 
@@ -379,10 +387,10 @@ def main() -> None:
             result["serial"] = serial(server.port, pages, args.runs)
         if "open" not in skip:
             # The case-work pages staff use all day, then every page (reports and API reads included).
-            casework = [page for page in pages[1:] if page[1].startswith("/staff/cases")
-                        or page[1] == "/staff/"]
+            casework = [page for page in pages[1:] if _is_case_work(page)]
             result["open_loop"] = open_loop(server.port, casework, args.rate, args.seconds)
-            result["open_loop_all"] = open_loop(server.port, pages[1:], args.rate, args.seconds)
+            if len(casework) < len(pages) - 1:
+                result["open_loop_all"] = open_loop(server.port, pages[1:], args.rate, args.seconds)
     finally:
         server.stop()
     if "referrals" not in skip:

@@ -175,4 +175,6 @@ def my_cases_for(*, user: Any, limit: int = 20) -> list[Case]:
         qs = Case.objects.filter(mediator=user).exclude(state__in=ended).order_by("next_due_date")
     else:
         qs = Case.objects.filter(state=State.enquiry.value).order_by("-opened_on", "-id")
-    return list(qs.select_related("local_authority")[:limit])
+    # Only what the dashboard's table shows: a whole case row is about 30 columns.
+    shown = ("id", "reference", "child_first_name", "child_last_name", "state", "opened_on", "local_authority__name")
+    return list(qs.select_related("local_authority").only(*shown)[:limit])

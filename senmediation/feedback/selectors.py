@@ -62,19 +62,38 @@ def complaint_list_for(*, user: Any, today: dt.date, open_only: bool = True) -> 
 
 @dataclass
 class ComplaintsDue:
+    """The dashboard's complaint lists: the first few of each, due first, and how many there are in all."""
+
     overdue: list[ComplaintRow] = field(default_factory=list)
     due_soon: list[ComplaintRow] = field(default_factory=list)
+    overdue_count: int = 0
+    due_soon_count: int = 0
 
 
-def complaints_due_for(*, user: Any, today: dt.date) -> ComplaintsDue:
+DASHBOARD_ROWS = 10  # each list on the dashboard; the complaints page has them all
+
+
+def complaints_due_for(*, user: Any, today: dt.date, rows: int = DASHBOARD_ROWS) -> ComplaintsDue:
     """Open complaints whose acknowledgement or response is overdue or due soon, for the dashboard."""
     due = ComplaintsDue()
-    for row in complaint_list_for(user=user, today=today):
+    # Only complaints with a clock due within a fortnight can be overdue or due soon (3 working days,
+    # which never span more than 14 days even over Christmas); the rules below then decide exactly.
+    horizon = today + dt.timedelta(days=14)
+    near = Q(respond_by__lte=horizon) | Q(acknowledged_on__isnull=True, acknowledge_by__lte=horizon)
+    candidates = (complaint_queryset_for(user).filter(near, responded_on__isnull=True)
+                  .select_related("owner").order_by("respond_by", "id")
+                  .only("id", "reference", "stage", "received_on", "acknowledge_by", "acknowledged_on", "respond_by",
+                        "responded_on", "owner__username", "owner__first_name", "owner__last_name"))
+    for row in (complaint_row(c, today) for c in candidates):
         statuses = {row.acknowledge_status, row.respond_status}
         if ClockStatus.overdue in statuses:
-            due.overdue.append(row)
+            due.overdue_count += 1
+            if len(due.overdue) < rows:
+                due.overdue.append(row)
         elif ClockStatus.due_soon in statuses:
-            due.due_soon.append(row)
+            due.due_soon_count += 1
+            if len(due.due_soon) < rows:
+                due.due_soon.append(row)
     return due
 
 

@@ -123,6 +123,10 @@ def test_dashboard_due_lists(reference_data, manager) -> None:
     due = complaints_due_for(user=manager, today=dt.date(2026, 11, 27))
     assert [row.complaint for row in due.overdue] == [late]
     assert [row.complaint for row in due.due_soon] == [soon]
+    later = complaint_make(received_on=dt.date(2026, 11, 4))
+    due = complaints_due_for(user=manager, today=dt.date(2026, 11, 27), rows=1)
+    assert ([row.complaint for row in due.overdue], due.overdue_count) == ([late], 2)
+    assert later.pk  # the second overdue one is counted, not listed
 
 
 def test_counts_for_reports(reference_data, manager) -> None:
