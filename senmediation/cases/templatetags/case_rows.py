@@ -43,6 +43,18 @@ def deadline_rows(items: Iterable[Any]) -> SafeString:
     )
 
 
+@register.simple_tag
+def dashboard_case_rows(cases: Iterable[Any]) -> SafeString:
+    """The dashboard's own cases (or newest enquiries): reference (linked), child, LA, status, opened."""
+    return format_html_join(
+        "\n", '<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a>'
+        '</td><td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td>'
+        '<td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{} {} {}</td></tr>',
+        ((case_url(c.reference), c.reference, c.child_name, c.local_authority.name if c.local_authority_id else "",
+          c.state_label, c.opened_on.day, f"{c.opened_on:%b}", c.opened_on.year) for c in cases),
+    )
+
+
 _TAGS = {
     "overdue": ("red", "Overdue"), "due_soon": ("yellow", "Due soon"), "on_track": ("blue", "On track"),
     "met": ("green", "Met"), "met_late": ("orange", "Met late"),

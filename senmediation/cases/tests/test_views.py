@@ -24,6 +24,17 @@ def test_dashboard_lists_overdue_and_due_deadlines(coordinator_client, coordinat
     assert "Overdue" in html and "MED-2025-00001" in html
 
 
+def test_dashboard_lists_the_newest_enquiries_with_their_details(coordinator_client, coordinator) -> None:
+    case = case_make(by=coordinator, today=dt.date(2025, 1, 6), child_last_name="Okonjo")
+    assert case.state == "enquiry"
+    html = coordinator_client.get("/staff/").content.decode()
+    row = (f'<a class="govuk-link" href="/staff/cases/{case.reference}/">{case.reference}</a></td>'
+           f'<td class="govuk-table__cell">{case.child_name}</td><td class="govuk-table__cell">'
+           f'{case.local_authority.name}</td><td class="govuk-table__cell">{case.state_label}</td>'
+           '<td class="govuk-table__cell">6 Jan 2025</td></tr>')
+    assert row in html
+
+
 def test_a_full_deadline_list_says_there_may_be_more(coordinator_client, coordinator, monkeypatch) -> None:
     from senmediation.cases import selectors
 
