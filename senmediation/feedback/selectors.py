@@ -74,23 +74,22 @@ DASHBOARD_ROWS = 10  # each list on the dashboard; the complaints page has them 
 
 
 def complaints_due_for(*, user: Any, today: dt.date, rows: int = DASHBOARD_ROWS) -> ComplaintsDue:
-    """Open complaints whose acknowledgement or response is overdue or due soon, for the dashboard."""
-    due = ComplaintsDue()
-    # Only complaints with a clock due within a fortnight can be overdue or due soon (3 working days,
-    # which never span more than 14 days even over Christmas); the rules below then decide exactly.
+    """Open complaints whose acknowledgement or response is overdue or due soon, for the dashboard: three
+    queries whatever the number of complaints (a count, the first overdue ones, the few due soon)."""
+    fields = ("id", "reference", "stage", "received_on", "acknowledge_by", "acknowledged_on", "respond_by",
+              "responded_on", "owner__username", "owner__first_name", "owner__last_name")
+    open_ = (complaint_queryset_for(user).filter(responded_on__isnull=True).select_related("owner")
+             .order_by("respond_by", "id").only(*fields))
+    # Overdue is "today is past a due date not yet met" (rules/deadlines.clock_status), which SQL can say.
+    overdue = Q(acknowledged_on__isnull=True, acknowledge_by__lt=today) | Q(respond_by__lt=today)
+    due = ComplaintsDue(overdue_count=open_.filter(overdue).order_by().count(),
+                        overdue=[complaint_row(c, today) for c in open_.filter(overdue)[:rows]])
+    # Due soon is counted in working days, so the rules decide it, over the only complaints that can be:
+    # a clock due within a fortnight (2 working days never span more, even over Christmas).
     horizon = today + dt.timedelta(days=14)
     near = Q(respond_by__lte=horizon) | Q(acknowledged_on__isnull=True, acknowledge_by__lte=horizon)
-    candidates = (complaint_queryset_for(user).filter(near, responded_on__isnull=True)
-                  .select_related("owner").order_by("respond_by", "id")
-                  .only("id", "reference", "stage", "received_on", "acknowledge_by", "acknowledged_on", "respond_by",
-                        "responded_on", "owner__username", "owner__first_name", "owner__last_name"))
-    for row in (complaint_row(c, today) for c in candidates):
-        statuses = {row.acknowledge_status, row.respond_status}
-        if ClockStatus.overdue in statuses:
-            due.overdue_count += 1
-            if len(due.overdue) < rows:
-                due.overdue.append(row)
-        elif ClockStatus.due_soon in statuses:
+    for row in (complaint_row(c, today) for c in open_.exclude(overdue).filter(near)):
+        if ClockStatus.due_soon in {row.acknowledge_status, row.respond_status}:
             due.due_soon_count += 1
             if len(due.due_soon) < rows:
                 due.due_soon.append(row)

@@ -129,6 +129,28 @@ def test_dashboard_due_lists(reference_data, manager) -> None:
     assert later.pk  # the second overdue one is counted, not listed
 
 
+def test_dashboard_lists_agree_with_the_clock_rules_on_every_day(reference_data, manager) -> None:
+    from senmediation.feedback.selectors import complaint_list_for
+
+    made = [complaint_make(received_on=dt.date(2026, 12, day)) for day in (1, 10, 18, 21, 23)]
+    service.complaint_acknowledge(complaint=made[1], by=manager, today=dt.date(2026, 12, 11))
+    service.complaint_acknowledge(complaint=made[3], by=manager, today=dt.date(2026, 12, 22))
+    day = dt.date(2026, 12, 1)
+    while day <= dt.date(2027, 2, 10):  # across Christmas, New Year and the clocks' due dates
+        expected: dict[str, list[int]] = {"overdue": [], "due_soon": []}
+        for row in complaint_list_for(user=manager, today=day):  # every open complaint, judged one by one
+            statuses = {row.acknowledge_status, row.respond_status}
+            kind = "overdue" if "overdue" in statuses else "due_soon" if "due_soon" in statuses else ""
+            if kind:
+                expected[kind].append(row.complaint.pk)
+        due = complaints_due_for(user=manager, today=day, rows=50)
+        assert [r.complaint.pk for r in due.overdue] == expected["overdue"], day
+        assert [r.complaint.pk for r in due.due_soon] == expected["due_soon"], day
+        assert (due.overdue_count, due.due_soon_count) == (len(expected["overdue"]), len(expected["due_soon"]))
+        day += dt.timedelta(days=1)
+    assert complaints_due_for(user=manager, today=dt.date(2027, 2, 10)).overdue_count == 5
+
+
 def test_counts_for_reports(reference_data, manager) -> None:
     case = case_make()
     linked = complaint_make(case_reference=case.reference)
