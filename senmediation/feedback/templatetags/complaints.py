@@ -3,10 +3,16 @@ asks the selectors, so a person never sees a complaint about themselves."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from django import template
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
+from senmediation.cases.templatetags.case_rows import clock_tag
 from senmediation.core import clock
 
 from .. import selectors
@@ -26,3 +32,34 @@ def complaints_dashboard(context: dict[str, Any]) -> dict[str, Any]:
 def case_complaints(context: dict[str, Any], case: Any) -> dict[str, Any]:
     user = context["request"].user
     return {"rows": selectors.complaints_for_case(user=user, case=case, today=clock.today())}
+
+
+@lru_cache(maxsize=1)
+def _complaint_url_parts() -> tuple[str, str]:
+    before, after = reverse("feedback:complaint", args=[987654321]).split("987654321")
+    return before, after
+
+
+def _short(day: Any) -> str:
+    return f"{day.day} {day:%b %Y}"  # the date filter's "j M Y", without its per-call cost
+
+
+@register.simple_tag
+def complaint_rows(rows: Iterable[Any]) -> SafeString:
+    """One row per complaint: reference (linked), stage, received, each clock with its tag, owner. Built in
+    one pass, as the dashboard shows up to 20 (the address is reversed once per process)."""
+    before, after = _complaint_url_parts()
+
+    def owner(complaint: Any) -> str:
+        person = complaint.owner
+        return (person.get_full_name() or person.username) if person else "Not yet chosen"
+
+    cell = '<td class="govuk-table__cell">{}</td>'
+    return format_html_join(
+        "\n", '<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a></td>'
+        + cell + cell + '<td class="govuk-table__cell">{} {}</td><td class="govuk-table__cell">{} {}</td>' + cell
+        + "</tr>",
+        ((f"{before}{row.complaint.pk}{after}", row.complaint.reference, row.complaint.stage,
+          _short(row.complaint.received_on), _short(row.complaint.acknowledge_by), clock_tag(row.acknowledge_status),
+          _short(row.complaint.respond_by), clock_tag(row.respond_status), owner(row.complaint)) for row in rows),
+    )

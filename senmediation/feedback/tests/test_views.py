@@ -176,3 +176,17 @@ def test_complaint_pages_keep_a_fixed_query_budget(manager_client) -> None:
             counts.append(len(queries))
         complaint_make(name=f"Person {extra}")
     assert counts[:4] == counts[4:8] == counts[8:]  # more complaints, no more queries
+
+
+@time_machine.travel(dt.datetime(2026, 11, 27, 12, tzinfo=dt.UTC), tick=False)
+def test_the_dashboard_shows_an_overdue_complaint_with_its_clocks(manager_client) -> None:
+    complaint = complaint_make(received_on=dt.date(2026, 11, 2))
+    html = manager_client.get("/staff/").content.decode()
+    row = (f'<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" '
+           f'href="/staff/complaints/{complaint.pk}/">{complaint.reference}</a></td>'
+           '<td class="govuk-table__cell">1</td><td class="govuk-table__cell">2 Nov 2026</td>'
+           f'<td class="govuk-table__cell">{complaint.acknowledge_by.day} Nov 2026 '
+           '<strong class="govuk-tag govuk-tag--red">Overdue</strong></td>'
+           f'<td class="govuk-table__cell">{complaint.respond_by.day} {complaint.respond_by:%b %Y} ')
+    assert "Complaints overdue" in html and row in html
+    assert "<td class=\"govuk-table__cell\">Not yet chosen</td></tr>" in html
