@@ -162,6 +162,11 @@ def format_day(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+def format_short_day(day: date) -> str:
+    """'14 Mar 2026': the short form of tables (the same text as Django's "j M Y")."""
+    return f"{day.day} {day:%b %Y}"
+
+
 def days_in_month(year: int, month: int) -> int:
     """Number of days in the month (28-31)."""
     if month == 12:

@@ -14,23 +14,28 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from senmediation.rules.calendar import format_day
+from senmediation.rules.calendar import format_day, format_short_day
 
 register = template.Library()
-_MARK = "0REFERENCE0"
+_MARK = "987654321"  # digits, so that it fits an <int:...> argument as well as a <str:...> one
 
 
-@lru_cache(maxsize=1)
-def _detail_parts() -> tuple[str, str]:
-    before, after = reverse("cases:detail", args=[_MARK]).split(_MARK)
+@lru_cache(maxsize=16)
+def _address_parts(url_name: str) -> tuple[str, str]:
+    before, after = reverse(url_name, args=[_MARK]).split(_MARK)
     return before, after
+
+
+def address_for(url_name: str, argument: str | int) -> str:
+    """The same address as {% url url_name argument %}, for a URL with one argument, reversed once per process."""
+    before, after = _address_parts(url_name)
+    return f"{before}{quote(str(argument), safe='')}{after}"
 
 
 @register.filter
 def case_url(reference: str) -> str:
     """The same address as {% url 'cases:detail' reference %}."""
-    before, after = _detail_parts()
-    return f"{before}{quote(str(reference), safe='')}{after}"
+    return address_for("cases:detail", reference)
 
 
 @register.simple_tag
@@ -49,9 +54,9 @@ def dashboard_case_rows(cases: Iterable[Any]) -> SafeString:
     return format_html_join(
         "\n", '<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a>'
         '</td><td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td>'
-        '<td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{} {} {}</td></tr>',
+        '<td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td></tr>',
         ((case_url(c.reference), c.reference, c.child_name, c.local_authority.name if c.local_authority_id else "",
-          c.state_label, c.opened_on.day, f"{c.opened_on:%b}", c.opened_on.year) for c in cases),
+          c.state_label, format_short_day(c.opened_on)) for c in cases),
     )
 
 

@@ -4,16 +4,15 @@ asks the selectors, so a person never sees a complaint about themselves."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
-from senmediation.cases.templatetags.case_rows import clock_tag
+from senmediation.cases.templatetags.case_rows import address_for, clock_tag
 from senmediation.core import clock
+from senmediation.rules.calendar import format_short_day
 
 from .. import selectors
 
@@ -34,21 +33,10 @@ def case_complaints(context: dict[str, Any], case: Any) -> dict[str, Any]:
     return {"rows": selectors.complaints_for_case(user=user, case=case, today=clock.today())}
 
 
-@lru_cache(maxsize=1)
-def _complaint_url_parts() -> tuple[str, str]:
-    before, after = reverse("feedback:complaint", args=[987654321]).split("987654321")
-    return before, after
-
-
-def _short(day: Any) -> str:
-    return f"{day.day} {day:%b %Y}"  # the date filter's "j M Y", without its per-call cost
-
-
 @register.simple_tag
 def complaint_rows(rows: Iterable[Any]) -> SafeString:
     """One row per complaint: reference (linked), stage, received, each clock with its tag, owner. Built in
     one pass, as the dashboard shows up to 20 (the address is reversed once per process)."""
-    before, after = _complaint_url_parts()
 
     def owner(complaint: Any) -> str:
         person = complaint.owner
@@ -59,7 +47,8 @@ def complaint_rows(rows: Iterable[Any]) -> SafeString:
         "\n", '<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a></td>'
         + cell + cell + '<td class="govuk-table__cell">{} {}</td><td class="govuk-table__cell">{} {}</td>' + cell
         + "</tr>",
-        ((f"{before}{row.complaint.pk}{after}", row.complaint.reference, row.complaint.stage,
-          _short(row.complaint.received_on), _short(row.complaint.acknowledge_by), clock_tag(row.acknowledge_status),
-          _short(row.complaint.respond_by), clock_tag(row.respond_status), owner(row.complaint)) for row in rows),
+        ((address_for("feedback:complaint", row.complaint.pk), row.complaint.reference, row.complaint.stage,
+          format_short_day(row.complaint.received_on), format_short_day(row.complaint.acknowledge_by),
+          clock_tag(row.acknowledge_status), format_short_day(row.complaint.respond_by),
+          clock_tag(row.respond_status), owner(row.complaint)) for row in rows),
     )

@@ -23,6 +23,7 @@ from senmediation.rules.calendar import (
     bank_holiday_name,
     days_in_month,
     format_day,
+    format_short_day,
     is_working_day,
     next_working_day_on_or_after,
     previous_working_day,
@@ -203,6 +204,7 @@ def test_days_in_month_and_format() -> None:
     assert [days_in_month(2024, m) for m in (2, 4, 12)] == [29, 30, 31]
     assert days_in_month(2100, 2) == 28  # not a leap year
     assert format_day(D(2026, 3, 14)) == "Saturday 14 March 2026"
+    assert format_short_day(D(2026, 3, 4)) == "4 Mar 2026"
 
 
 # --- Properties ----------------------------------------------------------------------------------
