@@ -409,7 +409,7 @@ class _CaseWalk:
         resolved = "Agreed: the support in section F. Not agreed: the school named." \
             if kind is Certificate.Kind.AFTER_MEDIATION else ""
         self.rows[Certificate].append((
-            self.world.first_ids["certificate"] + self.index, "", on.year, 0, 1, self.id, kind.value, self.parent,
+            self._first_id("certificate", Certificate), "", on.year, 0, 1, self.id, kind.value, self.parent,
             Party.Role.PARENT.value, f"{self.first} {self.last}", self.la_id, self.la_name, self.notice, on,
             self.world.coordinator, self.world.provider_name, self.world.provider_cmc, resolved, appeal.deadline,
             appeal.reason, path, sha, _at(on, minute),
@@ -423,7 +423,7 @@ class _CaseWalk:
         path, sha, size = self.world.files.la_letter
         self.letters.append(len(self.letters))
         self.rows[Document].append((
-            self.world.first_ids["document"] + self.index * STRIDE[Document] + len(self.letters) - 1, self.id, Document.Kind.LA_NOTIFICATION.value,
+            self._first_id("document", Document) + len(self.letters) - 1, self.id, Document.Kind.LA_NOTIFICATION.value,
             f"Mediation request {self.reference}: letter to {self.la_name}", path, sha, "application/pdf", size,
             self.world.coordinator, _at(on, minute),
         ))
@@ -431,22 +431,31 @@ class _CaseWalk:
                     f"Letter prepared: Mediation request {self.reference}: letter to {self.la_name}",
                     self.world.coordinator)
 
+    def _first_id(self, key: str, model: Any) -> int:
+        """This case's first id in a table: each case has a fixed stride of ids there (STRIDE)."""
+        return int(self.world.first_ids[key] + self.index * STRIDE[model])
+
+    @property
+    def _parent_email(self) -> str:
+        return f"{self.parent.split()[0].lower()}.{self.id}@example.com"
+
     def _agreement(self, on: dt.date, agreed: bool, minute: int) -> None:
         """The agreement made final at the end of the meeting: agreed items with their follow-up, and any
-        not agreed (its PDF is filled in after the load, from a specimen: see `documents.specimen_attach`)."""
-        rng, world, rows, today = self.rng, self.world, self.rows, self.world.today
+        not agreed (its PDF is filled in after the load, from a specimen: see `documents.specimens_attach`)."""
+        rng, rows, today = self.rng, self.rows, self.world.today
         agreed_on = self.held_on or on
-        meeting_id = (world.first_ids["meeting"] + self.index * STRIDE[Meeting] + len(self.meetings) - 1
+        meeting_id = (self._first_id("meeting", Meeting) + len(self.meetings) - 1
                       if 0 < len(self.meetings) <= STRIDE[Meeting] else None)
         mediator = self.fields["mediator_id"]
         finalised_at = _at(on, minute)
-        rows[Agreement].append((world.first_ids["agreement"] + self.index, self.id, meeting_id,
+        agreement_id = self._first_id("agreement", Agreement)
+        rows[Agreement].append((agreement_id, self.id, meeting_id,
                                 Agreement.Status.FINAL.value, agreed_on, mediator, finalised_at, "", "",
                                 finalised_at, finalised_at))
-        parent = world.first_ids["party"] + self.index * STRIDE[Party]
+        parent = self._first_id("party", Party)
         la_party = parent + 1 if self.fields["la_notified_on"] is not None else None
-        issue = world.first_ids["issue"] + self.index * STRIDE[Issue]
-        item = world.first_ids["agreement_item"] + self.index * STRIDE[AgreementItem]
+        issue = self._first_id("issue", Issue)
+        item = self._first_id("agreement_item", AgreementItem)
         n_agreed = _between(rng, 1, 3) if agreed else 0
         n_not = _one(rng, (0, 0, 1)) if agreed else _between(rng, 1, 2)
         for order, (action, measure) in enumerate(rng.sample(ITEMS, k=n_agreed)):
@@ -464,13 +473,11 @@ class _CaseWalk:
                     status = AgreementItem.Status.LATE.value
             elif roll < 0.3:
                 status, done_on = AgreementItem.Status.DONE.value, min(agreed_on + dt.timedelta(days=2), today)
-            rows[AgreementItem].append((item + order, finalised_at, finalised_at,
-                                        world.first_ids["agreement"] + self.index, order, owner, action, due,
+            rows[AgreementItem].append((item + order, finalised_at, finalised_at, agreement_id, order, owner, action, due,
                                         measure, issue, True, status, max(done_on, agreed_on) if done_on else None))
         for order, action in enumerate(rng.sample(NOT_AGREED, k=n_not), start=n_agreed):
-            rows[AgreementItem].append((item + order, finalised_at, finalised_at, world.first_ids["agreement"]
-                                        + self.index, order, None, action, None, "", issue, False,
-                                        AgreementItem.Status.OPEN.value, None))
+            rows[AgreementItem].append((item + order, finalised_at, finalised_at, agreement_id, order, None, action,
+                                        None, "", issue, False, AgreementItem.Status.OPEN.value, None))
         self._event(on, minute, CaseEvent.Kind.UPDATED, "", "", "",
                     f"Agreement made final: {n_agreed} agreed item(s), {n_not} not agreed", mediator)
 
@@ -478,12 +485,12 @@ class _CaseWalk:
         """Survey invitations when a case closes after a meeting or a certificate (some answered), and
         the odd complaint, as the feedback services would have recorded them."""
         rng, world, rows, fields = self.rng, self.world, self.rows, self.fields
-        parent = world.first_ids["party"] + self.index * STRIDE[Party]
+        parent = self._first_id("party", Party)
         closed_on = fields["closed_on"]
         if self.state is State.closed and (fields["meeting_outcome"] or fields["certificate_issued_on"]):
             parties = [parent] + ([parent + 1] if fields["la_notified_on"] is not None else [])
             for n, party in enumerate(parties):
-                row_id = world.first_ids["survey_invitation"] + self.index * STRIDE[SurveyInvitation] + n
+                row_id = self._first_id("survey_invitation", SurveyInvitation) + n
                 answered_on = closed_on + dt.timedelta(days=_between(rng, 1, 14))
                 answered = rng.random() < (0.4 if n == 0 else 0.2) and answered_on <= yesterday
                 remind_on = closed_on + dt.timedelta(days=10)
@@ -499,15 +506,15 @@ class _CaseWalk:
                                for _ in range(4)]
                     comment = _one(rng, COMMENTS) if rng.random() < 0.25 else ""
                     rows[SurveyResponse].append((
-                        world.first_ids["survey_response"] + self.index * STRIDE[SurveyResponse] + n, SurveyResponse.Source.LINK.value, self.id, party, fields["mediator_id"], self.la_id,
+                        self._first_id("survey_response", SurveyResponse) + n, SurveyResponse.Source.LINK.value, self.id, party, fields["mediator_id"], self.la_id,
                         answered_at, satisfied, *answers,
                         Recommend.YES.value if yes else _one(rng, (Recommend.NOT_SURE.value, Recommend.NO.value)),
                         comment, bool(comment) and rng.random() < 0.5,
                     ))
         if rng.random() < max(COMPLAINT_SHARE, min(0.05, 15 / world.count)):  # a small demo still has some
-            self._complaint(yesterday, parent)
+            self._complaint(yesterday)
 
-    def _complaint(self, yesterday: dt.date, parent: int) -> None:
+    def _complaint(self, yesterday: dt.date) -> None:
         rng, world = self.rng, self.world
         latest = min(yesterday, (self.fields["closed_on"] or yesterday) + dt.timedelta(days=30))
         received = self.opened + dt.timedelta(days=_between(rng, 1, max((latest - self.opened).days, 1)))
@@ -531,11 +538,11 @@ class _CaseWalk:
         outcome = _one(rng, (Complaint.Outcome.UPHELD.value, Complaint.Outcome.PARTLY.value,
                              Complaint.Outcome.NOT_UPHELD.value, Complaint.Outcome.NOT_UPHELD.value)
                        ) if responded_on else ""
-        complaint_id = world.first_ids["complaint"] + self.index
+        complaint_id = self._first_id("complaint", Complaint)
         self.rows[Complaint].append((
             complaint_id, f"CMP-{received.year}-{complaint_id:05d}", received,
             _one(rng, [c.value for c in Complaint.Channel]), self.parent,
-            f"{self.parent.split()[0].lower()}.{self.id}@example.com", Complaint.Contact.EMAIL.value, self.reference,
+            self._parent_email, Complaint.Contact.EMAIL.value, self.reference,
             self.id, self.fields["mediator_id"] if about_mediator else None,
             "The mediator" if about_mediator else "The service", details, wanted, stage, started,
             clocks.acknowledge_by, acknowledged_on, clocks.respond_by, responded_on, world.manager, outcome,
@@ -546,11 +553,11 @@ class _CaseWalk:
     # --- rows -------------------------------------------------------------------------------------
 
     def _write(self) -> None:
-        world, rows, rng, today = self.world, self.rows, self.rng, self.world.today
+        rows, rng, today = self.rows, self.rng, self.world.today
         opened_at = self.events[0][0]
         self.events.sort(key=lambda e: e[0])
         last_at = self.events[-1][0]
-        deadline_base = world.first_ids["deadline"] + self.index * STRIDE[Deadline]
+        deadline_base = self._first_id("deadline", Deadline)
         chased: list[tuple[dt.date, str]] = []
         for n, (clock_, (start, due, met_on, stopped_on)) in enumerate(self.clocks.items()):
             status = "" if stopped_on is not None else clock_status(
@@ -573,23 +580,23 @@ class _CaseWalk:
             fields["closed_on"], fields["closure_reason"], next_due, summary_status,
             f"{self.last} {self.first}".lower(), opened_at, last_at,
         ))
-        party_id = world.first_ids["party"] + self.index * STRIDE[Party]
+        party_id = self._first_id("party", Party)
         rows[Party].append((
-            party_id, self.id, Party.Role.PARENT.value, self.parent, "", f"{self.parent.split()[0].lower()}."
-            f"{self.id}@example.com", f"07700 900{self.id % 1000:03d}", [_one(rng, ("phone", "email", "letter"))],
+            party_id, self.id, Party.Role.PARENT.value, self.parent, "", self._parent_email,
+            f"07700 900{self.id % 1000:03d}", [_one(rng, ("phone", "email", "letter"))],
             True, opened_at, opened_at,
         ))
         if self.fields["la_notified_on"] is not None:
             rows[Party].append((party_id + 1, self.id, Party.Role.LA_OFFICER.value, "SEN casework officer",
                                 f"{self.la_name} Council", "", "", ["email"], False, opened_at, opened_at))
-        issue_base = world.first_ids["issue"] + self.index * STRIDE[Issue]
+        issue_base = self._first_id("issue", Issue)
         for n, text in enumerate(rng.sample(ISSUES, k=_between(rng, 1, STRIDE[Issue]))):
             rows[Issue].append((issue_base + n, self.id, party_id, text, "", opened_at, opened_at))
-        event_base = world.first_ids["event"] + self.index * STRIDE[CaseEvent]
+        event_base = self._first_id("event", CaseEvent)
         assert len(self.events) <= STRIDE[CaseEvent], self.reference
         for n, (at, kind, action, from_state, to_state, summary, by) in enumerate(self.events):
             rows[CaseEvent].append((event_base + n, self.id, at, by, kind, action, from_state, to_state, summary))
-        meeting_base = world.first_ids["meeting"] + self.index * STRIDE[Meeting]
+        meeting_base = self._first_id("meeting", Meeting)
         for n, (day, notice, status, venue_id, online) in enumerate(self.meetings[: STRIDE[Meeting]]):
             starts = _at(day, 10 * 60)
             rows[Meeting].append((meeting_base + n, self.id, starts, starts + dt.timedelta(hours=3), venue_id,

@@ -203,9 +203,9 @@ def constraints_deferred(models: Sequence[type[Model]] = MODELS,
     indexes and foreign keys, and puts every one back afterwards, even when the load fails.
 
     Building an index once from sorted rows is far cheaper than 11 million insertions into it, and one
-    anti-join validates a foreign key faster than a trigger per row. The put-back is checked: the same
-    definitions must be there after, and a foreign key is validated over every row, so a generated row
-    pointing nowhere fails the load instead of being left behind.
+    anti-join validates a foreign key faster than a trigger per row. The put-back is checked: every index
+    and key taken off must be there again by name, and a foreign key is validated over every row, so a
+    generated row pointing nowhere fails the load instead of being left behind.
     """
     tables = [model._meta.db_table for model in models]
     with connection.cursor() as cursor:
