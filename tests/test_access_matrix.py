@@ -324,11 +324,12 @@ ADMIN_SITE_PAGES: dict[str, int] = {  # what both admin staff get
     "admin:password_change_done": 200, "admin:jsi18n": 200, "admin:autocomplete": 403,
 }
 # Extra per-object admin pages. (django-otp's pages showing another person's TOTP key and QR code are
-# removed in accounts/admin.py.) Setting someone's password: a plain administrator may for staff without
-# the manager role, never for a manager or a superuser (accounts/admin.py); a user that does not exist is 404.
+# removed in accounts/admin.py.) Setting someone's password follows the role ceiling (accounts/ceiling.py):
+# a plain administrator sets nobody's (refused before the look-up); the break-glass superuser sets those
+# of accounts below its own, never its own; a user that does not exist is 404 for the superuser.
 USER_PASSWORD_PAGE = "admin:auth_user_password_change"
 USER_PASSWORD: dict[str, tuple[int, int]] = {  # whose password: (administrator, superuser)
-    "coordinator": (200, 200), "administrator": (200, 200), "manager": (403, 200), "superuser": (403, 200),
+    "coordinator": (403, 200), "administrator": (403, 200), "manager": (403, 200), "superuser": (403, 403),
 }
 # Sending an authenticator set-up link: managers and superusers only (a plain administrator is refused);
 # senmediation/accounts/tests/test_enrolment.py has the rest.
@@ -367,7 +368,7 @@ def _admin_section_site(world: dict[str, Any]) -> Iterator[tuple[str, str, dict[
     for whose, statuses in USER_PASSWORD.items():
         yield f"{USER_PASSWORD_PAGE} of {whose}", reverse(USER_PASSWORD_PAGE, args=[world["user_ids"][whose]]), \
             _admin_expect(*statuses)
-    yield f"{USER_PASSWORD_PAGE} of nobody", reverse(USER_PASSWORD_PAGE, args=[MISSING]), _admin_expect(404, 404)
+    yield f"{USER_PASSWORD_PAGE} of nobody", reverse(USER_PASSWORD_PAGE, args=[MISSING]), _admin_expect(403, 404)
     yield f"{ENROLMENT_LINK_PAGE} for the coordinator", \
         reverse(ENROLMENT_LINK_PAGE, args=[world["user_ids"]["coordinator"]]), _admin_expect(403, 200)
     yield f"{ENROLMENT_LINK_PAGE} for nobody", reverse(ENROLMENT_LINK_PAGE, args=[MISSING]), _admin_expect(403, 404)

@@ -2,7 +2,8 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.forms import UserChangeForm
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import ModelForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -15,21 +16,36 @@ from senmediation.audit.services import audit_record
 from senmediation.core.client_ip import client_ip
 from senmediation.core.errors import ServiceError
 
+from .ceiling import may_manage_account, may_manage_accounts, roles_grantable
 from .enrolment import ENROLMENT_HOURS, enrolment_link_issue, may_issue_enrolment
 from .models import User
-from .roles import Role, has_role
+from .roles import Role
 
-ROLE_FIELDS = ("groups", "user_permissions")
-
-
-def may_grant_roles(user: Any) -> bool:
-    """Only a manager or a superuser grants roles: an administrator must not be able to make anyone,
-    themselves included, a manager (who reads every case)."""
-    return bool(user.is_superuser or has_role(user, Role.MANAGER))
+# Never changed through the admin: the e-mail address only through a change confirmed from the old address
+# (accounts/email_change.py), superuser status only by `manage.py breakglass`, permissions only by role.
+ALWAYS_READONLY = ("email", "is_superuser", "user_permissions")
 
 
-def privileged(user: Any) -> bool:
-    return bool(user.is_superuser or user.groups.filter(name=Role.MANAGER.value).exists())
+def _role_set(group_names: Any) -> frozenset[Role]:
+    names = set(group_names)
+    return frozenset(role for role in Role if role.value in names)
+
+
+class UserChangeWithCeilingForm(UserChangeForm):  # type: ignore[type-arg]
+    """The admin's user form, refusing any role the person saving it may not give or take away."""
+
+    actor: Any = None
+
+    def clean_groups(self) -> Any:
+        groups = self.cleaned_data.get("groups")
+        if groups is None or self.actor is None:
+            return groups
+        before = _role_set(self.instance.groups.values_list("name", flat=True)) if self.instance.pk else frozenset()
+        after = _role_set(group.name for group in groups)
+        refused = sorted(role.value for role in (before ^ after) if role not in roles_grantable(self.actor))
+        if refused:
+            raise ValidationError(f"You cannot give or take away the role: {', '.join(refused)}.")
+        return groups
 
 
 def _roles_text(user: Any) -> str:
@@ -42,6 +58,13 @@ class UserAdmin(BaseUserAdmin[User]):
     fieldsets = (*BaseUserAdmin.fieldsets, ("Service", {"fields": ("local_authority", "phone")}))  # type: ignore[misc]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
     change_form_template = "admin/accounts/user/change_form_with_enrolment.html"
+    form = UserChangeWithCeilingForm
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if issubclass(form, UserChangeWithCeilingForm):
+            form = type("UserChangeWithCeilingFormFor", (form,), {"actor": request.user})
+        return form
 
     def get_urls(self) -> list[Any]:
         return [
@@ -52,7 +75,9 @@ class UserAdmin(BaseUserAdmin[User]):
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
                     extra_context: dict[str, Any] | None = None) -> HttpResponse:
-        extra = {**(extra_context or {}), "can_send_enrolment": may_issue_enrolment(request.user)}
+        person = User.objects.filter(pk=object_id).first() if str(object_id).isdigit() else None
+        extra = {**(extra_context or {}),
+                 "can_send_enrolment": person is not None and may_manage_account(request.user, person)}
         return super().change_view(request, object_id, form_url, extra)
 
     def enrolment_link_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -62,6 +87,8 @@ class UserAdmin(BaseUserAdmin[User]):
         person = User.objects.filter(pk=pk).first()
         if person is None:
             raise Http404("No such user")
+        if not may_manage_account(request.user, person):
+            raise PermissionDenied  # their own account, or one ranked at or above theirs (accounts/ceiling.py)
         error = ""
         if request.method == "POST":
             try:
@@ -79,24 +106,27 @@ class UserAdmin(BaseUserAdmin[User]):
                                 status=400 if error else 200)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        readonly = list(super().get_readonly_fields(request, obj))
+        readonly = [*super().get_readonly_fields(request, obj), *ALWAYS_READONLY]
         if not request.user.is_superuser:
-            readonly.append("is_superuser")
-        own = obj is not None and obj.pk == request.user.pk
-        if not may_grant_roles(request.user) or (own and not request.user.is_superuser):
-            readonly += ROLE_FIELDS  # nobody but a superuser changes their own roles
+            readonly.append("is_staff")  # admin entry comes with the administrator role, not by hand
+        if obj is not None and not may_manage_account(request.user, obj):
+            readonly.append("groups")
         return readonly
 
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) and may_manage_accounts(request.user)
+
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Nobody changes their own account here, nor one ranked at or above theirs (accounts/ceiling.py);
+        # an administrator changes no account at all. The password page asks this too.
         if not super().has_change_permission(request, obj):
             return False
-        # An administrator may not change a manager's or superuser's account, password included.
-        return obj is None or may_grant_roles(request.user) or not privileged(obj)
+        return may_manage_accounts(request.user) if obj is None else may_manage_account(request.user, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if not super().has_delete_permission(request, obj):
             return False
-        return obj is None or may_grant_roles(request.user) or not privileged(obj)
+        return may_manage_accounts(request.user) if obj is None else may_manage_account(request.user, obj)
 
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm[Any], change: bool) -> None:
         before = User.objects.filter(pk=obj.pk).first() if obj.pk else None

@@ -24,6 +24,7 @@ from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 
 from . import otp
+from .ceiling import may_manage_account
 from .models import EnrolmentLink, User
 
 __all__ = ["EnrolmentLink", "EnrolmentRefused", "authenticator_enrol", "enrolment_link_check", "enrolment_link_find",
@@ -43,7 +44,7 @@ def enrolment_token_hash(token: str) -> str:
 
 
 def may_issue_enrolment(user: Any) -> bool:
-    """Managers and superusers send set-up links; nobody sends one to themselves unless a superuser."""
+    """Managers and a break-glass superuser send set-up links, to accounts below their own only."""
     return bool(getattr(user, "is_authenticated", False) and (user.is_superuser or has_role(user, Role.MANAGER)))
 
 
@@ -51,8 +52,11 @@ def enrolment_link_issue(*, user: User, by: Any, base_url: str, ip: str | None =
     """Makes a link for `user` and e-mails it to them. `by` is the manager, or None at the console."""
     if by is not None and not may_issue_enrolment(by):
         raise EnrolmentRefused("Only a manager can send a link to set up an authenticator app.")
-    if by is not None and by.pk == user.pk and not by.is_superuser:
+    if by is not None and by.pk == user.pk:
         raise EnrolmentRefused("Ask another manager to send you a link to set up your authenticator app.")
+    if by is not None and not may_manage_account(by, user):
+        # A set-up link replaces the second factor, so it is a change to the account (accounts/ceiling.py).
+        raise EnrolmentRefused("You cannot send a set-up link to an account ranked at or above your own.")
     if not user.is_active:
         raise ServiceError("This account is switched off, so it cannot set up an authenticator app.")
     if not user.email:

@@ -29,7 +29,8 @@ ROLE_LABELS = {
 # never managed in the admin; who reads a case is decided by the selectors, not by these.
 ROLE_PERMISSIONS: dict[Role, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
     Role.ADMINISTRATOR: (
-        ("accounts", "user", ("view", "add", "change")),
+        # Reference data and technical settings; people are managed by managers (accounts/ceiling.py).
+        ("accounts", "user", ("view",)),
         ("auth", "group", ("view",)),
         ("directory", "*", ("view", "add", "change", "delete")),
         ("audit", "retentionpolicy", ("view", "change")),
@@ -60,7 +61,8 @@ def roles_ensure() -> None:
             if model != "*":
                 found = found.filter(content_type__model=model)
             wanted += [p for p in found if p.codename.split("_", 1)[0] in actions]
-        group.permissions.add(*wanted)
+        # Exactly what the code grants: a permission taken out of ROLE_PERMISSIONS leaves the group too.
+        group.permissions.set(wanted)
 
 
 def roles_ensure_signal(sender: Any, **kwargs: Any) -> None:

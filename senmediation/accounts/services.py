@@ -58,13 +58,15 @@ def staff_user_create(
     *, username: str, email: str, first_name: str, last_name: str, role: Role, password: str
 ) -> User:
     """A new staff account with one role; the password must pass the service's validators. Administrators
-    get the Django admin (as the demo's do). The second factor is set up at the first sign-in."""
+    get the Django admin for reference data, and are never superusers (accounts/ceiling.py); a superuser is
+    made only for break-glass use by `manage.py breakglass`. The second factor is set up through the link
+    the command sends."""
     if User.objects.filter(username=username).exists():
         raise ValueError(f"There is already a user called {username}.")
     user = User(username=username, email=email, first_name=first_name, last_name=last_name)
     validate_password(password, user)
     user.set_password(password)
-    user.is_staff = user.is_superuser = role is Role.ADMINISTRATOR
+    user.is_staff = role is Role.ADMINISTRATOR
     user.save()
     roles_ensure()
     user_role_add(user=user, role=role)

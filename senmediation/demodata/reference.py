@@ -138,8 +138,8 @@ def demo_users_create(*, password: str) -> list[str]:
         if role is Role.COMMISSIONER:
             user.local_authority = trafford
         if role is Role.ADMINISTRATOR:
-            user.is_staff = True
-            user.is_superuser = True
+            user.is_staff = True  # the admin, for reference data; never a superuser (accounts/ceiling.py)
+            user.is_superuser = False
         user.save()
         user_role_add(user=user, role=role)
         names.append(f"{username} ({role.value})")

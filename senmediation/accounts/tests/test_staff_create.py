@@ -33,7 +33,7 @@ def test_staff_create_refuses_a_weak_password_and_a_taken_name(monkeypatch) -> N
     assert str(weak.value) == "This password is too short. It must contain at least 12 characters."
     monkeypatch.setenv("STAFF_PASSWORD", "a long and unusual passphrase")
     call_command("staff_create", *ARGS, "--role", "administrator")
-    assert User.objects.get(username="priya").is_superuser is True
+    assert User.objects.get(username="priya").is_superuser is False
     with pytest.raises(CommandError) as taken:
         call_command("staff_create", *ARGS, "--role", "manager")
     assert str(taken.value) == "There is already a user called priya."
