@@ -38,6 +38,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First, so that its `createsuperuser` (refused: see accounts/breakglass.py) replaces Django's.
+    "senmediation.accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -55,7 +57,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "senmediation.core",
-    "senmediation.accounts",
     "senmediation.directory",
     "senmediation.public",
     "senmediation.cases",
@@ -142,6 +143,8 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# Django's own, refusing a superuser whose break-glass time is over (accounts/breakglass.py).
+AUTHENTICATION_BACKENDS = ["senmediation.accounts.breakglass.BreakGlassAwareBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/staff/"
 LOGOUT_REDIRECT_URL = "/"

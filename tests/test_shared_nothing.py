@@ -52,7 +52,7 @@ from senmediation.accounts.models import User
 user = User.objects.get(username="coordinator")
 device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
 session = SessionStore()
-session.update({SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+session.update({SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "senmediation.accounts.breakglass.BreakGlassAwareBackend",
                 HASH_SESSION_KEY: user.get_session_auth_hash(), "otp_device_id": device.persistent_id})
 session.create()
 print(session.session_key)

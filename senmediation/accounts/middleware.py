@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
+from .breakglass import breakglass_lapsed
+
 LAST_SEEN_KEY = "last_seen"
 STARTED_KEY = "session_started"
 
@@ -18,7 +20,10 @@ class IdleSessionTimeoutMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if user is not None and user.is_authenticated and breakglass_lapsed(user):
+            logout(request)  # a break-glass superuser's time is up (accounts/breakglass.py)
+            messages.info(request, "Your break-glass access has ended. Ask the operator to open it again if needed.")
+        elif user is not None and user.is_authenticated:
             now = int(time.time())
             last_seen = request.session.get(LAST_SEEN_KEY)
             # Saving the session renews its cookie, so a busy session would never expire: count from sign-in.

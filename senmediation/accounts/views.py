@@ -26,7 +26,7 @@ PENDING_KEY = "signin_pending"
 RECOVERY_CODES_KEY = "recovery_codes_once"
 ENROLMENT_KEY = "enrolment_link"
 PENDING_SECONDS = 10 * 60
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "senmediation.accounts.breakglass.BreakGlassAwareBackend"
 WRONG_CODE = "The security code is not right. Wait for your app to show a new code, then try again."
 
 

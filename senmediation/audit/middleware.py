@@ -54,7 +54,10 @@ class AuditMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path.startswith(AUDITED_PREFIXES):
+        user = getattr(request, "user", None)
+        # A break-glass superuser is audited everywhere, public pages included (accounts/breakglass.py).
+        superuser = bool(user is not None and user.is_authenticated and user.is_superuser)
+        if not superuser and not request.path.startswith(AUDITED_PREFIXES):
             return self.get_response(request)
         user_before = getattr(request, "user", None)
         was_signed_in = bool(user_before is not None and user_before.is_authenticated)
@@ -74,5 +77,6 @@ class AuditMiddleware:
             action=_action(request, response, was_signed_in, signed_in),
             status_code=response.status_code,
             username=str(getattr(request, "audit_username", "")),  # an API key has no user
+            detail="break-glass superuser" if superuser else "",
         )
         return response

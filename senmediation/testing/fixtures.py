@@ -20,6 +20,11 @@ def reference_data(db: Any) -> None:
 
 
 def user_make(username: str, role: Role | None, **extra: Any) -> User:
+    if extra.get("is_superuser"):
+        # A superuser exists only as an open break-glass account (accounts/breakglass.py).
+        import datetime as dt
+
+        extra.setdefault("break_glass_until", dt.datetime(2100, 1, 1, tzinfo=dt.UTC))
     user = User.objects.create_user(username=username, password=TEST_PASSWORD, **extra)
     if role is not None:
         user_role_add(user=user, role=role)
