@@ -263,7 +263,11 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "senmediation.core.logging.RequestIdFilter"}},
+    # Every handler carries "redact": no party token or letter code is written to a log (core/logging.py).
+    "filters": {
+        "request_id": {"()": "senmediation.core.logging.RequestIdFilter"},
+        "redact": {"()": "senmediation.core.logging.RedactFilter"},
+    },
     "formatters": {
         "json": {"()": "senmediation.core.logging.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -271,12 +275,14 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["request_id"],
+            "filters": ["request_id", "redact"],
             "formatter": "json" if LOG_FORMAT == "json" else "text",
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own handlers (console when DEBUG, mail_admins) are replaced: its records go to ours.
+        "django": {"level": "INFO", "handlers": []},
         "django.db.backends": {"level": "WARNING"},
         # Django's own request lines carry the path and query string; our access log says what it needs.
         "django.server": {"level": "WARNING"},
@@ -321,14 +327,19 @@ METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 # /readyz wants a worker heartbeat no older than this.
 WORKER_HEARTBEAT_MAX_AGE_SECONDS = int(os.environ.get("WORKER_HEARTBEAT_MAX_AGE_SECONDS", "120"))
 
-# Errors to Sentry when a DSN is given; personal data is never sent.
+# Errors to Sentry when a DSN is given; personal data is never sent, nor party tokens or letter codes.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:
     import sentry_sdk
 
+    from senmediation.core.logging import sentry_before_breadcrumb, sentry_before_send
+
     sentry_sdk.init(
         dsn=SENTRY_DSN,
         send_default_pii=False,
+        before_send=sentry_before_send,
+        before_send_transaction=sentry_before_send,
+        before_breadcrumb=sentry_before_breadcrumb,
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
     )

@@ -234,6 +234,8 @@ _add_rows({
                                  get(allowed_as(OFFICE, 404), message_id=MISSING, attachment_id=MISSING)],
     "notifications:print_queue": [get(OFFICE)],
     "notifications:letter": [get(OFFICE, message_id="{letter}"), get(allowed_as(OFFICE, 404), message_id=MISSING)],
+    "notifications:letter_print": [get(OFFICE, message_id="{letter}"),
+                                   get(allowed_as(OFFICE, 404), message_id=MISSING)],
     "notifications:letter_printed": [get(GET_ONLY_POSTED, message_id="{letter}"),
                                      post(allowed_as(OFFICE, 302), message_id="{letter}"),
                                      post(allowed_as(OFFICE, 404), message_id=MISSING)],

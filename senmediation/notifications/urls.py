@@ -10,6 +10,7 @@ urlpatterns = [
          name="attachment"),
     path("print-queue/", views.print_queue_view, name="print_queue"),
     path("print-queue/<int:message_id>/letter.pdf", views.letter_download, name="letter"),
+    path("print-queue/<int:message_id>/print.pdf", views.letter_print_copy, name="letter_print"),
     path("print-queue/<int:message_id>/printed/", views.letter_printed, name="letter_printed"),
     path("print-queue/<int:message_id>/posted/", views.letter_posted, name="letter_posted"),
     path("calls/", views.call_list, name="calls"),

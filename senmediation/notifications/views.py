@@ -27,6 +27,7 @@ from .services import (
     template_preview,
     template_update,
 )
+from .services.letters import PrintCopyGone, letter_print_copy_render
 
 OFFICE = (Role.COORDINATOR, Role.MANAGER)
 
@@ -92,6 +93,27 @@ def letter_download(request: HttpRequest, message_id: int) -> HttpResponse:
         raise Http404("No such letter")
     _audit_case(request, letter.case)
     return _file_response(letter.letter_file, "application/pdf", f"letter-{letter.pk}.pdf", inline=True)
+
+
+@require_GET
+@role_required(*OFFICE)
+def letter_print_copy(request: HttpRequest, message_id: int) -> HttpResponse:
+    """The copy to print, with a code minted now; streamed, never stored. Gone once the letter is posted."""
+    letter = selectors.letter_get(message_id)
+    if letter is None:
+        raise Http404("No such letter")
+    _audit_case(request, letter.case)
+    try:
+        pdf = letter_print_copy_render(message=letter, by=request.user)
+    except PrintCopyGone as refusal:
+        return render(request, "notifications/print_copy_gone.html", {"problem": refusal.message},
+                      status=refusal.status)
+    request.audit_action = "change"  # type: ignore[attr-defined]  # the link's code was replaced
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response.headers["Content-Disposition"] = (content_disposition_header(False, f"letter-{letter.pk}-print.pdf")
+                                               or "inline")
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _letter_step(request: HttpRequest, message_id: int, step: str) -> HttpResponse:

@@ -126,8 +126,9 @@ def deliver_sms(message: Message) -> None:
 
 
 def deliver_letter(message: Message) -> None:
-    """Makes the printable PDF and leaves it in the print queue. Safe to repeat: an existing PDF is kept.
-    A secure link goes in as a short code (a new one each time the PDF is made), never as the link."""
+    """Makes the letter's PDF (the case copy) and leaves the letter in the print queue. Safe to repeat: an
+    existing PDF is kept. A secure link's code is masked in it; the code is minted only when staff download
+    the print copy (letters.letter_print_copy_render), which is never stored."""
     if message.letter_file:
         return
     from .letters import letter_pdf_render

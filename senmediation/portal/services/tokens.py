@@ -2,9 +2,10 @@
 
 A link (`PartyLink`) is made when staff or the survey ask for it, but its secret is not: the message
 that carries it is stored with a placeholder where the link goes (`LINK_PLACEHOLDER`), and only the
-message's id is queued for the worker. When the worker sends the message it calls `party_link_mint`
-(e-mail, text) or `party_link_code_mint` (a printed letter), which makes a fresh random secret,
-stores only its hash on the link, and returns the secret to be put into what is sent. So the database,
+message's id is queued for the worker. When the worker sends an e-mail or text it calls `party_link_mint`;
+a letter is stored with its code masked, and `party_link_code_mint` is called only when staff download the
+letter's print copy, which is streamed and never saved. Each makes a fresh random secret, stores only its
+hash on the link, and returns the secret to be put into what is sent or printed. So the database,
 the task queue, the staff pages, the admin and backups never hold a working link.
 
 Why a fresh secret each time rather than keeping the first one: only a hash is kept, so the first

@@ -1,5 +1,6 @@
 """No live party link is kept anywhere: the stored message carries a placeholder, the e-mail carries a
-link made as it leaves, and a letter carries a short code the party types in at /p/code/."""
+link made as it leaves, and a letter's print copy carries a short code the party types in at /p/code/
+(the stored letter has it masked: test_print_copy.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pypdf import PdfReader
 
 from senmediation.accounts.roles import Role
 from senmediation.notifications.models import Message
+from senmediation.notifications.services.letters import letter_print_copy_render
 from senmediation.notifications.tests.helpers import parent_make
 from senmediation.portal.models import PartyLink
 from senmediation.portal.services.links import party_link_issue, party_link_resolve, party_link_revoke
@@ -65,7 +67,8 @@ def test_a_letter_carries_a_code_that_works_at_the_code_page(
     link, message = _issue(parent, coordinator, django_capture_on_commit_callbacks)
     assert message.channel == "letter" and message.letter_file
     assert LIVE_LINK.search(message.body) is None
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(message.letter_file.read())).pages)
+    print_copy = letter_print_copy_render(message=message, by=coordinator)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(print_copy)).pages)
     assert LIVE_LINK.search(text) is None
     assert "https://mediation.example.org/p/code/" in text
     code = re.search(r"\b([A-Z2-9]{5}-[A-Z2-9]{5})\b", text).group(1)  # type: ignore[union-attr]
@@ -83,7 +86,7 @@ def test_a_wrong_or_stopped_code_gets_a_plain_english_answer(
         coordinator, django_capture_on_commit_callbacks) -> None:
     parent = parent_make(preferred_contact=["letter"], address="1 Example Street")
     link, message = _issue(parent, coordinator, django_capture_on_commit_callbacks)
-    text = PdfReader(io.BytesIO(message.letter_file.read())).pages[0].extract_text()
+    text = PdfReader(io.BytesIO(letter_print_copy_render(message=message, by=coordinator))).pages[0].extract_text()
     code = re.search(r"\b([A-Z2-9]{5}-[A-Z2-9]{5})\b", text).group(1)  # type: ignore[union-attr]
     wrong = Client().post("/p/code/", {"code": "ABCDE-FGHJK"})
     assert wrong.status_code == 400
