@@ -73,3 +73,17 @@ def test_thirty_parallel_hits_allow_exactly_the_limit() -> None:
         allowed = list(pool.map(hit, range(30)))
     assert allowed.count(True) == 10
     assert RateCounter.objects.get().count == 30
+
+
+@pytest.mark.django_db
+def test_the_nightly_command_prunes(time_machine) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    rate_limit_hit(scope="test", key="k", limit=1, window=HOUR, now=NOW - dt.timedelta(days=2))
+    time_machine.move_to(NOW, tick=False)
+    out = StringIO()
+    call_command("ratelimit_prune", stdout=out)
+    assert out.getvalue() == "Removed 1 old rate-limit window.\n"
+    assert not RateCounter.objects.exists()
