@@ -19,17 +19,6 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-class LoginFailure(models.Model):
-    """One failed sign-in, kept briefly to lock out guessing. Holds no password, only the name tried."""
-
-    username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(db_index=True)
-
-    def __str__(self) -> str:
-        return f"Failed sign-in for {self.username} at {self.at:%Y-%m-%d %H:%M}"
-
-
 class EnrolmentLink(models.Model):
     """A one-time link a manager sends so a person can set up (or replace) their authenticator app.
     Only a hash of the token is kept; the link itself exists only in the e-mail."""

@@ -37,12 +37,13 @@ def _next_url(request: HttpRequest) -> str:
     return next_url
 
 
-def _locked_message(request: HttpRequest, username: str) -> str | None:
-    locked_until = services.login_locked_until(username=username, ip_address=client_ip(request))
-    if locked_until is None:
-        return None
-    minutes = max(1, int((locked_until - clock.now()).total_seconds() // 60) + 1)
-    return (
+def _attempt(request: HttpRequest, username: str) -> tuple[services.LoginAttempt, str | None]:
+    """Counts this try at the account (services.login_attempt_start); the message if it is locked."""
+    attempt = services.login_attempt_start(username=username, ip_address=client_ip(request))
+    if attempt.locked_until is None:
+        return attempt, None
+    minutes = max(1, int((attempt.locked_until - clock.now()).total_seconds() // 60) + 1)
+    return attempt, (
         f"Too many wrong attempts. For your security this account is locked for {minutes} more "
         "minutes. Try again then, or ask a manager to help."
     )
@@ -67,7 +68,7 @@ def _finish(request: HttpRequest, user: Any, device: Any) -> str:
     login(request, user, backend=BACKEND)
     otp_login(request, device)
     request.session.pop(PENDING_KEY, None)
-    services.login_failures_clear(username=user.get_username())
+    services.login_failures_clear(username=user.get_username(), ip_address=client_ip(request))
     return str(next_url)
 
 
@@ -80,18 +81,20 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     next_url = _next_url(request)
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
-        if locked := _locked_message(request, username):
+        attempt, locked = _attempt(request, username)
+        if locked:
             form.add_error(None, locked)
         else:
             user = authenticate(request, username=username, password=form.cleaned_data["password"])
             if user is None:
-                services.login_failure_record(username=username, ip_address=client_ip(request))
+                services.login_failure_record(attempt)
                 form.add_error(None, "The username or password is not right. Check them and try again.")
             elif not otp.otp_required():
-                services.login_failures_clear(username=username)
+                services.login_failures_clear(username=username, ip_address=attempt.ip_address)
                 login(request, user)
                 return redirect(next_url)
             else:
+                services.login_attempt_passed(attempt)
                 # Not signed in yet: the second step finishes the job.
                 request.session.cycle_key()
                 request.session[PENDING_KEY] = {"user_id": user.pk, "at": int(time.time()), "next": next_url}
@@ -114,10 +117,11 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:two_factor_setup")
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if locked := _locked_message(request, user.get_username()):
+        attempt, locked = _attempt(request, user.get_username())
+        if locked:
             form.add_error(None, locked)
         elif (device := otp.second_factor_match(user=user, token=form.cleaned_data["code"])) is None:
-            services.login_failure_record(username=user.get_username(), ip_address=client_ip(request))
+            services.login_failure_record(attempt)
             form.add_error("code", WRONG_CODE)
         else:
             next_url = _finish(request, user, device)
@@ -177,18 +181,19 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     device = otp.totp_device_pending(user=user)
     form = SetupCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        locked = _locked_message(request, user.get_username())
+        attempt, locked = _attempt(request, user.get_username())
         codes = None
         if not locked:
             try:
                 codes = enrolment.authenticator_enrol(user=user, link_id=request.session.get(ENROLMENT_KEY),
                                                       device=device, token=form.cleaned_data["code"])
             except enrolment.EnrolmentRefused as refusal:  # used up or expired since the page was shown
+                services.login_attempt_passed(attempt)
                 return _refused(request, refusal)
         if locked:
             form.add_error(None, locked)
         elif codes is None:
-            services.login_failure_record(username=user.get_username(), ip_address=client_ip(request))
+            services.login_failure_record(attempt)
             form.add_error("code", WRONG_CODE)
         else:
             next_url = _finish(request, user, device)

@@ -7,16 +7,15 @@ import hashlib
 import hmac
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
 
 from senmediation.core import clock
+from senmediation.core.ratelimit import Decision
+from senmediation.core.ratelimit import rate_limit_hit as core_rate_limit_hit
 
-from .models import SCOPES, ApiKey, Organisation, RateWindow
+from .models import SCOPES, ApiKey, Organisation
 
 KEY_START = "sm_"
 DEFAULT_DAYS = 365
@@ -66,33 +65,12 @@ def api_key_find(token: str, *, now: dt.datetime) -> ApiKey | None:
     return key
 
 
-@dataclass(frozen=True)
-class RateDecision:
-    allowed: bool
-    retry_after: int = 0
-
-
 def rate_limit_per_minute() -> int:
     return int(getattr(settings, "API_RATE_LIMIT_PER_MINUTE", 120))
 
 
-def rate_limit_hit(*, key: ApiKey, now: dt.datetime) -> RateDecision:
-    """Counts one call in the key's current minute; refuses once the minute's allowance is used."""
-    epoch = int(now.timestamp())
-    start_seconds = epoch - epoch % RATE_WINDOW_SECONDS
-    start = dt.datetime.fromtimestamp(start_seconds, tz=dt.UTC)
-    for _ in range(2):
-        updated = RateWindow.objects.filter(key=key, window_start=start).update(count=F("count") + 1)
-        if updated:
-            break
-        try:
-            with transaction.atomic():
-                RateWindow.objects.create(key=key, window_start=start, count=1)
-            RateWindow.objects.filter(key=key, window_start__lt=start).delete()
-            break
-        except IntegrityError:  # another server made this minute's row first: count on it
-            continue
-    count = RateWindow.objects.filter(key=key, window_start=start).values_list("count", flat=True).first() or 0
-    if count > rate_limit_per_minute():
-        return RateDecision(False, max(1, start_seconds + RATE_WINDOW_SECONDS - epoch))
-    return RateDecision(True)
+def rate_limit_hit(*, key: ApiKey, now: dt.datetime) -> Decision:
+    """Counts one call in the key's current minute (core/ratelimit.py, atomic on every server);
+    refuses, with the seconds left in the minute, once the minute's allowance is used."""
+    return core_rate_limit_hit(scope="api-key", key=str(key.pk), limit=rate_limit_per_minute(),
+                               window=dt.timedelta(seconds=RATE_WINDOW_SECONDS), now=now)

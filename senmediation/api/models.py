@@ -71,20 +71,6 @@ class IdempotentReferral(models.Model):
         return f"{self.organisation}: {self.case_reference}"
 
 
-class RateWindow(models.Model):
-    """Calls by one key in one fixed window, counted in the database so every server agrees."""
-
-    key = models.ForeignKey(ApiKey, on_delete=models.CASCADE, related_name="+")
-    window_start = models.DateTimeField()
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="rate_window_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.key_id} from {self.window_start:%H:%M}: {self.count}"
-
-
 class WebhookEndpoint(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="webhooks")
     url = models.URLField(max_length=500)

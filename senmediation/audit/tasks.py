@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django_tasks import task
 
-from senmediation.accounts.services import login_failures_prune
-from senmediation.core import clock
+from senmediation.core.ratelimit import rate_limit_prune
 
 from .retention import retention_apply
 
 
 @task()
 def retention_apply_nightly() -> int:
-    """Anonymises cases past their retention period and forgets old failed sign-ins; returns how many
-    cases were anonymised."""
-    login_failures_prune(before=clock.now() - dt.timedelta(days=1))
+    """Anonymises cases past their retention period and forgets old rate-limit counters (failed
+    sign-ins among them); returns how many cases were anonymised."""
+    rate_limit_prune()
     return retention_apply()

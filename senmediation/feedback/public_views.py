@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from senmediation.core import clock
+from senmediation.core.client_ip import client_ip
 
 from .forms import KEY_PATTERN, ComplaintForm, SurveyForm
 from .services import complaints, surveys
@@ -31,7 +32,7 @@ def _handle(request: HttpRequest, *, kind: str, form: Any, make: Any, template: 
     if request.method == "POST" and form.is_valid():
         outcome = public_submit(
             kind=kind, idempotency_key=key, now=clock.now(),
-            address=address_hash(request.META.get("REMOTE_ADDR", "") or "unknown"),
+            address=address_hash(client_ip(request) or "unknown"),
             trapped=bool(request.POST.get(HONEYPOT, "").strip()), make=partial(make, form.cleaned_data),
         )
         if outcome.status == "rate_limited":

@@ -43,16 +43,6 @@ class PartyLink(models.Model):
         return f"{self.get_purpose_display()} for {self.party}"
 
 
-class CodeFailure(models.Model):
-    """One wrong letter code, kept an hour to limit guessing from one address. Holds no code."""
-
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(db_index=True)
-
-    def __str__(self) -> str:
-        return f"Wrong code from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"
-
-
 class Submission(models.Model):
     party = models.ForeignKey("cases.Party", on_delete=models.CASCADE, related_name="+")
     link = models.ForeignKey(PartyLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

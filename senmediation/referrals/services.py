@@ -7,8 +7,6 @@ Views pass `now`/`today` in; nothing here asks the clock itself except through a
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import logging
 from dataclasses import dataclass
 from functools import partial
@@ -24,6 +22,7 @@ from senmediation.accounts.roles import Role
 from senmediation.cases.models import Case, Party
 from senmediation.cases.services.opening import PartyInput, case_open
 from senmediation.core import clock
+from senmediation.core.ratelimit import key_hash, rate_limit_hit
 from senmediation.directory.models import ClosureDay, LocalAuthority, Provider
 from senmediation.rules.appeal import AppealDeadline, adviser_contact_deadline, tribunal_appeal_explanation
 from senmediation.rules.calendar import add_working_days, is_working_day, next_working_day_on_or_after
@@ -270,16 +269,11 @@ def contact_by_phone(answers: Answers) -> bool:
 
 def address_hash(address: str) -> str:
     """A keyed hash of an internet address: enough to count submissions, useless to anyone else."""
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+    return key_hash(address)
 
 
 def rate_limit_per_hour() -> int:
     return int(getattr(settings, "REFERRAL_RATE_LIMIT_PER_HOUR", RATE_LIMIT_PER_HOUR_DEFAULT))
-
-
-def is_rate_limited(*, address: str, now: dt.datetime) -> bool:
-    recent = Submission.objects.filter(address_hash=address, at__gte=now - dt.timedelta(hours=1))
-    return recent.count() >= rate_limit_per_hour()
 
 
 @dataclass(frozen=True)
@@ -304,7 +298,8 @@ def referral_submit(
     existing = Submission.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return SubmitOutcome("duplicate", existing.case_reference, existing.trapped)
-    if address and is_rate_limited(address=address, now=now):
+    if address and not rate_limit_hit(scope="referral", key=address, limit=rate_limit_per_hour(),
+                                      window=dt.timedelta(hours=1), now=now).allowed:
         return SubmitOutcome("rate_limited")
     today = clock.local(now).date()
     # Rows matter for an hour (the limit) and minutes (repeats); the session lasts hours at most.

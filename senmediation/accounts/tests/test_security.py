@@ -1,14 +1,22 @@
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from senmediation.accounts.models import LoginFailure
+from senmediation.accounts import services
 from senmediation.accounts.tests.helpers import verified_client
 from senmediation.accounts.validators import BreachedPasswordValidator
-from senmediation.core import clock
 from senmediation.testing.fixtures import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
+
+
+def _fail(username: str, ip_address: str) -> None:
+    """One wrong password, as the sign-in page records it (nothing when the account is locked)."""
+    attempt = services.login_attempt_start(username=username, ip_address=ip_address)
+    if attempt.locked_until is None:
+        services.login_failure_record(attempt)
 
 
 @pytest.mark.parametrize("password", [
@@ -33,9 +41,8 @@ def test_sign_in_refuses_a_post_without_a_csrf_token(coordinator) -> None:
 
 def test_many_failures_from_one_address_get_a_friendly_429(client: Client, coordinator, settings) -> None:
     settings.LOGIN_IP_LIMIT = 20
-    LoginFailure.objects.bulk_create(
-        [LoginFailure(username=f"user{i}", ip_address="127.0.0.1", at=clock.now()) for i in range(20)]
-    )
+    for i in range(20):
+        _fail(f"user{i}", "127.0.0.1")
     response = client.post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD})
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
@@ -90,9 +97,8 @@ def test_one_persons_failures_never_lock_out_colleagues_at_the_same_address(
 ) -> None:
     settings.OTP_REQUIRED = False
     settings.LOGIN_IP_LIMIT = 20
-    LoginFailure.objects.bulk_create(  # one person's mistakes (the lockout stops them adding more)
-        [LoginFailure(username="coord", ip_address="127.0.0.1", at=clock.now()) for _ in range(25)]
-    )
+    for _ in range(25):  # one person's mistakes (the lockout stops them adding more)
+        _fail("coord", "127.0.0.1")
     response = Client().post("/accounts/sign-in/", {"username": manager.username, "password": TEST_PASSWORD})
     assert response.status_code == 302 and response["Location"] == "/staff/"
 
@@ -112,8 +118,31 @@ def test_guessing_elsewhere_does_not_lock_the_real_user_out(coordinator, setting
 def test_guessing_one_account_from_many_addresses_locks_that_account(coordinator, settings) -> None:
     settings.OTP_REQUIRED = False
     settings.LOGIN_USER_LIMIT = 10
-    LoginFailure.objects.bulk_create(
-        [LoginFailure(username="coord", ip_address=f"203.0.113.{i}", at=clock.now()) for i in range(10)]
-    )
+    for i in range(10):
+        _fail("coord", f"203.0.113.{i}")
     response = Client().post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD})
     assert response.status_code == 400 and "this account is locked" in response.content.decode()
+
+
+def test_the_lock_lasts_its_minutes_from_the_last_failure_across_windows(coordinator, settings, time_machine) -> None:
+    settings.OTP_REQUIRED = False
+    time_machine.move_to(dt.datetime(2026, 11, 2, 10, 14, tzinfo=dt.UTC), tick=False)  # a minute before a window ends
+    for _ in range(5):
+        assert Client().post("/accounts/sign-in/", {"username": "coord", "password": "wrong"}).status_code == 400
+    time_machine.move_to(dt.datetime(2026, 11, 2, 10, 28, 30, tzinfo=dt.UTC), tick=False)
+    locked = Client().post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD})
+    assert "this account is locked for 1 more minutes" in locked.content.decode()
+    time_machine.move_to(dt.datetime(2026, 11, 2, 10, 29, 1, tzinfo=dt.UTC), tick=False)
+    response = Client().post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD})
+    assert response.status_code == 302
+
+
+def test_an_address_is_refused_after_failures_for_so_many_different_accounts(coordinator, settings) -> None:
+    settings.LOGIN_IP_LIMIT = 3
+    for username in ("ann", "ann", "ann", "bob", "bob"):  # one account's repeats count once
+        _fail(username, "127.0.0.1")
+    assert not services.ip_rate_limited(ip_address="127.0.0.1")
+    _fail("cat", "127.0.0.1")
+    assert services.ip_rate_limited(ip_address="127.0.0.1")
+    assert not services.ip_rate_limited(ip_address="127.0.0.2")
+    assert Client().post("/accounts/sign-in/", {"username": "coord", "password": TEST_PASSWORD}).status_code == 429

@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
+from senmediation.core.ratelimit import rate_limit_hit
 from senmediation.referrals.services import address_hash
 
 from ..models import PublicSubmission
 
 RATE_LIMIT_PER_HOUR_DEFAULT = 5
 KEEP = dt.timedelta(days=1)
+WINDOW = dt.timedelta(hours=1)
+SCOPE = "public-form"  # complaints and feedback share one allowance per address
 
 __all__ = ["PublicOutcome", "address_hash", "public_submit"]
 
@@ -37,8 +40,7 @@ def public_submit(
     existing = PublicSubmission.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return PublicOutcome("duplicate", existing.reference)
-    recent = PublicSubmission.objects.filter(address_hash=address, at__gte=now - dt.timedelta(hours=1))
-    if recent.count() >= _limit():
+    if not rate_limit_hit(scope=SCOPE, key=address, limit=_limit(), window=WINDOW, now=now).allowed:
         return PublicOutcome("rate_limited")
     PublicSubmission.objects.filter(at__lt=now - KEEP).delete()
     try:

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 
 from senmediation.accounts.roles import Role
@@ -82,6 +83,19 @@ def test_too_many_from_one_address_in_an_hour(client, reference_data, settings) 
     response = client.post(reverse("feedback_public:complaint"), {**GOOD, "key": "z" * 20})
     assert response.status_code == 429
     assert Complaint.objects.count() == 2
+
+
+def test_each_client_behind_the_proxy_has_its_own_limit(reference_data, settings) -> None:
+    settings.TRUSTED_PROXY_COUNT = 1
+    for forwarded in ("203.0.113.7", "198.51.100.8"):
+        visitor = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)  # nginx on this machine
+        for number in range(5):
+            key = f"{forwarded}-{number}".replace(".", "-") * 2
+            assert visitor.post(reverse("feedback_public:complaint"), {**GOOD, "key": key}).status_code == 302
+        key = f"{forwarded}-f".replace(".", "-") * 2
+        answers = {"key": key, "satisfaction": "5", "would_recommend": "yes"}
+        assert visitor.post(reverse("feedback_public:feedback"), answers).status_code == 429
+    assert Complaint.objects.count() == 10
 
 
 def test_public_feedback(client, reference_data) -> None:
