@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_enrolment_link'),
+        ('accounts', '0004_ceiling_breakglass_email_change'),
     ]
 
     operations = [
