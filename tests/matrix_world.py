@@ -28,6 +28,7 @@ from senmediation.feedback.tests.factories import complaint_make
 from senmediation.meetings import record
 from senmediation.meetings.models import Attendance
 from senmediation.meetings.services import meeting_schedule
+from senmediation.notifications.models import MessageAttachment
 from senmediation.notifications.services import Attachment, message_deliver_now, notification_send
 from senmediation.portal.models import Purpose
 from senmediation.portal.services.links import party_link_create
@@ -192,6 +193,8 @@ def world_build() -> dict[str, Any]:
     complaint_respond(complaint=answered, by=manager, outcome="not_upheld", response="We called you back.",
                       lessons_learned="", today=NOW.date())
     world["answered_complaint"] = answered.pk
+    response_letter = MessageAttachment.objects.get(message__complaint=answered)
+    world.update(complaint_message=response_letter.message_id, complaint_attachment=response_letter.pk)
     return world
 
 

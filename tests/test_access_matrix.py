@@ -230,8 +230,14 @@ _add_rows({
     "notifications:message_retry": [get(GET_ONLY_POSTED, message_id="{failed_message}"),
                                     post(allowed_as(OFFICE, 302), message_id="{failed_message}"),
                                     post(allowed_as(OFFICE, 404), message_id=MISSING)],
-    "notifications:attachment": [get(OFFICE, message_id="{attached_message}", attachment_id="{attachment}"),
-                                 get(allowed_as(OFFICE, 404), message_id=MISSING, attachment_id=MISSING)],
+    # A message's attachment answers as a complaint's page does (mediators read none: 404, a refusal that
+    # reveals nothing), and a complaint's own attachment exactly as that complaint's page.
+    "notifications:attachment": [
+        get(allowed_as(OFFICE, 200) | {"mediator": 404, "other_mediator": 404}, message_id="{attached_message}",
+            attachment_id="{attachment}"),
+        get(allowed_as(OFFICE, 200) | {"mediator": 404, "other_mediator": 404}, message_id="{complaint_message}",
+            attachment_id="{complaint_attachment}"),
+        get(allowed_as(CASE_WORK, 404), message_id=MISSING, attachment_id=MISSING)],
     "notifications:print_queue": [get(OFFICE)],
     "notifications:letter": [get(OFFICE, message_id="{letter}"), get(allowed_as(OFFICE, 404), message_id=MISSING)],
     "notifications:letter_printed": [get(GET_ONLY_POSTED, message_id="{letter}"),
