@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.crypto import salted_hmac
 
 from senmediation.core import clock
 from senmediation.directory.selectors import provider_current
@@ -117,15 +120,61 @@ def _key_hash(organisation: Organisation, header: str) -> str:
     return hashlib.sha256(f"{organisation.pk}:{header}".encode()).hexdigest()
 
 
-def idempotent_case(*, organisation: Organisation, idempotency_key: str) -> str | None:
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _hashed(text: str) -> str:
+    return salted_hmac("senmediation.api.idempotent-body", text, algorithm="sha256").hexdigest()
+
+
+def _leaves(value: Any, prefix: str = "") -> dict[str, Any]:
+    """Each field of the body by its dotted name (`child.first_name`); lists are one field."""
+    if isinstance(value, dict) and value:
+        out: dict[str, Any] = {}
+        for name, inner in value.items():
+            out.update(_leaves(inner, f"{prefix}.{name}" if prefix else str(name)))
+        return out
+    return {prefix: value}
+
+
+@dataclass(frozen=True)
+class BodyHashes:
+    """What is kept of a request body: a keyed hash of its canonical JSON and of each of its fields."""
+
+    whole: str
+    fields: dict[str, str]
+
+
+def body_hashes(body: dict[str, Any]) -> BodyHashes:
+    return BodyHashes(_hashed(_canonical(body)),
+                      {name: _hashed(_canonical(value)) for name, value in _leaves(body).items()})
+
+
+@dataclass(frozen=True)
+class FirstUse:
+    case_reference: str
+    differing_fields: list[str]  # empty when the body is the same as the first time (or was not kept)
+
+
+def idempotent_first_use(*, organisation: Organisation, idempotency_key: str, body: BodyHashes) -> FirstUse | None:
+    """The case this key opened before, and the fields in which `body` differs from the body it was sent with."""
     found = IdempotentReferral.objects.filter(key_hash=_key_hash(organisation, idempotency_key)).first()
-    return found.case_reference if found else None
+    if found is None:
+        return None
+    if not found.body_hash or found.body_hash == body.whole:
+        return FirstUse(found.case_reference, [])
+    before: dict[str, str] = found.field_hashes or {}
+    differing = sorted(name for name in before.keys() | body.fields.keys() if before.get(name) != body.fields.get(name))
+    return FirstUse(found.case_reference, differing or ["(body)"])
 
 
 def api_referral_submit(
-    *, organisation: Organisation, idempotency_key: str, answers: Answers, now: dt.datetime | None = None,
-) -> tuple[str, bool]:
-    """(case reference, created). A retry with the same key returns the first case and opens none."""
+    *, organisation: Organisation, idempotency_key: str, answers: Answers, body: BodyHashes,
+    now: dt.datetime | None = None,
+) -> tuple[str, bool] | FirstUse:
+    """(case reference, created). A retry with the same key returns the first case and opens none; if that
+    retry raced in with another body, the first use (naming the fields that differ) comes back instead."""
     now = now or clock.now()
     digest = _key_hash(organisation, idempotency_key)
     provider = provider_current()
@@ -138,12 +187,13 @@ def api_referral_submit(
                 callback=callback,
             )
             IdempotentReferral.objects.create(
-                organisation=organisation, key_hash=digest, case_reference=outcome.reference
+                organisation=organisation, key_hash=digest, case_reference=outcome.reference,
+                body_hash=body.whole, field_hashes=body.fields,
             )
     except IntegrityError:  # the same key raced in from another request: the first one wins
-        first = idempotent_case(organisation=organisation, idempotency_key=idempotency_key)
+        first = idempotent_first_use(organisation=organisation, idempotency_key=idempotency_key, body=body)
         if first is None:
             raise
-        return first, False
+        return first if first.differing_fields else (first.case_reference, False)
     return outcome.reference, outcome.status == "created"
 
