@@ -118,6 +118,9 @@ def referral_create(
     first = referrals.idempotent_first_use(organisation=key.organisation, idempotency_key=idempotency_key, body=body)
     if first is not None:
         return _first_use(first)
+    control = referrals.control_character_errors(payload.model_dump(mode="json"))
+    if control:
+        raise ApiError(422, "invalid", "Some answers are not valid: see errors.", errors=control)
     checked = referrals.referral_check(referrals.answers_from(payload), today=clock.today())
     if checked.stop is not None:
         code, message = checked.stop

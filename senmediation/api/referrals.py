@@ -16,6 +16,7 @@ from senmediation.core import clock
 from senmediation.directory.selectors import provider_current
 from senmediation.referrals import services
 from senmediation.referrals.answers import Answers
+from senmediation.referrals.forms import CONTROL_CHARACTERS
 from senmediation.referrals.steps import PUBLIC, QUESTION, STOP
 
 from .models import IdempotentReferral, Organisation
@@ -96,8 +97,37 @@ class Checked:
     stop: tuple[str, str] | None = None
 
 
+CONTROL_MESSAGE = "Remove the control characters (such as a null character) from this answer"
+
+
+def control_character_errors(body: dict[str, Any]) -> list[dict[str, str]]:
+    """Each field of the body (by its API name) holding a control character other than tab or new line."""
+    def texts(value: Any) -> list[str]:
+        return [item for item in value if isinstance(item, str)] if isinstance(value, list) else (
+            [value] if isinstance(value, str) else [])
+
+    return [{"field": name, "message": CONTROL_MESSAGE} for name, value in _leaves(body).items()
+            if any(CONTROL_CHARACTERS.search(text) for text in texts(value))]
+
+
+def _cleaned(answers: Answers, path: list[str], *, today: dt.date) -> Answers:
+    """The answers as the web journey stores them: each question's form's cleaned values (to_session)."""
+    cleaned: Answers = {}
+    for slug in path:
+        step = PUBLIC.step(slug)
+        stored = answers.get(slug)
+        if step is None or step.kind != QUESTION or step.form_class is None or not isinstance(stored, dict):
+            continue
+        form = step.form_class(data=step.form_class.data_from_session(stored), answers=dict(cleaned), today=today)
+        if not form.is_valid():  # PUBLIC.path has just checked it: only a form that changed its mind
+            raise ValueError(f"The answers to {slug} no longer pass its form")
+        cleaned[slug] = form.to_session()
+    return cleaned
+
+
 def referral_check(answers: Answers, *, today: dt.date) -> Checked:
-    """Follows the public journey's path; stops at the first question whose form refuses the answers."""
+    """Follows the public journey's path; stops at the first question whose form refuses the answers.
+    The answers that come back are the forms' cleaned values, as the web journey would have stored them."""
     path = PUBLIC.path(answers, today)
     last = PUBLIC.step(path[-1])
     assert last is not None
@@ -113,7 +143,7 @@ def referral_check(answers: Answers, *, today: dt.date) -> Checked:
         return Checked(errors=errors or [{"field": field_name(last.slug, ""), "message": "Check this answer"}])
     if last.kind == STOP:
         return Checked(stop=STOPS.get(last.slug, ("not_accepted", "This referral cannot be accepted.")))
-    return Checked(answers=PUBLIC.path_answers(answers, path))
+    return Checked(answers=_cleaned(PUBLIC.path_answers(answers, path), path, today=today))
 
 
 def _key_hash(organisation: Organisation, header: str) -> str:

@@ -122,3 +122,27 @@ def test_a_key_without_referrals_write_cannot_refer(reference_data: None) -> Non
     response = post(client_with(token), referral_body())
     assert response.status_code == 403
     assert response.json()["code"] == "scope_missing"
+
+
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"summary": "a\u0000b"}, "summary"),
+    ({"child": {"first_name": "S\u0007am", "last_name": "Patel", "date_of_birth": years_ago(10).isoformat()}},
+     "child.first_name"),
+    ({"contact_methods": ["letter\u001b"]}, "contact_methods"),
+])
+def test_control_characters_are_422_naming_the_field(iass: Any, changes: dict[str, Any], field: str) -> None:
+    response = post(iass, referral_body(**changes))
+    assert response.status_code == 422
+    assert response.json() == {
+        "code": "invalid", "message": "Some answers are not valid: see errors.",
+        "errors": [{"field": field, "message": "Remove the control characters (such as a null character) "
+                                               "from this answer"}]}
+    assert not Case.objects.exists()
+
+
+def test_the_case_holds_the_journey_s_cleaned_answers_not_the_raw_body(iass: Any) -> None:
+    contact = {"name": "  Ravi   Patel ", "phone": "07700   900123", "address": "1 High Street\nSale\nM33 1AA"}
+    response = post(iass, referral_body(contact=contact, contact_methods=["phone", "letter"]))
+    assert response.status_code == 201
+    party = Case.objects.get().parties.get(is_main_contact=True)
+    assert (party.name, party.phone) == ("Ravi   Patel", "07700 900123")
