@@ -33,7 +33,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from senmediation.accounts.roles import ROLE_PERMISSIONS, Role
-from senmediation.testing.fixtures import user_make
+from senmediation.testing.fixtures import pdf_make, user_make
 
 from .matrix_world import NOW, clients_make, world_build
 
@@ -170,7 +170,7 @@ def _add_rows(rows: dict[str, list[Check]]) -> None:
 
 def a_pdf() -> SimpleUploadedFile:
     """A fresh upload for each request (a callable in data is called once per request)."""
-    return SimpleUploadedFile("plan.pdf", b"%PDF-1.7 plan", content_type="application/pdf")
+    return SimpleUploadedFile("plan.pdf", pdf_make(), content_type="application/pdf")
 
 
 # Documents, agreements, notifications and the portal (one block per app, so rows are easy to add).
