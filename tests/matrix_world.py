@@ -28,12 +28,13 @@ from senmediation.feedback.tests.factories import complaint_make
 from senmediation.meetings import record
 from senmediation.meetings.models import Attendance
 from senmediation.meetings.services import meeting_schedule
+from senmediation.notifications.models import MessageAttachment
 from senmediation.notifications.services import Attachment, message_deliver_now, notification_send
 from senmediation.portal.models import Purpose
 from senmediation.portal.services.links import party_link_create
 from senmediation.portal.services.submissions import child_views_submit
 from senmediation.referrals.tests.journeys import parent_answers, walk
-from senmediation.testing.fixtures import mediator_make, user_make
+from senmediation.testing.fixtures import mediator_make, pdf_make, user_make
 
 # The whole matrix runs at one moment: the morning of the meeting, so every clock reads the same each run.
 NOW = dt.datetime(2026, 12, 15, 10, 30, tzinfo=dt.UTC)
@@ -145,7 +146,7 @@ def world_build() -> dict[str, Any]:
     parent = case.parties.get(role=Party.Role.PARENT)
     world.update(case=case.reference, party=parent.pk)
     world["document"] = document_upload(
-        case=case, file=SimpleUploadedFile("plan.pdf", b"%PDF-1.7 plan", content_type="application/pdf"),
+        case=case, file=SimpleUploadedFile("plan.pdf", pdf_make(), content_type="application/pdf"),
         kind="upload", by=coordinator, title="EHC plan").pk
     link, world["token"] = party_link_create(party=parent, purpose=Purpose.AVAILABILITY, by=coordinator)
     world["link"] = link.pk
@@ -192,6 +193,8 @@ def world_build() -> dict[str, Any]:
     complaint_respond(complaint=answered, by=manager, outcome="not_upheld", response="We called you back.",
                       lessons_learned="", today=NOW.date())
     world["answered_complaint"] = answered.pk
+    response_letter = MessageAttachment.objects.get(message__complaint=answered)
+    world.update(complaint_message=response_letter.message_id, complaint_attachment=response_letter.pk)
     return world
 
 

@@ -33,7 +33,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from senmediation.accounts.roles import ROLE_PERMISSIONS, Role
-from senmediation.testing.fixtures import user_make
+from senmediation.testing.fixtures import pdf_make, user_make
 
 from .matrix_world import NOW, clients_make, world_build
 
@@ -170,7 +170,7 @@ def _add_rows(rows: dict[str, list[Check]]) -> None:
 
 def a_pdf() -> SimpleUploadedFile:
     """A fresh upload for each request (a callable in data is called once per request)."""
-    return SimpleUploadedFile("plan.pdf", b"%PDF-1.7 plan", content_type="application/pdf")
+    return SimpleUploadedFile("plan.pdf", pdf_make(), content_type="application/pdf")
 
 
 # Documents, agreements, notifications and the portal (one block per app, so rows are easy to add).
@@ -230,8 +230,14 @@ _add_rows({
     "notifications:message_retry": [get(GET_ONLY_POSTED, message_id="{failed_message}"),
                                     post(allowed_as(OFFICE, 302), message_id="{failed_message}"),
                                     post(allowed_as(OFFICE, 404), message_id=MISSING)],
-    "notifications:attachment": [get(OFFICE, message_id="{attached_message}", attachment_id="{attachment}"),
-                                 get(allowed_as(OFFICE, 404), message_id=MISSING, attachment_id=MISSING)],
+    # A message's attachment answers as a complaint's page does (mediators read none: 404, a refusal that
+    # reveals nothing), and a complaint's own attachment exactly as that complaint's page.
+    "notifications:attachment": [
+        get(allowed_as(OFFICE, 200) | {"mediator": 404, "other_mediator": 404}, message_id="{attached_message}",
+            attachment_id="{attachment}"),
+        get(allowed_as(OFFICE, 200) | {"mediator": 404, "other_mediator": 404}, message_id="{complaint_message}",
+            attachment_id="{complaint_attachment}"),
+        get(allowed_as(CASE_WORK, 404), message_id=MISSING, attachment_id=MISSING)],
     "notifications:print_queue": [get(OFFICE)],
     "notifications:letter": [get(OFFICE, message_id="{letter}"), get(allowed_as(OFFICE, 404), message_id=MISSING)],
     "notifications:letter_print": [get(OFFICE, message_id="{letter}"),

@@ -114,19 +114,36 @@ def referral_create(
 ) -> Status[dict[str, Any]]:
     key = _key(request, "referrals:write")
     request.audit_action = "change"  # type: ignore[attr-defined]
-    first = referrals.idempotent_case(organisation=key.organisation, idempotency_key=idempotency_key)
+    body = referrals.body_hashes(payload.model_dump(mode="json"))
+    first = referrals.idempotent_first_use(organisation=key.organisation, idempotency_key=idempotency_key, body=body)
     if first is not None:
-        return Status(200, {"reference": first, "created": False})
+        return _first_use(first)
+    control = referrals.control_character_errors(payload.model_dump(mode="json"))
+    if control:
+        raise ApiError(422, "invalid", "Some answers are not valid: see errors.", errors=control)
     checked = referrals.referral_check(referrals.answers_from(payload), today=clock.today())
     if checked.stop is not None:
         code, message = checked.stop
         raise ApiError(422, code, message, errors=[])
     if checked.errors:
         raise ApiError(422, "invalid", "Some answers are not valid: see errors.", errors=checked.errors)
-    reference, created = referrals.api_referral_submit(
-        organisation=key.organisation, idempotency_key=idempotency_key, answers=checked.answers,
+    submitted = referrals.api_referral_submit(
+        organisation=key.organisation, idempotency_key=idempotency_key, answers=checked.answers, body=body,
     )
+    if isinstance(submitted, referrals.FirstUse):
+        return _first_use(submitted)
+    reference, created = submitted
     return Status(201 if created else 200, {"reference": reference, "created": created})
+
+
+def _first_use(first: referrals.FirstUse) -> Status[dict[str, Any]]:
+    if first.differing_fields:
+        raise ApiError(422, "idempotency_key_reused",
+                       "This Idempotency-Key was used for a referral with different answers. Send the same "
+                       "answers to retry it, or use a new key for a new referral.",
+                       errors=[{"field": name, "message": "Differs from the first request with this key"}
+                               for name in first.differing_fields])
+    return Status(200, {"reference": first.case_reference, "created": False})
 
 
 @router.get("/cases/{reference}", response={200: CaseOut, **ERRORS}, url_name="case_detail",

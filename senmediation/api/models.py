@@ -65,6 +65,11 @@ class IdempotentReferral(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="referrals")
     key_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of organisation and header.")
     case_reference = models.CharField(max_length=20, db_index=True)
+    # The body the key was first used with, so a reuse with other answers is refused rather than answered with
+    # the first case: a keyed hash of its canonical JSON, and one per field to name those that differ (keyed
+    # with SECRET_KEY, so a family's details cannot be guessed back from them). Blank on older rows.
+    body_hash = models.CharField(max_length=64, blank=True)
+    field_hashes = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.crypto import salted_hmac
 
 from senmediation.core import clock
 from senmediation.directory.selectors import provider_current
 from senmediation.referrals import services
 from senmediation.referrals.answers import Answers
+from senmediation.referrals.forms import CONTROL_CHARACTERS
 from senmediation.referrals.steps import PUBLIC, QUESTION, STOP
 
 from .models import IdempotentReferral, Organisation
@@ -93,8 +97,37 @@ class Checked:
     stop: tuple[str, str] | None = None
 
 
+CONTROL_MESSAGE = "Remove the control characters (such as a null character) from this answer"
+
+
+def control_character_errors(body: dict[str, Any]) -> list[dict[str, str]]:
+    """Each field of the body (by its API name) holding a control character other than tab or new line."""
+    def texts(value: Any) -> list[str]:
+        return [item for item in value if isinstance(item, str)] if isinstance(value, list) else (
+            [value] if isinstance(value, str) else [])
+
+    return [{"field": name, "message": CONTROL_MESSAGE} for name, value in _leaves(body).items()
+            if any(CONTROL_CHARACTERS.search(text) for text in texts(value))]
+
+
+def _cleaned(answers: Answers, path: list[str], *, today: dt.date) -> Answers:
+    """The answers as the web journey stores them: each question's form's cleaned values (to_session)."""
+    cleaned: Answers = {}
+    for slug in path:
+        step = PUBLIC.step(slug)
+        stored = answers.get(slug)
+        if step is None or step.kind != QUESTION or step.form_class is None or not isinstance(stored, dict):
+            continue
+        form = step.form_class(data=step.form_class.data_from_session(stored), answers=dict(cleaned), today=today)
+        if not form.is_valid():  # PUBLIC.path has just checked it: only a form that changed its mind
+            raise ValueError(f"The answers to {slug} no longer pass its form")
+        cleaned[slug] = form.to_session()
+    return cleaned
+
+
 def referral_check(answers: Answers, *, today: dt.date) -> Checked:
-    """Follows the public journey's path; stops at the first question whose form refuses the answers."""
+    """Follows the public journey's path; stops at the first question whose form refuses the answers.
+    The answers that come back are the forms' cleaned values, as the web journey would have stored them."""
     path = PUBLIC.path(answers, today)
     last = PUBLIC.step(path[-1])
     assert last is not None
@@ -110,22 +143,68 @@ def referral_check(answers: Answers, *, today: dt.date) -> Checked:
         return Checked(errors=errors or [{"field": field_name(last.slug, ""), "message": "Check this answer"}])
     if last.kind == STOP:
         return Checked(stop=STOPS.get(last.slug, ("not_accepted", "This referral cannot be accepted.")))
-    return Checked(answers=PUBLIC.path_answers(answers, path))
+    return Checked(answers=_cleaned(PUBLIC.path_answers(answers, path), path, today=today))
 
 
 def _key_hash(organisation: Organisation, header: str) -> str:
     return hashlib.sha256(f"{organisation.pk}:{header}".encode()).hexdigest()
 
 
-def idempotent_case(*, organisation: Organisation, idempotency_key: str) -> str | None:
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _hashed(text: str) -> str:
+    return salted_hmac("senmediation.api.idempotent-body", text, algorithm="sha256").hexdigest()
+
+
+def _leaves(value: Any, prefix: str = "") -> dict[str, Any]:
+    """Each field of the body by its dotted name (`child.first_name`); lists are one field."""
+    if isinstance(value, dict) and value:
+        out: dict[str, Any] = {}
+        for name, inner in value.items():
+            out.update(_leaves(inner, f"{prefix}.{name}" if prefix else str(name)))
+        return out
+    return {prefix: value}
+
+
+@dataclass(frozen=True)
+class BodyHashes:
+    """What is kept of a request body: a keyed hash of its canonical JSON and of each of its fields."""
+
+    whole: str
+    fields: dict[str, str]
+
+
+def body_hashes(body: dict[str, Any]) -> BodyHashes:
+    return BodyHashes(_hashed(_canonical(body)),
+                      {name: _hashed(_canonical(value)) for name, value in _leaves(body).items()})
+
+
+@dataclass(frozen=True)
+class FirstUse:
+    case_reference: str
+    differing_fields: list[str]  # empty when the body is the same as the first time (or was not kept)
+
+
+def idempotent_first_use(*, organisation: Organisation, idempotency_key: str, body: BodyHashes) -> FirstUse | None:
+    """The case this key opened before, and the fields in which `body` differs from the body it was sent with."""
     found = IdempotentReferral.objects.filter(key_hash=_key_hash(organisation, idempotency_key)).first()
-    return found.case_reference if found else None
+    if found is None:
+        return None
+    if not found.body_hash or found.body_hash == body.whole:
+        return FirstUse(found.case_reference, [])
+    before: dict[str, str] = found.field_hashes or {}
+    differing = sorted(name for name in before.keys() | body.fields.keys() if before.get(name) != body.fields.get(name))
+    return FirstUse(found.case_reference, differing or ["(body)"])
 
 
 def api_referral_submit(
-    *, organisation: Organisation, idempotency_key: str, answers: Answers, now: dt.datetime | None = None,
-) -> tuple[str, bool]:
-    """(case reference, created). A retry with the same key returns the first case and opens none."""
+    *, organisation: Organisation, idempotency_key: str, answers: Answers, body: BodyHashes,
+    now: dt.datetime | None = None,
+) -> tuple[str, bool] | FirstUse:
+    """(case reference, created). A retry with the same key returns the first case and opens none; if that
+    retry raced in with another body, the first use (naming the fields that differ) comes back instead."""
     now = now or clock.now()
     digest = _key_hash(organisation, idempotency_key)
     provider = provider_current()
@@ -138,12 +217,13 @@ def api_referral_submit(
                 callback=callback,
             )
             IdempotentReferral.objects.create(
-                organisation=organisation, key_hash=digest, case_reference=outcome.reference
+                organisation=organisation, key_hash=digest, case_reference=outcome.reference,
+                body_hash=body.whole, field_hashes=body.fields,
             )
     except IntegrityError:  # the same key raced in from another request: the first one wins
-        first = idempotent_case(organisation=organisation, idempotency_key=idempotency_key)
+        first = idempotent_first_use(organisation=organisation, idempotency_key=idempotency_key, body=body)
         if first is None:
             raise
-        return first, False
+        return first if first.differing_fields else (first.case_reference, False)
     return outcome.reference, outcome.status == "created"
 

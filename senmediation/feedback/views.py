@@ -14,6 +14,7 @@ from senmediation.accounts.models import User
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
+from senmediation.notifications.selectors import messages_for_complaint
 
 from . import selectors
 from .forms import NoteForm, OwnerForm, ResponseForm, StaffComplaintForm
@@ -65,6 +66,7 @@ def _detail(request: HttpRequest, complaint: Complaint, **forms: Any) -> HttpRes
     context = {
         "row": selectors.complaint_row(complaint, today), "complaint": complaint,
         "notes": complaint.notes.select_related("by"), "can_handle": manager,
+        "complaint_messages": messages_for_complaint(complaint=complaint),
         "owner_form": forms.get("owner_form") or OwnerForm(owners=_owners(complaint),
                                                             initial={"owner": complaint.owner_id}),
         "note_form": forms.get("note_form") or NoteForm(),

@@ -45,6 +45,11 @@ class Message(models.Model):
     party = models.ForeignKey(
         "cases.Party", null=True, blank=True, on_delete=models.SET_NULL, related_name="messages"
     )
+    # A message to a complainant belongs to the complaint, never to its case: whoever the complaint is about
+    # may see the case, and must not see the complaint (feedback.selectors.complaint_queryset_for decides).
+    complaint = models.ForeignKey(
+        "feedback.Complaint", null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
     template_key = models.CharField(max_length=60)
     channel = models.CharField(max_length=10, choices=Channel.choices)
     to = models.CharField(max_length=500, help_text="E-mail address, phone number or postal address.")

@@ -1,37 +1,82 @@
-"""What staff see of messages. Pages that show one case's messages load the case through case_get_for first."""
+"""What staff see of messages. Pages that show one case's messages load the case through case_get_for first.
+
+A message to a complainant belongs to its complaint (never to a case) and is seen by exactly those who may see
+the complaint: the complaint selector decides, so whoever a complaint is about never meets its messages here.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.http import Http404
 
-from .models import CallTask, Message, MessageTemplate
+from senmediation.accounts.roles import Role, user_roles
+from senmediation.feedback.selectors import complaint_queryset_for
+
+from .models import CallTask, Message, MessageAttachment, MessageTemplate
+
+OFFICE = frozenset({Role.COORDINATOR, Role.MANAGER})
+
+
+def messages_visible_to(user: Any) -> QuerySet[Message]:
+    """Every message for the office, less those of complaints `user` may not see; nothing for anyone else."""
+    if not user_roles(user) & OFFICE:
+        return Message.objects.none()
+    return Message.objects.filter(Q(complaint__isnull=True) | Q(complaint__in=complaint_queryset_for(user)))
 
 
 def messages_for_case(*, case: Any, limit: int = 20) -> list[Message]:
-    return list(Message.objects.filter(case=case).select_related("party").order_by("-created_at", "-id")[:limit])
+    return list(Message.objects.filter(case=case, complaint__isnull=True).select_related("party")
+                .order_by("-created_at", "-id")[:limit])
 
 
-def messages_recent(*, status: str = "", limit: int = 100) -> list[Message]:
-    messages = Message.objects.select_related("case", "party").order_by("-created_at", "-id")
+def messages_for_complaint(*, complaint: Any) -> list[Message]:
+    """A complaint's messages, for its page (which has loaded the complaint through complaint_get_for)."""
+    return list(Message.objects.filter(complaint=complaint).prefetch_related("attachments")
+                .order_by("-created_at", "-id"))
+
+
+def message_get_for(*, user: Any, message_id: int) -> Message:
+    message = messages_visible_to(user).select_related("case").filter(pk=message_id).first()
+    if message is None:
+        raise Http404("No such message")
+    return message
+
+
+def attachment_get_for(*, user: Any, message_id: int, attachment_id: int) -> MessageAttachment:
+    """404 unless `user` may see the message: for a complaint's message, exactly as its complaint's page."""
+    attachment = (MessageAttachment.objects.select_related("message__case")
+                  .filter(pk=attachment_id, message__in=messages_visible_to(user)).filter(message_id=message_id)
+                  .first())
+    if attachment is None:
+        raise Http404("No such attachment")
+    return attachment
+
+
+def messages_recent(*, user: Any, status: str = "", limit: int = 100) -> list[Message]:
+    messages = messages_visible_to(user).select_related("case", "party").order_by("-created_at", "-id")
     if status in Message.Status.values:
         messages = messages.filter(status=status)
     return list(messages[:limit])
 
 
-def print_queue() -> QuerySet[Message]:
-    return (Message.objects.filter(channel=Message.Channel.LETTER,
+def print_queue(*, user: Any) -> QuerySet[Message]:
+    return (messages_visible_to(user).filter(channel=Message.Channel.LETTER,
                                    status__in=[Message.Status.SENT, Message.Status.PRINTED])
             .select_related("case", "party").prefetch_related("attachments").order_by("created_at", "id"))
 
 
-def letter_get(message_id: int) -> Message | None:
-    return Message.objects.filter(pk=message_id, channel=Message.Channel.LETTER).select_related("case").first()
+def letter_get(*, user: Any, message_id: int) -> Message | None:
+    return messages_visible_to(user).filter(pk=message_id, channel=Message.Channel.LETTER).select_related("case").first()
 
 
-def call_tasks_open() -> QuerySet[CallTask]:
-    return CallTask.objects.filter(done_at__isnull=True).select_related("case", "party", "message").order_by("due", "id")
+def call_tasks_visible_to(user: Any) -> QuerySet[CallTask]:
+    return CallTask.objects.filter(Q(message__isnull=True) | Q(message__in=messages_visible_to(user)))
+
+
+def call_tasks_open(*, user: Any) -> QuerySet[CallTask]:
+    return call_tasks_visible_to(user).filter(done_at__isnull=True).select_related("case", "party", "message").order_by("due", "id")
 
 
 def templates_all() -> QuerySet[MessageTemplate]:

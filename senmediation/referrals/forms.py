@@ -100,7 +100,9 @@ ADJUSTMENT_LABELS = dict(ADJUSTMENT_CHOICES)
 
 # --- Fields ----------------------------------------------------------------------------------------
 
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Invisible characters no answer needs (tab, new line and carriage return are kept). The web journey drops
+# them quietly; the API refuses them (api/referrals.py), as a client sending them has a bug to know about.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _cap(text: str) -> str:
@@ -123,7 +125,7 @@ class TextField(forms.CharField):
 
     def to_python(self, value: Any) -> str:
         text = super().to_python(value) or ""
-        return _CONTROL_CHARACTERS.sub("", text).strip()
+        return CONTROL_CHARACTERS.sub("", text).strip()
 
 
 def radios(choices: list[tuple[str, str]], *, select: str, **kwargs: Any) -> forms.ChoiceField:
@@ -218,7 +220,7 @@ class EmailField(forms.EmailField):
         )
 
     def to_python(self, value: Any) -> str:
-        return _CONTROL_CHARACTERS.sub("", super().to_python(value) or "")
+        return CONTROL_CHARACTERS.sub("", super().to_python(value) or "")
 
 
 # --- The base form and how answers are kept in the session ----------------------------------------

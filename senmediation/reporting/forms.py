@@ -6,10 +6,13 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 
-from .periods import Period, PeriodError, period_dates, period_quarter, period_year
+from .periods import FIRST_DAY, LAST_DAY, OUT_OF_RANGE, Period, PeriodError, period_dates, period_quarter, period_year
 
 DATE_ERRORS = {"invalid": "Enter a real date, for example 2026-03-31"}
+DATE_RANGE = [MinValueValidator(FIRST_DAY, OUT_OF_RANGE), MaxValueValidator(LAST_DAY, OUT_OF_RANGE)]
+YEAR_RANGE = f"Enter a year from {FIRST_DAY.year} to {LAST_DAY.year}"
 
 
 class PeriodForm(forms.Form):
@@ -17,14 +20,15 @@ class PeriodForm(forms.Form):
         label="Period", choices=[("quarter", "A quarter"), ("year", "A calendar year"), ("dates", "Between two dates")],
         initial="quarter", widget=forms.RadioSelect,
     )
-    year = forms.IntegerField(label="Year", min_value=2000, max_value=2100, required=False,
-                              error_messages={"invalid": "Enter a year, for example 2026"})
+    year = forms.IntegerField(label="Year", min_value=FIRST_DAY.year, max_value=LAST_DAY.year, required=False,
+                              error_messages={"invalid": "Enter a year, for example 2026", "min_value": YEAR_RANGE,
+                                              "max_value": YEAR_RANGE})
     quarter = forms.ChoiceField(label="Quarter", required=False, choices=[
         ("1", "January to March"), ("2", "April to June"), ("3", "July to September"), ("4", "October to December")])
     start = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                            error_messages=DATE_ERRORS)
+                            error_messages=DATE_ERRORS, validators=DATE_RANGE)
     end = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                          error_messages=DATE_ERRORS)
+                          error_messages=DATE_ERRORS, validators=DATE_RANGE)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -37,9 +41,9 @@ class PeriodForm(forms.Form):
             elif kind == "year" and isinstance(year, int):
                 data["report_period"] = period_year(year)
             elif kind == "dates":
-                if data.get("start") is None:
+                if data.get("start") is None and "start" not in self.errors:
                     self.add_error("start", "Enter the first day of the period")
-                if data.get("end") is None:
+                if data.get("end") is None and "end" not in self.errors:
                     self.add_error("end", "Enter the last day of the period")
                 if data.get("start") and data.get("end"):
                     data["report_period"] = period_dates(data["start"], data["end"])

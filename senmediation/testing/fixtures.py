@@ -104,3 +104,25 @@ def manager_client(manager: User) -> Client:
 @pytest.fixture
 def mediator_client(mediator: User) -> Client:
     return client_for(mediator)
+
+
+def pdf_make(*, javascript: str = "", launch: str = "", attachment: bytes = b"") -> bytes:
+    """A real one-page PDF made by pypdf; with a JavaScript open action, a launch action or an attached file."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.actions import JavaScript
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    if javascript:
+        writer.add_open_action(JavaScript(javascript))
+    if launch:
+        writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+            {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject(launch)})
+    if attachment:
+        writer.add_attachment("notes.txt", attachment)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

@@ -9,7 +9,7 @@ from django.core import mail
 from senmediation.api.models import IdempotentReferral, Organisation
 from senmediation.cases.models import Case
 
-from .helpers import client_with, key_for, la_organisation, referral_body
+from .helpers import client_with, key_for, la_organisation, referral_body, years_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_a_referral_opens_one_case_and_a_retry_returns_the_first(iass: Any, djan
     assert first.json() == {"reference": reference, "created": True}
     sent = len(mail.outbox)
     with django_capture_on_commit_callbacks(execute=True):
-        again = post(iass, referral_body(summary="Sent twice by a retrying client"))
+        again = post(iass, referral_body())
     assert again.status_code == 200
     assert again.json() == {"reference": reference, "created": False}
     assert Case.objects.count() == 1
@@ -44,6 +44,26 @@ def test_a_referral_opens_one_case_and_a_retry_returns_the_first(iass: Any, djan
     assert len(mail.outbox) == sent  # a retry sends nothing
     # The partner can follow the case it referred, and nothing else.
     assert iass.get(f"/api/v1/cases/{reference}").status_code == 200
+
+
+def test_a_key_reused_with_another_body_is_422_naming_the_fields_that_differ(iass: Any) -> None:
+    first = post(iass, referral_body())
+    assert first.status_code == 201
+    changed = referral_body(summary="Another family altogether",
+                            child={"first_name": "Ana", "last_name": "Patel",
+                                   "date_of_birth": years_ago(10).isoformat()})
+    response = post(iass, changed)
+    assert response.status_code == 422
+    assert response.json() == {
+        "code": "idempotency_key_reused",
+        "message": "This Idempotency-Key was used for a referral with different answers. Send the same "
+                   "answers to retry it, or use a new key for a new referral.",
+        "errors": [{"field": "child.first_name", "message": "Differs from the first request with this key"},
+                   {"field": "summary", "message": "Differs from the first request with this key"}],
+    }
+    assert Case.objects.count() == 1
+    # The same body again is still the first case.
+    assert post(iass, referral_body()).json() == {"reference": first.json()["reference"], "created": False}
 
 
 def test_another_key_is_another_referral(iass: Any) -> None:
@@ -102,3 +122,27 @@ def test_a_key_without_referrals_write_cannot_refer(reference_data: None) -> Non
     response = post(client_with(token), referral_body())
     assert response.status_code == 403
     assert response.json()["code"] == "scope_missing"
+
+
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"summary": "a\u0000b"}, "summary"),
+    ({"child": {"first_name": "S\u0007am", "last_name": "Patel", "date_of_birth": years_ago(10).isoformat()}},
+     "child.first_name"),
+    ({"contact_methods": ["letter\u001b"]}, "contact_methods"),
+])
+def test_control_characters_are_422_naming_the_field(iass: Any, changes: dict[str, Any], field: str) -> None:
+    response = post(iass, referral_body(**changes))
+    assert response.status_code == 422
+    assert response.json() == {
+        "code": "invalid", "message": "Some answers are not valid: see errors.",
+        "errors": [{"field": field, "message": "Remove the control characters (such as a null character) "
+                                               "from this answer"}]}
+    assert not Case.objects.exists()
+
+
+def test_the_case_holds_the_journey_s_cleaned_answers_not_the_raw_body(iass: Any) -> None:
+    contact = {"name": "  Ravi   Patel ", "phone": "07700   900123", "address": "1 High Street\nSale\nM33 1AA"}
+    response = post(iass, referral_body(contact=contact, contact_methods=["phone", "letter"]))
+    assert response.status_code == 201
+    party = Case.objects.get().parties.get(is_main_contact=True)
+    assert (party.name, party.phone) == ("Ravi   Patel", "07700 900123")

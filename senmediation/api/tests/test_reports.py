@@ -35,3 +35,12 @@ def test_another_las_figures_are_404_and_the_scope_is_needed(reference_data: Non
     refused = client_with(no_scope).get(f"/api/v1/reports/E08000009?year={clock.today().year}")
     assert refused.status_code == 403
     assert refused.json() == {"code": "scope_missing", "message": "This key does not have the reports:read scope."}
+
+
+@pytest.mark.parametrize("query", ["year=9999", "year=9999&quarter=4", "year=1"])
+def test_a_year_out_of_range_is_422_naming_it(reference_data: None, query: str) -> None:
+    _, token = key_for(la_organisation("E08000009"))
+    response = client_with(token).get(f"/api/v1/reports/E08000009?{query}")
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid"
+    assert [error["field"] for error in response.json()["errors"]] == ["year"]

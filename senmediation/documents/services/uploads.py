@@ -13,7 +13,7 @@ from django.db import transaction
 from senmediation.cases.models import Case, CaseEvent
 from senmediation.cases.services.events import case_event_record
 from senmediation.core.errors import ServiceError
-from senmediation.core.files import DOCX, sniff_mimetype
+from senmediation.core.files import DOCX, pdf_refusal, sniff_mimetype
 
 from ..models import Document
 
@@ -45,6 +45,8 @@ def document_upload(*, case: Case, file: Any, kind: str, by: Any, title: str = "
     mimetype = sniff_mimetype(file)
     if mimetype is None:
         raise ServiceError(TYPE_ERROR, field="file")
+    if mimetype == "application/pdf" and (refusal := pdf_refusal(file)) is not None:
+        raise ServiceError(refusal, field="file")
     digest = hashlib.sha256()
     for chunk in file.chunks():
         digest.update(chunk)

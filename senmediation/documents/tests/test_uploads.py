@@ -7,14 +7,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from senmediation.cases.tests.factories import case_make
 from senmediation.core.errors import ServiceError
-from senmediation.core.files import sniff_mimetype
+from senmediation.core.files import PDF_ACTIVE, sniff_mimetype
 from senmediation.documents.models import Document
 from senmediation.documents.services.uploads import TYPE_ERROR, document_upload
+from senmediation.testing.fixtures import pdf_make
 
 pytestmark = pytest.mark.django_db
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 40
+PLAN_PDF = pdf_make()
 
 
 def docx_bytes(with_content_types: bool = True) -> bytes:
@@ -43,13 +45,13 @@ def test_type_is_decided_by_content(data: bytes, expected: str | None) -> None:
 
 def test_upload_is_stored_under_a_random_name_with_its_checksum(coordinator) -> None:
     case = case_make(by=coordinator)
-    upload = SimpleUploadedFile("Ravi Patel EHC plan.pdf", b"%PDF-1.7 plan", content_type="text/html")
+    upload = SimpleUploadedFile("Ravi Patel EHC plan.pdf", PLAN_PDF, content_type="text/html")
     document = document_upload(case=case, file=upload, kind="upload", by=coordinator, title="")
     assert document.mimetype == "application/pdf"  # the browser's claim is ignored
     assert document.title == "Ravi Patel EHC plan.pdf"
     assert "Patel" not in document.file.name and document.file.name.endswith(".pdf")
     assert default_storage.exists(document.file.name)
-    assert document.size == 13 and len(document.sha256) == 64
+    assert document.size == len(PLAN_PDF) and len(document.sha256) == 64
     assert case.events.filter(summary__startswith="Document added").exists()
 
 
@@ -70,3 +72,14 @@ def test_size_is_limited_by_setting(coordinator, settings) -> None:
     with pytest.raises(ServiceError, match="empty"):
         document_upload(case=case, file=SimpleUploadedFile("e.txt", b""), kind="upload", by=coordinator, title="")
     assert not Document.objects.exists()
+
+
+def test_a_pdf_with_javascript_is_refused_and_a_clean_one_accepted(coordinator) -> None:
+    case = case_make(by=coordinator)
+    scripted = SimpleUploadedFile("plan.pdf", pdf_make(javascript="app.alert(1);"), content_type="application/pdf")
+    with pytest.raises(ServiceError) as refused:
+        document_upload(case=case, file=scripted, kind="upload", by=coordinator, title="Plan")
+    assert (refused.value.message, refused.value.field) == (PDF_ACTIVE, "file")
+    clean = SimpleUploadedFile("plan.pdf", pdf_make(), content_type="application/pdf")
+    assert document_upload(case=case, file=clean, kind="upload", by=coordinator, title="Plan").mimetype == (
+        "application/pdf")

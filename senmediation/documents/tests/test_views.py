@@ -9,7 +9,7 @@ from senmediation.cases.services.details import case_mediator_assign
 from senmediation.documents.models import Certificate, Document
 from senmediation.documents.services.certificates import certificate_issue
 from senmediation.documents.services.uploads import document_upload
-from senmediation.testing.fixtures import client_for
+from senmediation.testing.fixtures import client_for, pdf_make
 
 from .helpers import ISSUED, declined_case, mediation_case
 
@@ -82,7 +82,7 @@ def test_upload_form_shows_clear_errors(coordinator_client, coordinator, setting
     too_big = coordinator_client.post(_url("upload", case), {"kind": "upload", "file": big})
     assert b"The file must be smaller than 1 MB" in too_big.content
     good = coordinator_client.post(_url("upload", case), {"kind": "upload", "title": "Plan",
-                                                          "file": SimpleUploadedFile("p.pdf", b"%PDF-1.7")})
+                                                          "file": SimpleUploadedFile("p.pdf", pdf_make())})
     assert good.status_code == 302 and Document.objects.get().title == "Plan"
 
 

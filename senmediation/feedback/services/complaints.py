@@ -152,7 +152,7 @@ def complaint_acknowledge(*, complaint: Complaint, by: Any, today: dt.date) -> C
         complaint.acknowledged_on = today
         complaint.save(update_fields=["owner", "acknowledged_on"])
         message = notification_send(
-            template_key="complaint_acknowledgement", route=_route(complaint), case=complaint.case, by=by,
+            template_key="complaint_acknowledgement", route=_route(complaint), complaint=complaint, by=by,
             idempotency_key=f"complaint:{complaint.pk}:stage{complaint.stage}:ack",
             context={"party_name": complaint.name, "complaint_reference": complaint.reference,
                      "complaint_stage": stage_words(complaint),
@@ -196,7 +196,7 @@ def complaint_respond(
         complaint.response_letter.save(f"{uuid.uuid4().hex}.pdf", ContentFile(pdf), save=False)
         complaint.save()
         message = notification_send(
-            template_key="complaint_response", route=_route(complaint), case=complaint.case, by=by,
+            template_key="complaint_response", route=_route(complaint), complaint=complaint, by=by,
             idempotency_key=f"complaint:{complaint.pk}:stage{complaint.stage}:response",
             context={"party_name": complaint.name, "complaint_reference": complaint.reference},
             attachments=[Attachment(f"complaint-{complaint.reference}-response.pdf", pdf, "application/pdf")],

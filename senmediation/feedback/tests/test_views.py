@@ -11,6 +11,8 @@ from senmediation.accounts.roles import Role
 from senmediation.cases.models import Case
 from senmediation.cases.tests.factories import case_make
 from senmediation.feedback.models import Complaint, PublicSubmission, SurveyResponse
+from senmediation.feedback.services import complaints as service
+from senmediation.notifications.models import Message, MessageAttachment
 from senmediation.testing.fixtures import client_for, user_make
 
 from .factories import complaint_make
@@ -204,3 +206,55 @@ def test_the_dashboard_shows_an_overdue_complaint_with_its_clocks(manager_client
            f'<td class="govuk-table__cell">{complaint.respond_by.day} {complaint.respond_by:%b %Y} ')
     assert "Complaints overdue" in html and row in html
     assert "<td class=\"govuk-table__cell\">Not yet chosen</td></tr>" in html
+
+
+def _answered_complaint_about(mediator, manager) -> tuple[Case, Complaint]:  # type: ignore[no-untyped-def]
+    case = case_make()
+    Case.objects.filter(pk=case.pk).update(mediator=mediator)
+    complaint = complaint_make(case_reference=case.reference, about_mediator=True, email="ravi.private@example.com")
+    service.complaint_acknowledge(complaint=complaint, by=manager, today=dt.date(2026, 11, 3))
+    service.complaint_respond(complaint=complaint, by=manager, outcome="upheld", response="We are sorry.",
+                              lessons_learned="", today=dt.date(2026, 11, 20))
+    return case, complaint
+
+
+def test_messages_about_a_complaint_belong_to_it_not_to_its_case(manager, manager_client, mediator) -> None:
+    case, complaint = _answered_complaint_about(mediator, manager)
+    response_message = Message.objects.get(template_key="complaint_response")
+    assert (response_message.complaint_id, response_message.case_id) == (complaint.pk, None)
+    case_url = reverse("cases:detail", kwargs={"reference": case.reference})
+    as_mediator = client_for(mediator).get(case_url)
+    assert as_mediator.status_code == 200
+    html = as_mediator.content.decode()
+    assert "ravi.private@example.com" not in html
+    assert "Our response to your complaint" not in html
+    assert "We have received your complaint" not in html
+    # The case page no longer lists them for a manager either: they are on the complaint's page.
+    assert "ravi.private@example.com" not in manager_client.get(case_url).content.decode()
+    page = manager_client.get(reverse("feedback:complaint", kwargs={"pk": complaint.pk})).content.decode()
+    assert f"Our response to your complaint ({complaint.reference})" in page
+    assert f"We have received your complaint ({complaint.reference})" in page
+
+
+def test_a_complaint_attachment_answers_as_the_complaint_page_does(manager, manager_client, mediator,
+                                                                   coordinator, coordinator_client) -> None:
+    _, complaint = _answered_complaint_about(mediator, manager)
+    attachment = MessageAttachment.objects.get(message__complaint=complaint)
+    url = reverse("notifications:attachment",
+                  kwargs={"message_id": attachment.message_id, "attachment_id": attachment.pk})
+    complaint_url = reverse("feedback:complaint", kwargs={"pk": complaint.pk})
+    mediator_client = client_for(mediator)
+    assert mediator_client.get(complaint_url).status_code == 404
+    assert mediator_client.get(url).status_code == 404
+    # A coordinator it is about is refused as on the complaint's page; one it is not about reads it.
+    assert coordinator_client.get(url).status_code == 200
+    Complaint.objects.filter(pk=complaint.pk).update(about=coordinator)
+    assert coordinator_client.get(complaint_url).status_code == 404
+    assert coordinator_client.get(url).status_code == 404
+    download = manager_client.get(url)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content if download.streaming else [download.content])[:5] == b"%PDF-"
+    assert download.headers["Content-Disposition"] == (
+        f'attachment; filename="complaint-{complaint.reference}-response.pdf"')
+    page = manager_client.get(complaint_url).content.decode()
+    assert f'href="{url}"' in page

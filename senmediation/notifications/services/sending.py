@@ -67,11 +67,12 @@ def _enqueue(message_id: int) -> None:
 def notification_send(
     *, template_key: str, context: dict[str, Any], party: Any = None, to_email: str = "", case: Any = None,
     attachments: Sequence[Attachment] = (), idempotency_key: str, by: Any = None, route: Route | None = None,
-    party_link: Any = None, link_site: str = "",
+    party_link: Any = None, link_site: str = "", complaint: Any = None,
 ) -> Message:
     """Logs one message, routed by the person's preferences, and hands it to the worker once the
     transaction commits. Calling again with the same idempotency_key returns the first message unchanged.
-    With `party_link`, {{ link_url }} is stored as a placeholder and the link made as it is sent."""
+    With `party_link`, {{ link_url }} is stored as a placeholder and the link made as it is sent.
+    With `complaint`, the message belongs to the complaint and to no case (whatever `case` says)."""
     if not idempotency_key:
         raise ServiceError("A message needs an idempotency key so it is never sent twice.")
     existing = Message.objects.filter(idempotency_key=idempotency_key).first()
@@ -79,7 +80,7 @@ def notification_send(
         return existing
     if party is None and not to_email and route is None:
         raise ServiceError("Say who the message is to: a party, an e-mail address or a route.")
-    case = case if case is not None else getattr(party, "case", None)
+    case = None if complaint is not None else case if case is not None else getattr(party, "case", None)
     # `route`: someone who is not a party (a complainant) and chose how to hear from us.
     route = route or (Route("email", to_email) if to_email else route_for_party(party))
     template = template_for(template_key)
@@ -91,7 +92,7 @@ def notification_send(
     try:
         with transaction.atomic():
             message = Message.objects.create(
-                case=case, party=party, template_key=template_key, channel=route.channel, to=route.to,
+                case=case, complaint=complaint, party=party, template_key=template_key, channel=route.channel, to=route.to,
                 subject=subject, body=body, note=_staff_note(party), idempotency_key=idempotency_key,
                 large_print="large_print" in list(getattr(party, "adjustments", None) or []),
                 created_by=by if getattr(by, "pk", None) else None, party_link=party_link, link_site=link_site,

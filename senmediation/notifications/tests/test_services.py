@@ -71,7 +71,7 @@ def test_changing_preference_from_email_to_letter_changes_where_the_next_message
     assert len(mail.outbox) == 1  # only the first went by e-mail
     assert letter.channel == "letter" and letter.status == "sent" and letter.status_label == "Ready to print"
     assert letter.to.splitlines() == ["Ravi Patel", "1 Example Street", "Sale", "M33 1AA"]
-    assert list(print_queue()) == [letter]
+    assert list(print_queue(user=coordinator)) == [letter]
     pdf = PdfReader(io.BytesIO(letter.letter_file.read()))
     assert "Dear Ravi Patel" in pdf.pages[0].extract_text()
     assert pdf.trailer["/Root"]["/MarkInfo"]["/Marked"]  # tagged, for screen readers

@@ -162,3 +162,19 @@ def test_letter_and_call_pages_record_the_case_they_show(coordinator_client, dja
                    .values_list("view_name", "case_reference"))
     assert entries == [("notifications:letter", letter_party.case.reference),
                        ("notifications:letter_printed", letter_party.case.reference)]
+
+
+def test_the_office_pages_leave_out_a_complaint_s_messages_for_whoever_it_is_about(coordinator, coordinator_client,
+                                                                                   manager) -> None:
+    from senmediation.feedback.models import Complaint
+    from senmediation.feedback.services.complaints import complaint_acknowledge
+    from senmediation.feedback.tests.factories import complaint_make
+
+    complaint = complaint_make(email="ravi.private@example.com")
+    complaint_acknowledge(complaint=complaint, by=manager, today=complaint.received_on)
+    url = "/staff/notifications/"
+    assert "ravi.private@example.com" in coordinator_client.get(url).content.decode()
+    Complaint.objects.filter(pk=complaint.pk).update(about=coordinator)
+    response = coordinator_client.get(url)
+    assert response.status_code == 200
+    assert "ravi.private@example.com" not in response.content.decode()

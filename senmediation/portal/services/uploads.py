@@ -6,7 +6,7 @@ from typing import Any
 
 from senmediation.core.clamd import ScanUnavailable, clamd_configured, clamd_scan
 from senmediation.core.errors import ServiceError
-from senmediation.core.files import sniff_mimetype
+from senmediation.core.files import pdf_refusal, sniff_mimetype
 from senmediation.core.quarantine import quarantine_store
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -22,6 +22,8 @@ def upload_check(upload: Any) -> str:
     mimetype = sniff_mimetype(upload)
     if mimetype not in ALLOWED:
         raise ServiceError("The file must be a PNG, JPG or PDF", field="drawing")
+    if mimetype == "application/pdf" and (refusal := pdf_refusal(upload)) is not None:
+        raise ServiceError(refusal, field="drawing")
     if clamd_configured():
         try:
             result = clamd_scan(upload)

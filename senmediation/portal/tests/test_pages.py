@@ -13,7 +13,7 @@ from senmediation.directory.selectors import provider_current
 from senmediation.feedback.models import SurveyResponse
 from senmediation.portal.models import AttendanceResponse, Availability, ChildViews, PartySummary
 from senmediation.portal.services.links import party_link_create, party_link_revoke
-from senmediation.testing.fixtures import client_for
+from senmediation.testing.fixtures import client_for, pdf_make
 
 pytestmark = pytest.mark.django_db
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -108,6 +108,8 @@ def test_child_views_with_a_drawing(client, parent, coordinator) -> None:
 @pytest.mark.parametrize(("content", "message"), [
     (b"<script>alert(1)</script>", "must be a PNG, JPG or PDF"),
     (b"%PDF-" + b"0" * (5 * 1024 * 1024), "smaller than 5MB"),
+    (pdf_make(javascript="app.alert(1);"), "The PDF contains scripts, automatic actions or files inside it"),
+    (b"%PDF-1.7 not really", "The PDF could not be read."),
 ])
 def test_child_views_checks_the_file(client, parent, coordinator, content, message) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile

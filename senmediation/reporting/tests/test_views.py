@@ -120,3 +120,33 @@ def test_the_page_makes_the_same_number_of_queries_at_two_sizes(world: dict[str,
 
 
 test_the_page_makes_the_same_number_of_queries_at_two_sizes.counts = set()  # type: ignore[attr-defined]
+
+
+FAR = "period=dates&start=9999-01-01&end=9999-12-31"
+FAR_ERROR = "Enter a date from 1 January 2000 to 31 December 2100"
+
+
+@pytest.mark.parametrize("path", ["/staff/reports/E08000009/", "/staff/reports/E08000009/activity/"])
+@pytest.mark.parametrize(("query", "error"), [
+    (FAR, FAR_ERROR),
+    ("period=dates&start=1999-12-31&end=2000-01-05", FAR_ERROR),
+    ("period=year&year=9999", "Enter a year from 2000 to 2100"),
+])
+def test_a_date_out_of_range_is_the_page_s_form_error(world: dict[str, Any], path: str, query: str,
+                                                      error: str) -> None:
+    response = world["manager"].get(f"{path}?{query}")
+    assert response.status_code == 400
+    assert error in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/staff/reports/E08000009/case-types.csv", "/staff/reports/E08000009/report.pdf",
+                                  "/staff/reports/E08000009/activity.csv", "/staff/reports/E08000009/activity.pdf"])
+def test_a_date_out_of_range_is_400_for_each_download(world: dict[str, Any], path: str) -> None:
+    response = world["manager"].get(f"{path}?{FAR}")
+    assert response.status_code == 400
+    assert response.content.decode() == "Choose a valid period."
+
+
+def test_a_sen2_year_out_of_range_is_404(world: dict[str, Any]) -> None:
+    assert world["manager"].get("/staff/reports/E08000009/sen2/9999/").status_code == 404
+    assert world["manager"].get("/staff/reports/E08000009/sen2/9999.csv").status_code == 404
