@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/notifications/", include("senmediation.notifications.urls")),
     path("staff/audit/", include("senmediation.audit.urls")),
     path("staff/reports/", include("senmediation.reporting.urls")),
+    path("staff/people/", include("senmediation.accounts.staff_urls")),
     path("staff/", include("senmediation.feedback.urls")),
     path("staff/", include("senmediation.cases.urls")),
     path("p/", include("senmediation.portal.urls")),

@@ -133,6 +133,16 @@ def _messages(case: Case) -> dict[str, int]:
             "call_task": call.call_task.pk}
 
 
+def _staff_accounts(world: dict[str, Any], users: dict[str, Any]) -> None:
+    """For the staff pages (tests/matrix_people.py): an e-mail address on every account (links go there),
+    another manager (not a client), and the LA a commissioner is posted back with."""
+    for user in users.values():
+        user.email = f"{user.username}@example.org"
+        user.save(update_fields=["email"])
+    world["user_ids"]["other_manager"] = user_make("m-boss2", Role.MANAGER, email="m-boss2@example.org").pk
+    world["la_id"] = LocalAuthority.objects.get(gss_code="E08000009").pk
+
+
 def world_build() -> dict[str, Any]:
     """Every object a row names, by key; `users` and `clients` hold one of each per role."""
     demo_reference_data_load()
@@ -140,6 +150,7 @@ def world_build() -> dict[str, Any]:
     coordinator, mediator, manager = users["coordinator"], users["mediator"], users["manager"]
     world: dict[str, Any] = {"users": users, "user_ids": {role: user.pk for role, user in users.items()},
                              "manager_id": manager.pk, "mediator_id": mediator.pk}
+    _staff_accounts(world, users)
 
     case = case_make(by=coordinator, today=OPENED)
     Case.objects.filter(pk=case.pk).update(mediator=mediator)

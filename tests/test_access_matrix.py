@@ -35,6 +35,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from senmediation.accounts.roles import ROLE_PERMISSIONS, Role
 from senmediation.testing.fixtures import pdf_make, user_make
 
+from .matrix_people import CEILING_CHECKS, CEILING_URLS, TARGETS, people_rows
 from .matrix_world import NOW, clients_make, world_build
 
 ROLES = ("anonymous", "coordinator", "mediator", "other_mediator", "manager", "commissioner", "other_commissioner",
@@ -316,6 +317,8 @@ _add_rows({
     "feedback_public:feedback": [get(PUBLIC)],
     "feedback_public:feedback_sent": [get(everyone(302))],
 })
+# Staff pages (/staff/people/) and the links they e-mail: tests/matrix_people.py.
+_add_rows(people_rows(get, post))
 
 # ---- The Django admin, by rule -------------------------------------------------------------------
 # Only administrators are admin staff here. They manage users and settings but read no case content
@@ -544,3 +547,23 @@ def test_a_manager_with_admin_access_can_read_the_audit_log(world: dict[str, Any
 
     manager = user_make("m-staff-boss", Role.MANAGER, is_staff=True, is_superuser=True)
     assert verified_client(manager).get(reverse("admin:audit_auditentry_changelist")).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", CEILING_URLS)
+def test_nobody_changes_their_own_account_or_one_at_or_above_theirs(name: str, world: dict[str, Any]) -> None:
+    """Every role against every kind of account, for the person's page and each action (matrix_people.py)."""
+    wrong = []
+    for url_name, method, table, data_for in CEILING_CHECKS:
+        if url_name != name:
+            continue
+        for role in ROLES:
+            for target, expected in zip(TARGETS, table[role], strict=True):
+                whose = role if target == "own" else target
+                pk = world["user_ids"].get(whose, MISSING)  # anonymous has no account of its own
+                raw = data_for(target) if data_for else {}
+                data = {key: _filled(value, world) for key, value in raw.items()}
+                status = _status(world["clients"][role], method, reverse(name, kwargs={"pk": pk}), data)
+                if status != expected:
+                    wrong.append(f"{method.upper()} {name} of {target} as {role}: got {status}, expected {expected}")
+    assert not wrong, "\n".join(wrong)

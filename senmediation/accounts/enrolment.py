@@ -78,16 +78,21 @@ def enrolment_link_issue(*, user: User, by: Any, base_url: str, ip: str | None =
 
 
 def _email(*, user: User, url: str, expires_at: dt.datetime) -> None:
+    invited = not user.has_usable_password()  # a new account (accounts/people.py): no password yet
     body = (
         f"Dear {user.get_full_name() or user.username},\n\n"
-        "Use this link to set up the authenticator app you use to sign in to the mediation case system:\n\n"
-        f"{url}\n\n"
-        f"The link works once, until {clock.local(expires_at):%-d %B %Y at %-I:%M%p}. You will be asked for your "
-        "password first.\n\n"
+        + (f"You have been given an account on the mediation case system. Your username is {user.username}.\n\n"
+           "Use this link to choose your password and then set up the authenticator app you use to sign in:\n\n"
+           if invited else
+           "Use this link to set up the authenticator app you use to sign in to the mediation case system:\n\n")
+        + f"{url}\n\n"
+        f"The link works once, until {clock.local(expires_at):%-d %B %Y at %-I:%M%p}. "
+        + ("" if invited else "You will be asked for your password first.") + "\n\n"
         "If you did not expect this e-mail, tell your manager straight away."
     )
+    subject = "Your account on the mediation case system" if invited else "Set up your authenticator app"
     try:
-        EmailMessage(subject="Set up your authenticator app", body=body, from_email=settings.DEFAULT_FROM_EMAIL,
+        EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL,
                      to=[user.email]).send(fail_silently=False)
     except OSError as error:
         raise ServiceError("The e-mail with the link could not be sent, so no link was made. Try again later.") \

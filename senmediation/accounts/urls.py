@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import link_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -10,5 +10,7 @@ urlpatterns = [
     path("two-factor/enrol/<str:token>/", views.enrolment_start, name="enrolment_start"),
     path("two-factor/recovery-codes/", views.recovery_codes, name="recovery_codes"),
     path("password/", views.password_change, name="password_change"),
+    path("password/choose/", link_views.password_choose, name="password_choose"),
+    path("email/confirm/<str:token>/", link_views.email_confirm, name="email_confirm"),
     path("sign-out/", views.sign_out, name="logout"),
 ]

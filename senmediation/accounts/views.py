@@ -145,6 +145,8 @@ def enrolment_start(request: HttpRequest, token: str) -> HttpResponse:
     user = _pending_user(request)
     if user is not None and user.pk == link.user_id:
         return redirect("accounts:two_factor_setup")
+    if not link.user.has_usable_password():  # invited: no password yet, so they choose one first
+        return redirect("accounts:password_choose")
     messages.info(request, "Sign in with your password. Then you can set up your authenticator app.")
     return redirect("accounts:login")
 
