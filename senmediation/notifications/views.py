@@ -100,7 +100,7 @@ def letter_download(request: HttpRequest, message_id: int) -> HttpResponse:
 @role_required(*OFFICE)
 def letter_print_copy(request: HttpRequest, message_id: int) -> HttpResponse:
     """The copy to print, with a code minted now; streamed, never stored. Gone once the letter is posted."""
-    letter = selectors.letter_get(message_id)
+    letter = selectors.letter_get(user=request.user, message_id=message_id)
     if letter is None:
         raise Http404("No such letter")
     _audit_case(request, letter.case)
