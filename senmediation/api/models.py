@@ -6,7 +6,10 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+
+from .outbound import url_problem
 
 SCOPES = ("referrals:write", "cases:read", "certificates:read", "reports:read")
 SCOPE_CHOICES = [(scope, scope) for scope in SCOPES]
@@ -96,6 +99,12 @@ class WebhookEndpoint(models.Model):
     def __str__(self) -> str:
         return f"{self.organisation}: {self.url}"
 
+    def clean(self) -> None:
+        """Public https receivers only (api/outbound.py); checked again, by address, at every delivery."""
+        problem = url_problem(self.url)
+        if problem is not None:
+            raise ValidationError({"url": problem})
+
 
 class WebhookDelivery(models.Model):
     class Status(models.TextChoices):
@@ -110,6 +119,7 @@ class WebhookDelivery(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # No longer written (it helped map what listens where): `last_error` holds the answer's class only.
     last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
