@@ -13,6 +13,16 @@ from .outbound import url_problem
 
 SCOPES = ("referrals:write", "cases:read", "certificates:read", "reports:read")
 SCOPE_CHOICES = [(scope, scope) for scope in SCOPES]
+EVENTS = ("case.state_changed", "certificate.issued", "agreement.made")
+EVENT_CHOICES = [
+    ("case.state_changed", "case.state_changed: every step of a case's workflow"),
+    ("certificate.issued", "certificate.issued: a mediation certificate was issued"),
+    ("agreement.made", "agreement.made: an agreement was recorded after mediation"),
+]
+
+
+def events_all() -> list[str]:
+    return list(EVENTS)
 
 
 class Organisation(models.Model):
@@ -94,6 +104,7 @@ class WebhookEndpoint(models.Model):
     # Kept readable: it signs every delivery. Shared with the organisation once, when created.
     secret = models.CharField(max_length=100)
     active = models.BooleanField(default=True)
+    events = models.JSONField(default=events_all, help_text="The events this endpoint is sent.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

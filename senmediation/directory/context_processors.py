@@ -19,6 +19,7 @@ STAFF_NAV: tuple[tuple[str, str, frozenset[Role] | None], ...] = (
     ("My feedback", "/staff/feedback/mine/", frozenset({Role.MEDIATOR})),
     ("Reports", "/staff/reports/", frozenset({Role.MANAGER, Role.COMMISSIONER})),
     ("Subject access", "/staff/audit/subject-access/", frozenset({Role.MANAGER})),
+    ("API access", "/staff/access/api/", frozenset({Role.MANAGER})),
 )
 
 
