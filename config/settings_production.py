@@ -11,6 +11,7 @@ from .settings import DEVELOPMENT_SECRET_KEY, SECRET_KEY_MISSING, env_bool
 
 DEBUG = False
 DEMO_MODE = False
+WEBHOOKS_ALLOW_HTTP = False  # webhook receivers over https only
 OTP_REQUIRED = True
 if os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY) == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured(SECRET_KEY_MISSING)

@@ -16,6 +16,8 @@ from django.test import Client
 from senmediation.accounts.roles import Role
 from senmediation.accounts.tests.helpers import verified_client
 from senmediation.agreements import services as agreements
+from senmediation.api.keys import api_key_issue
+from senmediation.api.models import Organisation, WebhookEndpoint
 from senmediation.cases.models import Case, Party
 from senmediation.cases.services.transitions import case_transition
 from senmediation.cases.tests.factories import case_make
@@ -206,7 +208,18 @@ def world_build() -> dict[str, Any]:
     world["answered_complaint"] = answered.pk
     response_letter = MessageAttachment.objects.get(message__complaint=answered)
     world.update(complaint_message=response_letter.message_id, complaint_attachment=response_letter.pk)
+    world.update(_api_access(manager))
     return world
+
+
+def _api_access(manager: Any) -> dict[str, int]:
+    """An organisation with a live key and an endpoint. A partner, not an LA: it has referred nothing, so
+    the matrix's case transitions send it no events (and nothing tries the network)."""
+    organisation = Organisation.objects.create(name="Trafford SENDIASS", kind=Organisation.Kind.IASS)
+    key, _ = api_key_issue(organisation=organisation, name="case system", scopes=["cases:read"], by=manager)
+    endpoint = WebhookEndpoint.objects.create(organisation=organisation, url="https://hooks.example.org/sen",
+                                              secret="whsec_matrix")
+    return {"organisation": organisation.pk, "api_key": key.pk, "webhook": endpoint.pk}
 
 
 def clients_make(users: dict[str, Any]) -> dict[str, Client]:

@@ -83,10 +83,10 @@ class WebhookEndpointAdmin(ManagerOnlyAdminMixin, admin.ModelAdmin[WebhookEndpoi
 
 @admin.register(WebhookDelivery)
 class WebhookDeliveryAdmin(ManagerOnlyAdminMixin, admin.ModelAdmin[WebhookDelivery]):
-    list_display = ["event", "endpoint", "status", "attempts", "last_status_code", "created_at", "delivered_at"]
+    list_display = ["event", "endpoint", "status", "attempts", "last_error", "created_at", "delivered_at"]
     list_filter = ["status", "event"]
     readonly_fields = ["endpoint", "event_id", "event", "body", "status", "attempts", "next_attempt_at",
-                       "last_status_code", "last_error", "created_at", "delivered_at"]
+                       "last_error", "created_at", "delivered_at"]
     actions = ["replay"]
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:

@@ -11,10 +11,10 @@ from django.db.models import Q
 
 from senmediation.core import clock
 
-from .models import IdempotentReferral, Organisation, WebhookDelivery, WebhookEndpoint
+from .models import EVENTS, IdempotentReferral, Organisation, WebhookDelivery, WebhookEndpoint
 from .tasks import webhook_enqueue
 
-EVENTS = ("case.state_changed", "certificate.issued", "agreement.made")
+__all__ = ["EVENTS", "case_events_publish", "webhook_replay", "webhook_secret_new"]
 # The workflow actions that are also events of their own.
 ACTION_EVENTS = {"issue_certificate": "certificate.issued", "record_agreement": "agreement.made"}
 
@@ -40,7 +40,7 @@ def case_events_publish(
     created: list[WebhookDelivery] = []
     now = clock.now()
     for endpoint in _endpoints_for(reference=reference, local_authority_id=local_authority_id):
-        for event in events:
+        for event in [event for event in events if event in endpoint.events]:
             delivery = WebhookDelivery(endpoint=endpoint, event=event, next_attempt_at=now)
             delivery.body = json.dumps({
                 "id": str(delivery.event_id), "type": event, "created_at": now.isoformat(),

@@ -6,10 +6,23 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+
+from .outbound import url_problem
 
 SCOPES = ("referrals:write", "cases:read", "certificates:read", "reports:read")
 SCOPE_CHOICES = [(scope, scope) for scope in SCOPES]
+EVENTS = ("case.state_changed", "certificate.issued", "agreement.made")
+EVENT_CHOICES = [
+    ("case.state_changed", "case.state_changed: every step of a case's workflow"),
+    ("certificate.issued", "certificate.issued: a mediation certificate was issued"),
+    ("agreement.made", "agreement.made: an agreement was recorded after mediation"),
+]
+
+
+def events_all() -> list[str]:
+    return list(EVENTS)
 
 
 class Organisation(models.Model):
@@ -82,10 +95,17 @@ class WebhookEndpoint(models.Model):
     # Kept readable: it signs every delivery. Shared with the organisation once, when created.
     secret = models.CharField(max_length=100)
     active = models.BooleanField(default=True)
+    events = models.JSONField(default=events_all, help_text="The events this endpoint is sent.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.url}"
+
+    def clean(self) -> None:
+        """Public https receivers only (api/outbound.py); checked again, by address, at every delivery."""
+        problem = url_problem(self.url)
+        if problem is not None:
+            raise ValidationError({"url": problem})
 
 
 class WebhookDelivery(models.Model):
@@ -101,6 +121,7 @@ class WebhookDelivery(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # No longer written (it helped map what listens where): `last_error` holds the answer's class only.
     last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import http.client
 import logging
-import urllib.error
-import urllib.request
 
 from senmediation.core import clock
 
+from . import outbound
 from .models import WebhookDelivery
 
 logger = logging.getLogger(__name__)
@@ -20,6 +20,20 @@ TIMESTAMP_HEADER = "X-SEN-Timestamp"
 EVENT_HEADER = "X-SEN-Event"
 MAX_ATTEMPTS = 8
 TIMEOUT_SECONDS = 10
+# What a failed attempt records and logs: the class of the answer only, never the exact code, the port or
+# the operating system's words, so the record cannot be used to map what listens where.
+FAILED = "Delivery failed"
+REFUSED = f"{FAILED}: address not allowed (public https addresses only)"
+NO_RESPONSE = f"{FAILED}: no response"
+
+
+def failure_text(code: int) -> str:
+    """"Delivery failed: HTTP 4xx" and so on, for an answer that is not a 2xx."""
+    if 300 <= code < 400:
+        return f"{FAILED}: HTTP 3xx (redirects are not followed)"
+    if 400 <= code < 600:
+        return f"{FAILED}: HTTP {code // 100}xx"
+    return f"{FAILED}: unexpected answer"
 
 
 def signature(*, secret: str, timestamp: str, body: bytes) -> str:
@@ -45,22 +59,22 @@ def webhook_deliver_now(delivery_id: int) -> str:
     now = clock.now()
     timestamp = str(int(now.timestamp()))
     body = delivery.body.encode()
-    request = urllib.request.Request(delivery.endpoint.url, data=body, method="POST", headers={  # noqa: S310
+    headers = {
         "Content-Type": "application/json", "User-Agent": "senmediation-webhooks/1",
         TIMESTAMP_HEADER: timestamp, EVENT_HEADER: delivery.event,
         SIGNATURE_HEADER: signature(secret=delivery.endpoint.secret, timestamp=timestamp, body=body),
-    })
+    }
     delivery.attempts += 1
     code: int | None = None
-    error = ""
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
-            code = int(response.status)
-    except urllib.error.HTTPError as refusal:
-        code, error = refusal.code, f"HTTP {refusal.code}"
-    except (OSError, ValueError) as failure:
-        error = str(failure)[:500] or failure.__class__.__name__
-    delivery.last_status_code = code
+        code = outbound.post_checked(url=delivery.endpoint.url, body=body, headers=headers,
+                                     timeout=TIMEOUT_SECONDS)
+        error = "" if 200 <= code < 300 else failure_text(code)
+    except outbound.DestinationRefused:
+        error = REFUSED
+    except (OSError, http.client.HTTPException, ValueError):
+        error = NO_RESPONSE
+    delivery.last_status_code = None  # no longer recorded: the class in last_error is all that is kept
     delivery.last_error = error
     if code is not None and 200 <= code < 300:
         delivery.status = WebhookDelivery.Status.DELIVERED
@@ -73,8 +87,8 @@ def webhook_deliver_now(delivery_id: int) -> str:
         delivery.next_attempt_at = now + back_off(delivery.attempts)
     delivery.save()
     if delivery.status == WebhookDelivery.Status.PENDING:
-        logger.info("Webhook %s to %s failed (%s); next try at %s", delivery.pk, delivery.endpoint.url,
-                    error or code, delivery.next_attempt_at)
+        logger.info("Webhook delivery %s for endpoint %s: %s; next try at %s", delivery.pk, delivery.endpoint_id,
+                    error, delivery.next_attempt_at)
     return delivery.status
 
 

@@ -20,6 +20,7 @@ STAFF_NAV: tuple[tuple[str, str, frozenset[Role] | None], ...] = (
     ("Reports", "/staff/reports/", frozenset({Role.MANAGER, Role.COMMISSIONER})),
     ("Subject access", "/staff/audit/subject-access/", frozenset({Role.MANAGER})),
     ("Staff", "/staff/people/", frozenset({Role.MANAGER})),
+    ("API access", "/staff/access/api/", frozenset({Role.MANAGER})),
 )
 
 
