@@ -29,6 +29,7 @@ class PersonRow:
     role_labels: list[str]
     second_factor: bool
     manageable: bool
+    own: bool
 
 
 def _people() -> QuerySet[User]:
@@ -43,7 +44,7 @@ def _row(actor: Any, user: User) -> PersonRow:
     user._role_cache = roles  # type: ignore[attr-defined]  # read by the ceiling without another query
     return PersonRow(user=user, role_labels=[ROLE_LABELS[role] for role in Role if role in roles],
                      second_factor=bool(getattr(user, "second_factor", False)),
-                     manageable=may_manage_account(actor, user))
+                     manageable=may_manage_account(actor, user), own=user.pk == actor.pk)
 
 
 def people_page(*, actor: Any, page: Any) -> tuple[Page[User], list[PersonRow]]:

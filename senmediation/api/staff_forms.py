@@ -14,6 +14,7 @@ from senmediation.core.forms import GovukDateField
 from senmediation.directory.models import LocalAuthority
 
 from .models import EVENT_CHOICES, SCOPE_CHOICES, Organisation
+from .outbound import url_problem
 
 SCOPE_LABELS = {
     "referrals:write": "referrals:write: refer families (POST /referrals)",
@@ -84,6 +85,13 @@ class WebhookEndpointForm(forms.Form):
     events = forms.MultipleChoiceField(label="Which events does it get?", widget=forms.CheckboxSelectMultiple,
                                        choices=EVENT_CHOICES,
                                        error_messages={"required": "Choose at least one event to send"})
+
+    def clean_url(self) -> str:
+        # The same check the service makes, here too so every problem with the form shows at once.
+        url: str = self.cleaned_data["url"]
+        if problem := url_problem(url):
+            raise forms.ValidationError(problem)
+        return url
 
 
 class WebhookEndpointChangeForm(WebhookEndpointForm):

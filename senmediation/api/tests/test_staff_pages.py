@@ -135,6 +135,9 @@ def test_an_endpoint_is_added_with_its_events_and_its_secret_shown_once(manager_
     assert errors(response) == ["Enter the receiver's host name, not an IP address"]
     response = manager_client.post(url, {"url": "https://hooks.example.org/sen", "events": []})
     assert errors(response) == ["Choose at least one event to send"]
+    response = manager_client.post(url, {"url": "http://127.0.0.1:8000/metrics", "events": []})
+    assert errors(response) == ["Enter an address starting with https://",
+                                "Choose at least one event to send"]  # every problem at once
     response = manager_client.post(url, {"url": "https://hooks.example.org/sen", "events": ["certificate.issued"]})
     assert response.status_code == 200
     endpoint = WebhookEndpoint.objects.get()
