@@ -4,6 +4,7 @@ address), and choosing a first password from an invitation before setting up the
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse
@@ -17,6 +18,18 @@ from senmediation.core.errors import ServiceError
 from . import email_change, enrolment
 from .models import EnrolmentLink
 from .views import ENROLMENT_KEY, PENDING_KEY
+
+
+class FirstPasswordForm(SetPasswordForm):  # type: ignore[type-arg]
+    """Django's form, in the service's words."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "Choose a password"
+        self.fields["new_password2"].label = "Type the same password again"
+        self.fields["new_password2"].help_text = ""
+        self.fields["new_password2"].error_messages["required"] = "Type the same password again"
+        self.fields["new_password1"].error_messages["required"] = "Choose a password"
 
 
 def _refused(request: HttpRequest, refusal: ServiceError, template: str) -> HttpResponse:
@@ -55,7 +68,7 @@ def password_choose(request: HttpRequest) -> HttpResponse:
                       {"message": "This account is switched off. Ask your manager."}, status=403)
     if user.has_usable_password():
         return redirect("accounts:login")  # only a first password is chosen here; then sign in as usual
-    form = SetPasswordForm(user, request.POST if request.method == "POST" else None)
+    form = FirstPasswordForm(user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         form.save()
         request.session.cycle_key()

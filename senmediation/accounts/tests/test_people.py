@@ -205,8 +205,10 @@ def test_the_invited_person_chooses_a_password_then_sets_up_their_app(boss) -> N
     assert (response.status_code, response["Location"]) == (302, "/accounts/password/choose/")
     page = browser.get("/accounts/password/choose/")
     assert page.status_code == 200 and "Choose your password" in page.content.decode()
+    assert ">Choose a password<" in page.content.decode() and ">Type the same password again<" in page.content.decode()
     weak = browser.post("/accounts/password/choose/", {"new_password1": "short", "new_password2": "short"})
     assert weak.status_code == 400
+    assert "This password is too short. It must contain at least 12 characters." in weak.content.decode()
     good = "a long and unusual phrase 2026"
     response = browser.post("/accounts/password/choose/", {"new_password1": good, "new_password2": good})
     assert (response.status_code, response["Location"]) == (302, "/accounts/two-factor/setup/")
