@@ -136,6 +136,9 @@ ROWS: dict[str, list[Check]] = {
     "cases:party_add": [get(CASE_PAGE, **CASE)],
     "cases:party_edit": [get(CASE_PAGE, pk="{party}", **CASE), get(allowed_as(CASE_PAGE, 404), pk=MISSING, **CASE)],
     "cases:advice": [get(CASE_OFFICE, **CASE)],
+    # Change the issues: coordinators and managers; the first POST only shows what the change would do.
+    "cases:issues": [get(CASE_OFFICE, **CASE),
+                     post(CASE_OFFICE, {"decisions": ["plan_placement"], "reason": "Only the school now"}, **CASE)],
     "cases:child_views": [get(CASE_PAGE, **CASE)],
     # Private notes: the case's mediator and managers only (quality.md).
     "cases:mediator_notes": [get(by_role(302, 403, 200, 404, 200, 403, 403, 403), **CASE)],

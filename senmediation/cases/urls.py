@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_casework
+from . import views, views_casework, views_issues
 
 app_name = "cases"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("cases/<str:reference>/people/<int:pk>/", views_casework.case_party_edit, name="party_edit"),
     path("cases/<str:reference>/contacts/", views_casework.case_contacts, name="contacts"),
     path("cases/<str:reference>/advice/", views_casework.case_advice, name="advice"),
+    path("cases/<str:reference>/issues/", views_issues.case_issues, name="issues"),
     path("cases/<str:reference>/child-views/", views_casework.case_child_views, name="child_views"),
     path("cases/<str:reference>/child-views/<int:pk>/file/", views_casework.case_child_views_file,
          name="child_views_file"),

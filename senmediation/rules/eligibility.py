@@ -35,6 +35,7 @@ __all__ = [
     "certificate_needed",
     "compulsory_school_age_ends",
     "is_young_person",
+    "route_current",
     "route_for",
 ]
 
@@ -190,6 +191,20 @@ def route_for(
     if not appealable and parts and Element.education not in parts:
         return _care_route(parts)
     return Route.disagreement_resolution if drs_commissioned else Route.signpost_drs
+
+
+def route_current(*, decisions: Collection[str], elements: Collection[str], recorded: Route | str) -> Route:
+    """The route the issues disputed now lead to, for an SEN mediation case.
+
+    The issues decide, not the route recorded when the case opened: a family who now dispute more than
+    the school named in the plan need a certificate (CFA 2014 s.55(2)), whatever they said at the start.
+    Where the case records no appealable decision the issues say nothing about the route, so the
+    recorded one stands.
+    """
+    chosen = frozenset(Decision(d) for d in decisions if d in Decision.__members__)
+    if not chosen & APPEALABLE:
+        return Route(recorded)
+    return route_for(decisions=chosen, elements=[Element(e) for e in elements if e in Element.__members__])
 
 
 # --- Age: who acts for themselves ----------------------------------------------------------------

@@ -14,7 +14,7 @@ from senmediation.api.events import case_events_publish
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.rules.deadlines import Clock
-from senmediation.rules.eligibility import Route
+from senmediation.rules.eligibility import Route, route_current
 from senmediation.rules.workflow import (
     ACTION_LABELS,
     STATE_LABELS,
@@ -64,7 +64,9 @@ def case_facts(case: Case, *, meeting: Any = _UNREAD) -> CaseFacts:
     open_items = agreement_open_items_count(case)
     return CaseFacts(
         case_type=CaseType(case.case_type),
-        route=Route(case.route),
+        # The issues disputed now decide the route, not the one recorded at the start (CFA 2014 s.55(2)).
+        route=route_current(decisions=case.decisions, elements=case.elements, recorded=case.route)
+        if case.case_type == CaseType.sen_mediation else Route(case.route),
         has_health_elements="health" in case.elements,
         mediator_assigned=case.mediator_id is not None,
         all_parties_agree=case.all_parties_agreed,
