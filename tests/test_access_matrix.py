@@ -136,6 +136,9 @@ ROWS: dict[str, list[Check]] = {
     "cases:party_add": [get(CASE_PAGE, **CASE)],
     "cases:party_edit": [get(CASE_PAGE, pk="{party}", **CASE), get(allowed_as(CASE_PAGE, 404), pk=MISSING, **CASE)],
     "cases:advice": [get(CASE_OFFICE, **CASE)],
+    # Late contact (reg 34(2)): managers only; {case} was in time, so a manager's override is refused (400).
+    "cases:late_contact_override": [get(MANAGERS, **CASE),
+                                    post(allowed_as(MANAGERS, 400), {"reason": "The date was wrong"}, **CASE)],
     "cases:child_views": [get(CASE_PAGE, **CASE)],
     # Private notes: the case's mediator and managers only (quality.md).
     "cases:mediator_notes": [get(by_role(302, 403, 200, 404, 200, 403, 403, 403), **CASE)],
