@@ -418,3 +418,24 @@ def test_behind_a_trusted_proxy_each_family_has_its_own_limit(client: Client, re
     # Another family behind the same proxy, and a forged extra entry does not move the first one's bucket.
     assert client.post("/refer/check/", HTTP_X_FORWARDED_FOR="198.51.100.1, 198.51.100.2", **proxy).status_code == 302
     assert Case.objects.count() == 2
+
+
+def test_staff_cannot_open_a_case_for_someone_25_today(coordinator_client: Client) -> None:
+    # Children and Families Act 2014 s.83(2): a young person is under 25; the 25th birthday is too late.
+    from senmediation.core import clock
+
+    today = clock.today()
+    twenty_fifth = today.replace(year=today.year - 25, day=min(today.day, 28))
+    if (twenty_fifth.month, twenty_fifth.day) != (today.month, today.day):
+        pytest.skip("the 29th-31st: the walk below needs an exact 25th birthday")
+    answers = {"channel": {"channel": "phone"}, **parent_answers()}
+    walk(coordinator_client, answers, base="/refer/staff/", first="channel", stop_at="child")
+    refused = coordinator_client.post("/refer/staff/child/", {**answers["child"], **date_parts("date_of_birth", twenty_fifth)})
+    assert refused.status_code == 400
+    assert ('<p id="id_date_of_birth-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:'
+            '</span> The child or young person must be under 25: the law on EHC plans covers young people until '
+            'their 25th birthday (Children and Families Act 2014 s.83(2)). Check the year</p>') in html(refused)
+    accepted = coordinator_client.post(
+        "/refer/staff/child/", {**answers["child"], **date_parts("date_of_birth", twenty_fifth + dt.timedelta(days=1))})
+    assert accepted.status_code == 302
+    assert not Case.objects.exists()
