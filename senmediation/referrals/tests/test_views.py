@@ -439,3 +439,22 @@ def test_staff_cannot_open_a_case_for_someone_25_today(coordinator_client: Clien
         "/refer/staff/child/", {**answers["child"], **date_parts("date_of_birth", twenty_fifth + dt.timedelta(days=1))})
     assert accepted.status_code == 302
     assert not Case.objects.exists()
+
+
+def test_key_dates_say_before_they_send_when_contact_is_too_late(client: Client, reference_data) -> None:
+    # SEND Regs 2014 reg 34(2)-(3), shown after the decision-date question and before the referral is sent.
+    import time_machine
+
+    with time_machine.travel("2027-01-03 10:00 +0000", tick=False):
+        answers = parent_answers()
+        answers["decision-date"] = date_parts("decision_date", dt.date(2026, 11, 2))
+        walk(client, answers, stop_at="key-dates")
+        page = " ".join(html(client.get("/refer/key-dates/")).split())
+        assert ("This date has passed. The 2 months to contact a mediation adviser ended on Saturday 2 January "
+                "2027. Because of this, we cannot give you a mediation certificate if you decide you do not want "
+                "mediation (the law says so in regulation 34(2) of the SEND Regulations 2014). You can ask the "
+                "SEND Tribunal for permission to appeal without a certificate (regulation 34(3)); the Tribunal "
+                "decides. Please still get in touch: you can still ask us about mediation.") in page
+        # Decision on 3 November: the 2 months end today, so the family are still in time.
+        client.post("/refer/decision-date/", date_parts("decision_date", dt.date(2026, 11, 3)))
+        assert "regulation 34(2)" not in html(client.get("/refer/key-dates/"))
