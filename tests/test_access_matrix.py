@@ -139,6 +139,9 @@ ROWS: dict[str, list[Check]] = {
     # Change the issues: coordinators and managers; the first POST only shows what the change would do.
     "cases:issues": [get(CASE_OFFICE, **CASE),
                      post(CASE_OFFICE, {"decisions": ["plan_placement"], "reason": "Only the school now"}, **CASE)],
+    # Late contact (reg 34(2)): managers only; {case} was in time, so a manager's override is refused (400).
+    "cases:late_contact_override": [get(MANAGERS, **CASE),
+                                    post(allowed_as(MANAGERS, 400), {"reason": "The date was wrong"}, **CASE)],
     "cases:child_views": [get(CASE_PAGE, **CASE)],
     # Private notes: the case's mediator and managers only (quality.md).
     "cases:mediator_notes": [get(by_role(302, 403, 200, 404, 200, 403, 403, 403), **CASE)],

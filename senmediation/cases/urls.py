@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_casework, views_issues
+from . import views, views_casework, views_issues, views_late_contact
 
 app_name = "cases"
 urlpatterns = [
@@ -17,6 +17,8 @@ urlpatterns = [
     path("cases/<str:reference>/contacts/", views_casework.case_contacts, name="contacts"),
     path("cases/<str:reference>/advice/", views_casework.case_advice, name="advice"),
     path("cases/<str:reference>/issues/", views_issues.case_issues, name="issues"),
+    path("cases/<str:reference>/late-contact/", views_late_contact.case_late_contact_override,
+         name="late_contact_override"),
     path("cases/<str:reference>/child-views/", views_casework.case_child_views, name="child_views"),
     path("cases/<str:reference>/child-views/<int:pk>/file/", views_casework.case_child_views_file,
          name="child_views_file"),

@@ -21,6 +21,7 @@ from .forms import AssignMediatorForm, CaseFilterForm, ScheduleMeetingForm, Tran
 from .services.casework import mediator_may_keep_notes
 from .services.details import case_mediator_assign, case_parties_agreed_record
 from .services.transitions import case_meeting_current, case_transition, case_transitions_allowed
+from .views_late_contact import late_contact_context
 
 CASE_WORKERS = (Role.COORDINATOR, Role.MANAGER, Role.MEDIATOR)
 
@@ -78,6 +79,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "issues": list(case.issues.select_related("raised_by")),
             "deadlines": _deadline_rows(case),
             "events": list(case.events.select_related("by")[:100]),
+            "late_contact": late_contact_context(case),
             "meeting": meeting,
             "transitions": transitions,
             "can_schedule": meeting_refusal(state=case.state) is None,

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_GET
 
 from senmediation.core import clock
 from senmediation.rules.appeal import adviser_contact_deadline, tribunal_appeal_explanation
+from senmediation.rules.late_contact import contact_is_late, late_contact_family_warning
 
 from .forms import AppealDatesForm
 
@@ -58,6 +59,9 @@ def appeal_deadlines(request: HttpRequest) -> HttpResponse:
             "appeal": appeal,
             "appeal_days_left": (appeal.deadline - today).days,
             "certificate": certificate,
+            # Contacting the adviser today would be too late for a certificate without mediation (reg 34(2)).
+            "contact_late": late_contact_family_warning(decision_notice_sent=decision)
+            if contact_is_late(decision_notice_sent=decision, first_contact=today) else "",
         }
     return render(
         request, "public/appeal_deadlines.html",

@@ -22,9 +22,9 @@ from senmediation.rules.eligibility import (
     APPEALABLE,
     DECISION_LABELS,
     Decision,
-    age_on,
     compulsory_school_age_ends,
     is_young_person,
+    too_old_for_send,
 )
 
 from . import answers as read
@@ -420,6 +420,10 @@ class WantsForm(StepForm):
         field.choices = [(value, WANTS_LABELS[value]) for value in values]
 
 
+UNDER_25_WHY = ("the law on EHC plans covers young people until their 25th birthday (Children and Families "
+                "Act 2014 s.83(2)). Check the year")
+
+
 class ChildForm(StepForm):
     first_name = TextField(what="the first name", max_length=100, label="First name",
                            widget=forms.TextInput(attrs={"spellcheck": "false"}))
@@ -446,9 +450,11 @@ class ChildForm(StepForm):
         born = self.cleaned_data.get("date_of_birth")
         if not isinstance(born, dt.date):
             return born
-        age = age_on(born=born, day=self.today)
-        if age >= 26:
-            raise ValidationError("The date of birth must be less than 26 years ago: check the year")
+        # A young person is "under 25" (Children and Families Act 2014 s.83(2)): the 25th birthday is too late.
+        if too_old_for_send(born=born, day=self.today):
+            if self.answer("who", "who") == Case.Source.YOUNG_PERSON:
+                raise ValidationError(f"You must be under 25 to ask for yourself: {UNDER_25_WHY}")
+            raise ValidationError(f"The child or young person must be under 25: {UNDER_25_WHY}")
         # A young person is over compulsory school age (Education Act 1996 s.8), which ends on the last Friday
         # in June of the school year in which they turn 16, not on the 16th birthday.
         if self.acting_young_person and not is_young_person(born=born, day=self.today):

@@ -27,6 +27,7 @@ from senmediation.directory.models import ClosureDay, LocalAuthority, Provider
 from senmediation.rules.appeal import AppealDeadline, adviser_contact_deadline, tribunal_appeal_explanation
 from senmediation.rules.calendar import add_working_days, is_working_day, next_working_day_on_or_after
 from senmediation.rules.eligibility import Route
+from senmediation.rules.late_contact import contact_is_late, late_contact_family_warning
 from senmediation.rules.workflow import CaseType
 
 from . import answers as read
@@ -75,6 +76,8 @@ class KeyDates:
     appeal_days_left: int | None
     # A certificate can move the appeal deadline later; with none needed (placement only), nothing does.
     certificate_can_extend: bool = True
+    # Contact from today is after the 2 months: no certificate without mediation (SEND Regs reg 34(2)).
+    contact_late_warning: str = ""
 
     @staticmethod
     def urgency(days_left: int | None) -> str:
@@ -107,6 +110,9 @@ def key_dates(*, decision_date: dt.date, today: dt.date, certificate_needed: boo
         appeal=appeal,
         appeal_days_left=(appeal.deadline - today).days if appeal else None,
         certificate_can_extend=certificate_needed,
+        contact_late_warning=late_contact_family_warning(decision_notice_sent=decision_date)
+        if contact_by is not None and contact_is_late(decision_notice_sent=decision_date, first_contact=today)
+        else "",
     )
 
 

@@ -37,6 +37,8 @@ __all__ = [
     "is_young_person",
     "route_current",
     "route_for",
+    "too_old_for_send",
+    "YOUNG_PERSON_AGE_LIMIT",
 ]
 
 
@@ -241,11 +243,18 @@ def compulsory_school_age_ends(born: date) -> date:
     return _last_friday_of_june(year)
 
 
-def is_young_person(*, born: date, day: date) -> bool:
-    """Over compulsory school age (Education Act 1996 s.8) and not yet 26 on `day`: a young person,
-    who acts for themselves rather than through a parent.
+# Children and Families Act 2014 s.83(2): "'young person' means a person over compulsory school age
+# but under 25". From the 25th birthday no one is a young person for Part 3, so no case is opened.
+YOUNG_PERSON_AGE_LIMIT = 25
 
-    A plan can run to the end of the academic year in which the young person turns 25 (SEND
-    Regulations 2014 reg 46 sets that year), so the service treats people up to 25 as young people.
-    """
-    return day > compulsory_school_age_ends(born) and age_on(born=born, day=day) <= 25
+
+def too_old_for_send(*, born: date, day: date) -> bool:
+    """25 or over on `day`: no longer a young person (CFA 2014 s.83(2), "under 25"), so the service
+    cannot open a case about them. The 25th birthday itself is too old."""
+    return age_on(born=born, day=day) >= YOUNG_PERSON_AGE_LIMIT
+
+
+def is_young_person(*, born: date, day: date) -> bool:
+    """Over compulsory school age (Education Act 1996 s.8) and under 25 on `day` (CFA 2014 s.83(2)):
+    a young person, who acts for themselves rather than through a parent."""
+    return day > compulsory_school_age_ends(born) and not too_old_for_send(born=born, day=day)

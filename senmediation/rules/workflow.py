@@ -173,6 +173,9 @@ class CaseFacts:
     open_agreement_items: int = 0
     # A manager may close a case with actions still open, giving a reason (e.g. the family moved away).
     manager_closing_with_reason: bool = False
+    # The family first contacted the adviser more than 2 months after the decision notice (reg 33) and no
+    # manager has overridden it: no certificate without mediation (reg 34(2)); the text says why.
+    late_contact_refusal: str = ""
 
 
     @property
@@ -242,6 +245,15 @@ def _certificate_needed(facts: CaseFacts) -> str | None:
     if facts.certificate_issued:
         return "A mediation certificate has already been issued for this case."
     return None
+
+
+def _no_mediation_certificate_allowed(facts: CaseFacts) -> str | None:
+    # SEND Regs 2014 reg 34(2): not after late contact (rules/late_contact.py gives the reason and reg 34(3)).
+    return _certificate_needed(facts) or facts.late_contact_refusal or None
+
+
+def _in_time_for_no_mediation_certificate(facts: CaseFacts) -> bool:
+    return not facts.late_contact_refusal
 
 
 def _mediator_assigned(facts: CaseFacts) -> str | None:
@@ -438,11 +450,13 @@ _ROUTE: tuple[Transition, ...] = (
 
     # Certificate without mediation, due in 3 working days (reg 34). A family who asked for mediation
     # and then decide against it "do not wish to pursue mediation" too.
+    # After late contact (reg 34(2)) the request is recorded but no certificate clock runs and none is issued.
     *(_t(state, _A.request_certificate, _S.certificate_requested, SEN, guard=_certificate_needed,
-         starts=(Clock.certificate_no_mediation,), meets=(Clock.contact_adviser,), stops=_MEDIATION_CLOCKS)
+         starts=(Clock.certificate_no_mediation,), meets=(Clock.contact_adviser,), stops=_MEDIATION_CLOCKS,
+         only_if=((Clock.certificate_no_mediation, _in_time_for_no_mediation_certificate),))
       for state in (_S.information_given, *_MEDIATION_STATES)),
     _t(_S.certificate_requested, _A.issue_certificate, _S.certificate_issued, SEN,
-       label="Issue the certificate (no mediation)", guard=_certificate_needed,
+       label="Issue the certificate (no mediation)", guard=_no_mediation_certificate_allowed,
        meets=(Clock.certificate_no_mediation,)),
     _t(_S.certificate_requested, _A.request_mediation, _S.mediation_requested, SEN,
        label="Record that the family now want mediation", stops=(Clock.certificate_no_mediation,)),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -8,6 +9,7 @@ from django.core import mail
 
 from senmediation.api.models import IdempotentReferral, Organisation
 from senmediation.cases.models import Case
+from senmediation.core import clock
 
 from .helpers import client_with, key_for, la_organisation, referral_body, years_ago
 
@@ -146,3 +148,30 @@ def test_the_case_holds_the_journey_s_cleaned_answers_not_the_raw_body(iass: Any
     assert response.status_code == 201
     party = Case.objects.get().parties.get(is_main_contact=True)
     assert (party.name, party.phone) == ("Ravi   Patel", "07700 900123")
+
+
+def _twenty_fifth_birthday_today() -> dt.date:
+    today = clock.today()
+    if (today.month, today.day) == (2, 29):  # born on 29 February: 25 on 1 March in a common year
+        today = today + dt.timedelta(days=1)
+    return today.replace(year=today.year - 25)
+
+
+def test_someone_25_today_is_refused_naming_the_date_of_birth(iass: Any) -> None:
+    # CFA 2014 s.83(2): a young person is under 25.
+    response = post(iass, referral_body(child={"first_name": "Sam", "last_name": "Patel",
+                                               "date_of_birth": _twenty_fifth_birthday_today().isoformat()}))
+    assert response.status_code == 422
+    assert response.json() == {"code": "invalid", "message": "Some answers are not valid: see errors.",
+                               "errors": [{"field": "child.date_of_birth", "message": (
+                                   "The child or young person must be under 25: the law on EHC plans covers "
+                                   "young people until their 25th birthday (Children and Families Act 2014 "
+                                   "s.83(2)). Check the year")}]}
+    assert not Case.objects.exists()
+
+
+def test_the_day_before_the_25th_birthday_is_accepted(iass: Any) -> None:
+    born = _twenty_fifth_birthday_today() + dt.timedelta(days=1)
+    response = post(iass, referral_body(child={"first_name": "Sam", "last_name": "Patel",
+                                               "date_of_birth": born.isoformat()}))
+    assert response.status_code == 201

@@ -31,6 +31,7 @@ from senmediation.rules.workflow import (
 from ..models import Case, CaseEvent, MeetingOutcome
 from .deadlines import clocks_apply
 from .events import case_event_record
+from .late_contact import case_late_contact_refusal
 
 # Recording the outcome is itself a step of the workflow.
 OUTCOMES = {Action.record_agreement: MeetingOutcome.AGREEMENT, Action.record_no_agreement: MeetingOutcome.NO_AGREEMENT}
@@ -79,6 +80,7 @@ def case_facts(case: Case, *, meeting: Any = _UNREAD) -> CaseFacts:
         certificate_issued=case.certificate_issued_on is not None,
         certificate_was_not_arranged=_certificate_was_not_arranged(case),
         open_agreement_items=open_items,
+        late_contact_refusal=case_late_contact_refusal(case),
     )
 
 

@@ -95,3 +95,41 @@ def test_appeal_checker_explains_bad_dates(client: Client, reference_data, param
     assert message in html
     assert "<title>Error: " in html
     assert 'href="#id_decision_date_0"' in html
+
+
+LATE_WARNING = (
+    "This date has passed. The 2 months to contact a mediation adviser ended on {day}. Because of this, we "
+    "cannot give you a mediation certificate if you decide you do not want mediation (the law says so in "
+    "regulation 34(2) of the SEND Regulations 2014). You can ask the SEND Tribunal for permission to appeal "
+    "without a certificate (regulation 34(3)); the Tribunal decides. Please still get in touch: you can still "
+    "ask us about mediation."
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("today, decision, late_from", [
+    # 2 months from Monday 2 November 2026 end on Saturday 2 January 2027 (no move for the weekend).
+    ("2027-01-02", ("2", "11", "2026"), None),
+    ("2027-01-03", ("2", "11", "2026"), "Saturday 2 January 2027"),
+    # 31 December: the 2 months end on the last day of February (28th; 29th in a leap year).
+    ("2027-02-28", ("31", "12", "2026"), None),
+    ("2027-03-01", ("31", "12", "2026"), "Sunday 28 February 2027"),
+    ("2028-02-29", ("31", "12", "2027"), None),
+    ("2028-03-01", ("31", "12", "2027"), "Tuesday 29 February 2028"),
+])
+def test_appeal_checker_says_before_they_refer_when_contact_is_too_late(
+    client: Client, reference_data, today: str, decision: tuple[str, str, str], late_from: str | None,
+) -> None:
+    import html as htmllib
+
+    import time_machine
+
+    with time_machine.travel(f"{today} 10:00 +0000", tick=False):
+        response = client.get("/appeal-dates/", {
+            "decision_date_0": decision[0], "decision_date_1": decision[1], "decision_date_2": decision[2]})
+    page = " ".join(htmllib.unescape(response.content.decode()).split())
+    assert response.status_code == 200
+    if late_from is None:
+        assert "regulation 34(2)" not in page
+    else:
+        assert LATE_WARNING.format(day=late_from) in page

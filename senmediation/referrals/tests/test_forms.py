@@ -144,12 +144,17 @@ def child(born: dt.date) -> dict[str, str]:
     return {"first_name": "Sam", "last_name": "Patel", **date_parts("date_of_birth", born)}
 
 
-def test_date_of_birth_must_be_in_the_past_and_under_26_years_ago() -> None:
+UNDER_25 = ("The child or young person must be under 25: the law on EHC plans covers young people until "
+            "their 25th birthday (Children and Families Act 2014 s.83(2)). Check the year")
+
+
+def test_date_of_birth_must_be_in_the_past_and_under_25() -> None:
     assert errors(f.ChildForm, child(TODAY + dt.timedelta(days=1))) == {
         "date_of_birth": ["The date of birth must be in the past"]}
-    assert errors(f.ChildForm, child(dt.date(2000, 11, 23))) == {
-        "date_of_birth": ["The date of birth must be less than 26 years ago: check the year"]}
-    assert errors(f.ChildForm, child(dt.date(2000, 11, 24))) == {}
+    # Today is Monday 23 November 2026: born 23 Nov 2001, 25 today (CFA 2014 s.83(2): "under 25").
+    assert errors(f.ChildForm, child(dt.date(2001, 11, 23))) == {"date_of_birth": [UNDER_25]}
+    assert errors(f.ChildForm, child(dt.date(2000, 11, 24))) == {"date_of_birth": [UNDER_25]}
+    assert errors(f.ChildForm, child(dt.date(2001, 11, 24))) == {}  # 25 tomorrow
     assert errors(f.ChildForm, child(TODAY)) == {}
 
 
@@ -160,7 +165,10 @@ def test_a_young_person_is_past_compulsory_school_age_not_just_16() -> None:
     # Today is Monday 23 November 2026. Born 31 Aug 2010: 16 on 31 Aug 2026, so year 11 ended on the last
     # Friday of June 2026 (26 June): a young person now.
     assert errors(f.ChildForm, child(dt.date(2010, 8, 31)), YOUNG_PERSON) == {}
-    assert errors(f.ChildForm, child(dt.date(2000, 11, 24)), YOUNG_PERSON) == {}  # 25, 26 tomorrow
+    assert errors(f.ChildForm, child(dt.date(2001, 11, 24)), YOUNG_PERSON) == {}  # 24, 25 tomorrow
+    assert errors(f.ChildForm, child(dt.date(2001, 11, 23)), YOUNG_PERSON) == {"date_of_birth": [
+        "You must be under 25 to ask for yourself: the law on EHC plans covers young people until their 25th "
+        "birthday (Children and Families Act 2014 s.83(2)). Check the year"]}
     # Born 23 Nov 2010: 16 today, but still of compulsory school age until Friday 25 June 2027.
     sixteen_today = errors(f.ChildForm, child(dt.date(2010, 11, 23)), YOUNG_PERSON)
     assert sixteen_today == {"date_of_birth": [

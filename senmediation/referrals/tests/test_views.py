@@ -418,3 +418,43 @@ def test_behind_a_trusted_proxy_each_family_has_its_own_limit(client: Client, re
     # Another family behind the same proxy, and a forged extra entry does not move the first one's bucket.
     assert client.post("/refer/check/", HTTP_X_FORWARDED_FOR="198.51.100.1, 198.51.100.2", **proxy).status_code == 302
     assert Case.objects.count() == 2
+
+
+def test_staff_cannot_open_a_case_for_someone_25_today(coordinator_client: Client) -> None:
+    # Children and Families Act 2014 s.83(2): a young person is under 25; the 25th birthday is too late.
+    from senmediation.core import clock
+
+    today = clock.today()
+    twenty_fifth = today.replace(year=today.year - 25, day=min(today.day, 28))
+    if (twenty_fifth.month, twenty_fifth.day) != (today.month, today.day):
+        pytest.skip("the 29th-31st: the walk below needs an exact 25th birthday")
+    answers = {"channel": {"channel": "phone"}, **parent_answers()}
+    walk(coordinator_client, answers, base="/refer/staff/", first="channel", stop_at="child")
+    refused = coordinator_client.post("/refer/staff/child/", {**answers["child"], **date_parts("date_of_birth", twenty_fifth)})
+    assert refused.status_code == 400
+    assert ('<p id="id_date_of_birth-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:'
+            '</span> The child or young person must be under 25: the law on EHC plans covers young people until '
+            'their 25th birthday (Children and Families Act 2014 s.83(2)). Check the year</p>') in html(refused)
+    accepted = coordinator_client.post(
+        "/refer/staff/child/", {**answers["child"], **date_parts("date_of_birth", twenty_fifth + dt.timedelta(days=1))})
+    assert accepted.status_code == 302
+    assert not Case.objects.exists()
+
+
+def test_key_dates_say_before_they_send_when_contact_is_too_late(client: Client, reference_data) -> None:
+    # SEND Regs 2014 reg 34(2)-(3), shown after the decision-date question and before the referral is sent.
+    import time_machine
+
+    with time_machine.travel("2027-01-03 10:00 +0000", tick=False):
+        answers = parent_answers()
+        answers["decision-date"] = date_parts("decision_date", dt.date(2026, 11, 2))
+        walk(client, answers, stop_at="key-dates")
+        page = " ".join(html(client.get("/refer/key-dates/")).split())
+        assert ("This date has passed. The 2 months to contact a mediation adviser ended on Saturday 2 January "
+                "2027. Because of this, we cannot give you a mediation certificate if you decide you do not want "
+                "mediation (the law says so in regulation 34(2) of the SEND Regulations 2014). You can ask the "
+                "SEND Tribunal for permission to appeal without a certificate (regulation 34(3)); the Tribunal "
+                "decides. Please still get in touch: you can still ask us about mediation.") in page
+        # Decision on 3 November: the 2 months end today, so the family are still in time.
+        client.post("/refer/decision-date/", date_parts("decision_date", dt.date(2026, 11, 3)))
+        assert "regulation 34(2)" not in html(client.get("/refer/key-dates/"))

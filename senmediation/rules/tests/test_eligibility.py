@@ -19,6 +19,7 @@ from senmediation.rules.eligibility import (
     compulsory_school_age_ends,
     is_young_person,
     route_for,
+    too_old_for_send,
 )
 
 D = date
@@ -130,7 +131,17 @@ def test_young_person_boundaries() -> None:
     assert is_young_person(born=born, day=D(2026, 6, 27))
     # Over compulsory school age before turning 16 (birthday in July, after the leaving date).
     assert is_young_person(born=D(2010, 7, 10), day=D(2026, 6, 27))
-    # 25 inclusive; 26 is out.
-    assert is_young_person(born=D(2000, 3, 1), day=D(2026, 2, 28))
-    assert not is_young_person(born=D(2000, 3, 1), day=D(2026, 3, 1))
+    # Under 25 (CFA 2014 s.83(2)): the day before the 25th birthday is in, the birthday itself is out.
+    assert is_young_person(born=D(2001, 3, 1), day=D(2026, 2, 28))
+    assert not is_young_person(born=D(2001, 3, 1), day=D(2026, 3, 1))
+    assert not is_young_person(born=D(2000, 3, 1), day=D(2026, 2, 28))
     assert not is_young_person(born=D(2015, 1, 1), day=D(2026, 1, 1))
+
+
+def test_too_old_from_the_25th_birthday() -> None:
+    # CFA 2014 s.83(2): a young person is "under 25". Born 23 Nov 2001: 25 on Monday 23 Nov 2026.
+    assert too_old_for_send(born=D(2001, 11, 23), day=D(2026, 11, 22)) is False
+    assert too_old_for_send(born=D(2001, 11, 23), day=D(2026, 11, 23)) is True
+    # Born 29 Feb 2004: 25 on 1 Mar 2029 (age_on's convention), so still under 25 on 28 Feb 2029.
+    assert too_old_for_send(born=D(2004, 2, 29), day=D(2029, 2, 28)) is False
+    assert too_old_for_send(born=D(2004, 2, 29), day=D(2029, 3, 1)) is True
