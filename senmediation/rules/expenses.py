@@ -39,7 +39,7 @@ from types import MappingProxyType
 
 __all__ = [
     "CARE_PENCE_PER_HOUR", "CITATION", "CLAIMANT_ROLES", "CONDITIONS", "LOST_EARNINGS_CAP_PENCE",
-    "MILEAGE_PENCE_PER_MILE", "OVERNIGHT_CAP_PENCE", "Assessment", "ClaimAnswers", "LineKind",
+    "LINE_LABELS", "MILEAGE_PENCE_PER_MILE", "OVERNIGHT_CAP_PENCE", "OVERNIGHT_PLACE_LABELS", "Assessment", "ClaimAnswers", "LineKind",
     "OvernightPlace", "PayableLine", "claim_assess", "claimant_allowed", "pounds",
 ]
 
