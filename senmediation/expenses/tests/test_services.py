@@ -106,3 +106,20 @@ def test_health_care_only_expenses_are_not_on_the_la_s_statement(coordinator: An
 def test_a_mediator_cannot_see_the_claims(parent: Party, mediator: Any) -> None:
     response = client_for(mediator).get(f"/staff/cases/{parent.case.reference}/expenses/")
     assert response.status_code == 403
+
+
+def test_the_statement_asks_five_queries_however_many_claims(coordinator: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    with time_machine.travel(dt.datetime(2026, 12, 1, 10, tzinfo=dt.UTC), tick=False):
+        parent = case_make(by=coordinator).parties.get(role=Party.Role.PARENT)
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                activity_statement(local_authority=parent.case.local_authority, period=period_quarter(2026, 4))
+            counts.append(len(queries))
+            for pence in (100, 200, 300):
+                expense_claim_decide(claim=_sent(parent, coordinator, taxi_pence=pence), approve=True, reason="",
+                                     by=coordinator)
+    assert counts == [5, 5]
