@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "senmediation.agreements",
     "senmediation.notifications",
     "senmediation.portal",
+    "senmediation.expenses",
     "senmediation.audit",
     "senmediation.reporting",
     "senmediation.feedback",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("senmediation.accounts.urls")),
     path("staff/cases/<str:reference>/documents/", include("senmediation.documents.urls")),
     path("staff/cases/<str:reference>/agreement/", include("senmediation.agreements.urls")),
+    path("staff/cases/<str:reference>/expenses/", include("senmediation.expenses.urls")),
     path("staff/notifications/", include("senmediation.notifications.urls")),
     path("staff/audit/", include("senmediation.audit.urls")),
     path("staff/access/api/", include("senmediation.api.staff_urls")),

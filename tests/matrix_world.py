@@ -25,6 +25,7 @@ from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.directory.models import LocalAuthority
 from senmediation.documents.services.certificates import certificate_issue
 from senmediation.documents.services.uploads import document_upload
+from senmediation.expenses.services import expense_claim_draft_save, expense_claim_submit
 from senmediation.feedback.services.complaints import complaint_respond
 from senmediation.feedback.tests.factories import complaint_make
 from senmediation.meetings import record
@@ -36,6 +37,7 @@ from senmediation.portal.models import Purpose
 from senmediation.portal.services.links import party_link_create
 from senmediation.portal.services.submissions import child_views_submit
 from senmediation.referrals.tests.journeys import parent_answers, walk
+from senmediation.rules.expenses import ClaimAnswers
 from senmediation.testing.fixtures import mediator_make, pdf_make, user_make
 
 # The whole matrix runs at one moment: the morning of the meeting, so every clock reads the same each run.
@@ -145,6 +147,19 @@ def _staff_accounts(world: dict[str, Any], users: dict[str, Any]) -> None:
     world["la_id"] = LocalAuthority.objects.get(gss_code="E08000009").pk
 
 
+def _expenses(parent: Party, coordinator: Any) -> dict[str, Any]:
+    """A sent expenses claim with a receipt (to decide and download), and a link whose claim is still a draft
+    (its check-your-answers page)."""
+    sent_link, _ = party_link_create(party=parent, purpose=Purpose.EXPENSES, by=coordinator)
+    expense_claim_draft_save(link=sent_link, answers=ClaimAnswers(taxi_pence=1800),
+                             receipts={"receipt_1": SimpleUploadedFile("taxi.png", PNG, content_type="image/png")})
+    claim = expense_claim_submit(link=sent_link)
+    draft_link, draft_path = party_link_create(party=parent, purpose=Purpose.EXPENSES, by=coordinator)
+    expense_claim_draft_save(link=draft_link, answers=ClaimAnswers(miles=12), receipts={})
+    return {"expense_claim": claim.pk, "expense_receipt": claim.receipts.get().pk,
+            "expenses_token": draft_path.strip("/").rsplit("/", 1)[-1]}
+
+
 def world_build() -> dict[str, Any]:
     """Every object a row names, by key; `users` and `clients` hold one of each per role."""
     demo_reference_data_load()
@@ -169,6 +184,7 @@ def world_build() -> dict[str, Any]:
                        drawing=SimpleUploadedFile("sam.png", PNG, content_type="image/png"))
     world["child_views"] = case.child_views_records.exclude(attachment="").get().pk
     world.update(_messages(case))
+    world.update(_expenses(parent, coordinator))
 
     world["preparing"] = _mediated(coordinator, mediator).reference
     scheduled = _mediated(coordinator, mediator)

@@ -294,6 +294,20 @@ _add_rows({
     "portal:page": [get(PUBLIC, token="{token}"), get(everyone(404), token="not-a-real-token")],
     "portal:done": [get(PUBLIC, token="{token}"), get(everyone(404), token="not-a-real-token")],
     "portal:agreement_file": [get(PUBLIC, token="{agreement_token}"), get(everyone(404), token="not-a-real-token")],
+    # An expenses link's check-your-answers page (its claim a draft).
+    "portal:expenses_check": [get(PUBLIC, token="{expenses_token}"), get(everyone(404), token="not-a-real-token")],
+})
+# Parents' expenses (SEND Regs reg 41): coordinators and managers decide for the arranging body; mediators never
+# see a claim (it may carry a payslip). A claim or receipt that does not exist is 404.
+EXPENSE_CLAIM = {"pk": "{expense_claim}", **CASE}
+_add_rows({
+    "expenses:claims": [get(CASE_OFFICE, **CASE)],
+    "expenses:decide": [get(GET_ONLY_POSTED, **EXPENSE_CLAIM),
+                        post(allowed_as(CASE_OFFICE, 302), {"c{expense_claim}-decision": "approve"}, **EXPENSE_CLAIM),
+                        post(allowed_as(CASE_OFFICE, 400), {"c{expense_claim}-decision": "refuse"}, **EXPENSE_CLAIM),
+                        post(allowed_as(CASE_OFFICE, 404), pk=MISSING, **CASE)],
+    "expenses:receipt": [get(CASE_OFFICE, receipt_id="{expense_receipt}", **EXPENSE_CLAIM),
+                         get(allowed_as(CASE_OFFICE, 404), receipt_id=MISSING, **EXPENSE_CLAIM)],
 })
 # Complaints and feedback: a complaint is 404 for anyone it is about, and for mediators always (see
 # senmediation/feedback/tests/test_views.py); managers handle them; a mediator sees only their own results.

@@ -31,6 +31,7 @@ EXTRA_PLACEHOLDERS: dict[str, str] = {
     "complaint_stage": "The complaint's stage, for example 'stage 1'",
     "owner_name": "The name of the person dealing with the complaint",
     "respond_by": "The date we will reply in full by",
+    "expenses_outcome": "Whether we will pay an expenses claim, how much, or why not",
 }
 
 
@@ -151,6 +152,12 @@ DEFAULT_TEMPLATES: tuple[DefaultTemplate, ...] = (
         "letter with this message.\n\nIt explains what we found, what we will do, and what you can do if "
         "you are still unhappy." + _SIGN_OFF,
         ("complaint_reference",),
+    ),
+    DefaultTemplate(
+        "expenses_decided", "Expenses claim decided", "Your claim for expenses ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nWe have looked at your claim for the costs of coming to mediation about "
+        "{{ child_first_name }}.\n\n{{ expenses_outcome }}" + _SIGN_OFF,
+        ("expenses_outcome",),
     ),
 )
 

@@ -15,6 +15,7 @@ class Purpose(models.TextChoices):
     ATTENDANCE = "attendance", "confirm if you are coming to the meeting"
     AGREEMENT = "agreement", "see the agreement"
     FEEDBACK = "feedback", "tell us what you thought of the service"
+    EXPENSES = "expenses", "claim your expenses for coming to mediation"
 
 
 class PartyLink(models.Model):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from senmediation.core.client_ip import client_ip
 from senmediation.core.errors import ServiceError
+from senmediation.expenses.portal_views import claim_page
 from senmediation.feedback.forms import SurveyForm
 from senmediation.feedback.services.surveys import survey_link_submit
 
@@ -82,6 +83,8 @@ def party_page(request: HttpRequest, token: str) -> HttpResponse:
         party_link_touch(link=link)
         agreement = submissions.agreement_for(link.party.case)
         return render(request, "portal/agreement.html", _context(link, agreement=agreement, token=token))
+    if link.purpose == Purpose.EXPENSES:
+        return claim_page(request, link, token)
     form_class, handler = PAGES[link.purpose]
     if request.method == "POST":
         form = form_class(request.POST, request.FILES)
@@ -122,7 +125,8 @@ def party_done(request: HttpRequest, token: str) -> HttpResponse:
         link = party_link_resolve(token)
     except PartyLinkError as problem:
         return _problem(request, problem)
-    return render(request, "portal/done.html", _context(link, token=token))
+    template = "expenses/portal_done.html" if link.purpose == Purpose.EXPENSES else "portal/done.html"
+    return render(request, template, _context(link, token=token))
 
 
 @never_cache

@@ -1,5 +1,7 @@
 """The activity statement: the chargeable work done for one LA's residents in a period, priced from its
-rate card. Counts come from the same stored facts as the report (three queries)."""
+rate card, and the parents' expenses paid for the LA under SEND Regulations 2014 reg 41. Counts come from the
+same stored facts as the report (five queries whatever the data size: cases, certificates, meetings held,
+approved expenses claims, the rate card)."""
 
 from __future__ import annotations
 
@@ -7,13 +9,15 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from senmediation.cases.models import Case
 from senmediation.core.clock import LONDON
 from senmediation.directory.models import LocalAuthority
 from senmediation.documents.models import Certificate
+from senmediation.expenses.models import ExpenseClaim
 from senmediation.reporting.state_changes import state_changes
+from senmediation.rules.eligibility import Route
 from senmediation.rules.workflow import CaseType, State
 
 from .models import RateCard
@@ -25,11 +29,17 @@ class Line:
     item: str
     how: str
     quantity: int
-    unit_price: Decimal
+    unit_price: Decimal | None  # None: a sum of amounts paid (expenses), not a price times a count
+    paid: Decimal = Decimal("0.00")
 
     @property
     def amount(self) -> Decimal:
-        return self.unit_price * self.quantity
+        return self.paid if self.unit_price is None else self.unit_price * self.quantity
+
+    @property
+    def recharged(self) -> bool:
+        """Money paid out for the LA (reg 41 expenses): owed even where the service itself is free."""
+        return self.unit_price is None
 
 
 @dataclass(frozen=True)
@@ -42,7 +52,7 @@ class Statement:
 
     @property
     def total(self) -> Decimal:
-        return Decimal("0.00") if self.free else sum((line.amount for line in self.lines), Decimal("0.00"))
+        return sum((line.amount for line in self.lines if line.recharged or not self.free), Decimal("0.00"))
 
 
 def activity_statement(*, local_authority: LocalAuthority, period: Period) -> Statement:
@@ -57,6 +67,12 @@ def activity_statement(*, local_authority: LocalAuthority, period: Period) -> St
         sen=Count("case_id", distinct=True, filter=Q(case__case_type=CaseType.sen_mediation)),
         drs=Count("case_id", distinct=True, filter=Q(case__case_type=CaseType.disagreement_resolution)),
     )
+    # Claims approved in the period on this LA's cases. A health-care-only mediation is arranged, and its
+    # expenses paid, by the ICB (SEND Regulations 2014 reg 35(3), reg 41(1)), so it is not the LA's to pay.
+    expenses = ExpenseClaim.objects.filter(
+        status=ExpenseClaim.Status.APPROVED, decided_at__gte=start, decided_at__lt=end,
+        case__local_authority_id=la_id).exclude(case__route=Route.health_only).aggregate(
+        claims=Count("id"), pence=Sum("payable_pence"))
     card = RateCard.objects.filter(local_authority_id=la_id).first()
     zero = Decimal("0.00")
     lines = [
@@ -68,5 +84,8 @@ def activity_statement(*, local_authority: LocalAuthority, period: Period) -> St
              card.mediation if card else zero),
         Line("Disagreement resolution meetings", "Meetings held in the period, once per case.", held["drs"],
              card.disagreement_resolution if card else zero),
+        Line("Parents' expenses (SEND Regulations 2014 reg 41)",
+             "Claims approved in the period, paid at the rates of reg 41: travel, lost earnings, care, overnight.",
+             expenses["claims"], None, (Decimal(expenses["pence"] or 0) / 100).quantize(Decimal("0.01"))),
     ]
     return Statement(local_authority, period, lines, local_authority.free_for_residents, card)

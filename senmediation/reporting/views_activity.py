@@ -62,11 +62,12 @@ def activity_csv(request: HttpRequest, la: str) -> HttpResponse:
     rows = [["Local authority", s.local_authority.name], ["Period", s.period.label],
             ["Purchase order", s.rate_card.purchase_order if s.rate_card else ""], [],
             ["Item", "How it is counted", "Quantity", "Unit price (GBP)", "Amount (GBP)"]]
-    rows += [[line.item, line.how, str(line.quantity), f"{line.unit_price:.2f}",
-              "0.00" if s.free else f"{line.amount:.2f}"] for line in s.lines]
+    rows += [[line.item, line.how, str(line.quantity), "" if line.unit_price is None else f"{line.unit_price:.2f}",
+              "0.00" if s.free and not line.recharged else f"{line.amount:.2f}"] for line in s.lines]
     rows.append(["Total", "", "", "", f"{s.total:.2f}"])
     if s.free:
-        rows.append(["Nothing is charged: the service is free for this local authority's residents."])
+        rows.append(["Nothing is charged for the service: it is free for this local authority's residents. "
+                     "Parents' expenses under SEND Regulations 2014 reg 41 are still recharged."])
     return csv_response(rows, _filename(context, "csv"))
 
 

@@ -12,6 +12,7 @@ they make a link, for example a longer one for a party who is away.
 | child_views | 14 | The child's views are gathered before the meeting, on the same timetable as the summaries. |
 | agreement | 30 | The agreement is read after the meeting. A party who may appeal needs it within 1 month of the mediation certificate (Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r.20(1)(c)), so the link lasts that month and no longer. |
 | feedback | 28 | The survey stays open for 28 days after the invitation: one reminder after 10 days and time to answer it. It shows nothing of the case. |
+| expenses | 28 | Sent after the meeting, for the parent or young person to claim the travel, lost earnings, care and overnight costs the body arranging the mediation pays (SEND Regulations 2014 reg 41(1)). Reg 41 sets no time limit for a claim: 4 weeks is time to gather receipts (reg 41(2)(b)) while the costs are fresh, and staff can send a new link to anyone who needs longer. Like feedback, it still works after the case closes. |
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ LINK_DAYS_BY_PURPOSE: Mapping[str, int] = MappingProxyType({
     "child_views": 14,
     "agreement": 30,
     "feedback": 28,
+    "expenses": 28,
 })
 
 

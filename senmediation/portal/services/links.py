@@ -15,6 +15,7 @@ from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.notifications.models import Message
 from senmediation.notifications.services import notification_send
+from senmediation.rules.expenses import claimant_allowed
 from senmediation.rules.links import MAX_DAYS_VALID, link_days_default
 
 from ..models import PartyLink, Purpose
@@ -40,6 +41,9 @@ def party_link_create(*, party: Any, purpose: str, by: Any, days_valid: int | No
     Without `days_valid` it lasts the shortest time its purpose needs (rules/links.py)."""
     if purpose not in Purpose.values:
         raise ServiceError("Choose what the link is for.", field="purpose")
+    if purpose == Purpose.EXPENSES and not claimant_allowed(party.role):
+        raise ServiceError("Only the parent or the young person can claim expenses (SEND Regulations 2014 "
+                           "reg 41(1)). Choose them, or another purpose.", field="purpose")
     days_valid = link_days_default(purpose) if days_valid is None else days_valid
     if not 1 <= days_valid <= MAX_DAYS_VALID:
         raise ServiceError(f"A link can last from 1 to {MAX_DAYS_VALID} days.", field="days_valid")

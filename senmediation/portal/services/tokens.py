@@ -98,9 +98,9 @@ def party_link_check(link: PartyLink) -> PartyLink:
         raise LinkRevoked("This link has been stopped.")
     if link.expires_at <= clock.now():
         raise LinkExpired("This link has expired.")
-    if not link.party.case.is_open and link.purpose != Purpose.FEEDBACK:
+    if not link.party.case.is_open and link.purpose not in (Purpose.FEEDBACK, Purpose.EXPENSES):
         # A closed case needs nothing more from the parties; feedback is asked for at the end and shows
-        # nothing of the case.
+        # nothing of the case, and expenses are claimed after the meeting, often once the case has closed.
         raise LinkCaseClosed("This link has stopped working because the case has closed.")
     return link
 

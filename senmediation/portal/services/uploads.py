@@ -1,4 +1,4 @@
-"""Checking a child's drawing by what the file is, not by what it is called."""
+"""Checking a file a party sends (a child's drawing, a receipt) by what it is, not by what it is called."""
 
 from __future__ import annotations
 
@@ -13,29 +13,29 @@ MAX_BYTES = 5 * 1024 * 1024
 ALLOWED = frozenset({"image/png", "image/jpeg", "application/pdf"})
 
 
-def upload_check(upload: Any) -> str:
-    """The file's real type (PNG, JPEG or PDF, read from its first bytes), or a ServiceError."""
+def upload_check(upload: Any, *, field: str = "drawing", without: str = "send your views without a file") -> str:
+    """The file's real type (PNG, JPEG or PDF, read from its first bytes), or a ServiceError naming `field`."""
     if upload.size > MAX_BYTES:
-        raise ServiceError("The file must be smaller than 5MB", field="drawing")
+        raise ServiceError("The file must be smaller than 5MB", field=field)
     if upload.size == 0:
-        raise ServiceError("The file is empty", field="drawing")
+        raise ServiceError("The file is empty", field=field)
     mimetype = sniff_mimetype(upload)
     if mimetype not in ALLOWED:
-        raise ServiceError("The file must be a PNG, JPG or PDF", field="drawing")
+        raise ServiceError("The file must be a PNG, JPG or PDF", field=field)
     if mimetype == "application/pdf" and (refusal := pdf_refusal(upload)) is not None:
-        raise ServiceError(refusal, field="drawing")
+        raise ServiceError(refusal, field=field)
     if clamd_configured():
         try:
             result = clamd_scan(upload)
         except ScanUnavailable as problem:
             raise ServiceError(
-                "We cannot check files for viruses just now. Try again later, or send your views without a file",
-                field="drawing",
+                f"We cannot check files for viruses just now. Try again later, or {without}",
+                field=field,
             ) from problem
         if result.infected:
             quarantine_store(file=upload, signature=result.signature, where="a party's secure link")
             raise ServiceError(
                 "Our virus check found a problem with this file, so we cannot accept it. Try a different file",
-                field="drawing",
+                field=field,
             )
     return mimetype

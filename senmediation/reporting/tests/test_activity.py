@@ -48,7 +48,8 @@ def test_a_paying_la_is_charged_from_its_rate_card(paying: Any) -> None:
     s = activity_statement(local_authority=paying, period=period_quarter(2026, 1))
     assert [(line.item, line.quantity, line.amount) for line in s.lines] == [
         ("Enquiries and referrals", 4, Decimal("100.00")), ("Mediation certificates", 3, Decimal("120.00")),
-        ("SEN mediation meetings", 3, Decimal("1351.50")), ("Disagreement resolution meetings", 1, Decimal("300.00"))]
+        ("SEN mediation meetings", 3, Decimal("1351.50")), ("Disagreement resolution meetings", 1, Decimal("300.00")),
+        ("Parents' expenses (SEND Regulations 2014 reg 41)", 0, Decimal("0.00"))]
     assert s.total == Decimal("1871.50")
 
 
