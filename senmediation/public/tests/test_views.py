@@ -95,3 +95,36 @@ def test_appeal_checker_explains_bad_dates(client: Client, reference_data, param
     assert message in html
     assert "<title>Error: " in html
     assert 'href="#id_decision_date_0"' in html
+
+
+@pytest.mark.django_db
+def test_appeal_checker_says_when_the_adviser_date_is_a_saturday(client: Client, reference_data) -> None:
+    import time_machine
+
+    with time_machine.travel("2026-01-20 10:00 +0000", tick=False):
+        html = client.get(
+            "/appeal-dates/", {"decision_date_0": "14", "decision_date_1": "1", "decision_date_2": "2026"}
+        ).content.decode()
+    # Wednesday 14 January 2026 + 2 calendar months = Saturday 14 March 2026 (reg 33: not moved).
+    assert "You have until <strong>Saturday 14 March 2026</strong> to do this." in html
+    assert (
+        "Saturday 14 March 2026 is a Saturday. The 2 months are calendar months and nothing moves this "
+        "date to the next working day, so it is safest to contact the mediation adviser before then, by "
+        "Friday 13 March 2026. If you contact the adviser later, the Tribunal decides whether you may "
+        "still appeal."
+    ) in html
+    # The appeal date (HESC Rules r.12(2)) does move: to Monday 16 March 2026, which the Tribunal must receive.
+    assert "The Tribunal must receive your appeal by Monday 16 March 2026." in html
+    assert "5pm" not in html
+
+
+@pytest.mark.django_db
+def test_appeal_checker_adds_no_note_when_the_adviser_date_is_a_working_day(client: Client, reference_data) -> None:
+    import time_machine
+
+    with time_machine.travel("2026-01-20 10:00 +0000", tick=False):
+        html = client.get(
+            "/appeal-dates/", {"decision_date_0": "16", "decision_date_1": "1", "decision_date_2": "2026"}
+        ).content.decode()
+    assert "You have until <strong>Monday 16 March 2026</strong> to do this." in html
+    assert "it is safest to contact the mediation adviser before then" not in html
