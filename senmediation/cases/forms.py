@@ -150,7 +150,7 @@ class ScheduleMeetingForm(forms.Form):
                 self.add_error("day", f"Choose a date on or after {earliest_with_notice(clock.today()):%-d %B %Y} "
                                       "to give 5 working days' notice, or record that the family agreed to less")
             elif self.mediation_due and day > self.mediation_due and not data.get("after_deadline_confirmed"):
-                # SEND Regs 2014 regs 32-42 (Mediation): mediation within 30 days of the LA being told.
+                # SEND Regs 2014 reg 35(4), 36(2): mediation within 30 days of the LA being told.
                 self.add_error("after_deadline_confirmed", f"This date is after the 30-day deadline of "
                                f"{self.mediation_due:%-d %B %Y}. Confirm that you understand, or choose an earlier date")
             data["starts_at"] = starts

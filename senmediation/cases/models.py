@@ -411,7 +411,7 @@ class Signposting(models.Model):
 
 class ChildViews(models.Model):
     """The voice of the child: what the child or young person thinks, how it was gathered, with consent
-    (the mediator takes reasonable steps to find out the child's views: SEND Regs 2014 regs 32-42)."""
+    (the mediator takes reasonable steps to find out the child's views: SEND Regs 2014 reg 38(2)-(3))."""
 
     class How(models.TextChoices):
         CONVERSATION = "conversation", "Conversation"

@@ -268,7 +268,7 @@ class _CaseWalk:
         self.health = rng.random() < 0.15
         self.elements = [Element.education] + ([Element.health] if self.health else [])
         if sen and rng.random() < 0.06:
-            # Disagreements about the health or social care parts alone: their own routes (CFA ss.53-54).
+            # Disagreements about the health or social care parts alone: their own routes (CFA s.53(3)-(4), s.54).
             self.elements = _one(rng, ([Element.health], [Element.social_care], [Element.health, Element.social_care]))
             self.health = Element.health in self.elements
             decisions = [Decision.plan_provision.value]

@@ -28,9 +28,9 @@ class Certificate(models.Model):
     class Kind(models.TextChoices):
         # CFA 2014 s.55; SEND Regulations 2014 reg 34: within 3 working days.
         NO_MEDIATION = "no_mediation", "Mediation not wanted"
-        # SEND Regulations 2014 regs 32-42 (Mediation): the LA cannot arrange it within 30 days.
+        # SEND Regulations 2014 reg 39(2)-(3): the LA cannot arrange it within 30 days.
         NOT_ARRANGED = "not_arranged", "Mediation could not be arranged in time"
-        # CFA 2014 s.55; SEND Regulations 2014 regs 32-42 (Mediation): within 3 working days.
+        # CFA 2014 s.55(5); SEND Regulations 2014 reg 39(1): within 3 working days.
         AFTER_MEDIATION = "after_mediation", "Mediation has taken place"
 
     number = models.CharField(max_length=20, help_text="For example CERT-2026-00001; kept on re-issue.")

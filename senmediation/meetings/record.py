@@ -2,7 +2,7 @@
 
 Who may attend is decided by the pure rule in `senmediation.agreements.attendance_rules` (reg 38).
 Starting the first sitting moves a scheduled case to "held": that meets the 30-day clock and starts
-the 3 working days for the certificate after mediation (SEND Regulations 2014 regs 32-42).
+the 3 working days for the certificate after mediation (SEND Regulations 2014 reg 39(1)).
 """
 
 from __future__ import annotations

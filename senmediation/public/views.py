@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from senmediation.core import clock
-from senmediation.rules.appeal import adviser_contact_deadline, tribunal_appeal_explanation
+from senmediation.rules.appeal import adviser_contact_deadline, adviser_contact_note, tribunal_appeal_explanation
 from senmediation.rules.late_contact import contact_is_late, late_contact_family_warning
 
 from .forms import AppealDatesForm
@@ -55,6 +55,7 @@ def appeal_deadlines(request: HttpRequest) -> HttpResponse:
         appeal = tribunal_appeal_explanation(decision_notice_sent=decision, certificate_issued=certificate)
         result = {
             "contact_by": contact_by,
+            "contact_note": adviser_contact_note(contact_by),
             "contact_days_left": (contact_by - today).days,
             "appeal": appeal,
             "appeal_days_left": (appeal.deadline - today).days,

@@ -57,15 +57,13 @@ CONSENT_METHOD_CHOICES = [
 ]
 
 # What the disagreement is about: the appealable decisions (CFA 2014 s.51(2)), the health and social
-# care parts of a plan (ss.53-54), the legacy schemes (signposted), and anything else (disagreement
-# resolution, CoP 11.6).
+# care parts of a plan (s.53(3)-(4), s.54), and anything else, such as SEN support (disagreement
+# resolution, CoP 11.6). Statements and School Action ended in 2014: not offered as answers.
 TOPIC_CHOICES = [
     *[(d.value, DECISION_LABELS[d]) for d in Decision if d in APPEALABLE],
-    (HEALTH, "The health care described in the plan (sections C and G)"),
-    (SOCIAL_CARE, "The social care described in the plan (sections D and H)"),
-    (Decision.legacy_statement.value, DECISION_LABELS[Decision.legacy_statement]),
-    (Decision.school_action.value, DECISION_LABELS[Decision.school_action]),
-    (OTHER_TOPIC, "Something else about support for special educational needs, for example at school"),
+    (HEALTH, "The health care in the plan (section C: health needs, and section G: health provision)"),
+    (SOCIAL_CARE, "The social care in the plan (section D: social care needs, and section H: social care provision)"),
+    (OTHER_TOPIC, "Something else about special educational needs, for example SEN support at school without a plan"),
 ]
 
 WANTS_LABELS = {
@@ -360,9 +358,8 @@ class LocalAuthorityForm(StepForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", "Select a local authority")]
-        for la in LocalAuthority.objects.order_by("name").only("pk", "name", "commissions_us", "free_for_residents"):
-            free = " (free for residents)" if la.commissions_us and la.free_for_residents else ""
-            choices.append((str(la.pk), f"{la.name}{free}"))
+        for la in LocalAuthority.objects.order_by("name").only("pk", "name"):
+            choices.append((str(la.pk), la.name))
         choices.append((NOT_LISTED, "It is not in this list"))
         field = self.fields["local_authority"]
         assert isinstance(field, forms.ChoiceField)
@@ -371,8 +368,9 @@ class LocalAuthorityForm(StepForm):
 
 class DisagreementForm(StepForm):
     heading_field = "topics"
-    topics = checkboxes(TOPIC_CHOICES, select="what the disagreement is about",
-                        help_text="Select all that apply.")
+    topics = checkboxes(TOPIC_CHOICES, select="what the disagreement is about", help_text=(
+        "Select all that apply. EHC plans replaced Statements of special educational needs in 2014, and "
+        "SEN support replaced School Action and School Action Plus."))
 
 
 class SummaryForm(StepForm):
@@ -382,24 +380,6 @@ class SummaryForm(StepForm):
         help_text="For example, what the council decided and what you would like to happen instead. "
                   "You can leave this empty and tell the adviser when we speak.",
     )
-
-
-class DecisionDateForm(StepForm):
-    heading_field = "decision_date"
-    decision_date = GovukDateField(
-        label_lower="the date on the decision letter",
-        help_text="You will usually find it near the top of the letter. For example, 27 3 2026",
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["decision_date"]
-        assert isinstance(field, GovukDateField)
-        field.max_date = self.today
-        field.max_message = "The date on the decision letter must be today or in the past"
-        field.min_date = add_months(self.today, -24)
-        field.min_message = ("The date on the decision letter must be within the last 2 years. If your letter "
-                             "is older, phone us and an adviser will talk through what you can do")
 
 
 class WantsForm(StepForm):

@@ -24,7 +24,12 @@ from senmediation.cases.services.opening import PartyInput, case_open
 from senmediation.core import clock
 from senmediation.core.ratelimit import key_hash, rate_limit_hit
 from senmediation.directory.models import ClosureDay, LocalAuthority, Provider
-from senmediation.rules.appeal import AppealDeadline, adviser_contact_deadline, tribunal_appeal_explanation
+from senmediation.rules.appeal import (
+    AppealDeadline,
+    adviser_contact_deadline,
+    adviser_contact_note,
+    tribunal_appeal_explanation,
+)
 from senmediation.rules.calendar import add_working_days, is_working_day, next_working_day_on_or_after
 from senmediation.rules.eligibility import Route
 from senmediation.rules.late_contact import contact_is_late, late_contact_family_warning
@@ -32,6 +37,7 @@ from senmediation.rules.workflow import CaseType
 
 from . import answers as read
 from .answers import Answers
+from .confirmation import answers_copy, dates_for
 from .models import Submission
 
 logger = logging.getLogger(__name__)
@@ -88,6 +94,11 @@ class KeyDates:
         if days_left <= WARN_WITHIN_DAYS:
             return "close"
         return ""
+
+    @property
+    def contact_note(self) -> str:
+        """Said when the reg 33 date is a weekend or bank holiday: contact before it to be safe."""
+        return adviser_contact_note(self.contact_by) if self.contact_by else ""
 
     @property
     def contact_urgency(self) -> str:
@@ -325,6 +336,7 @@ def referral_submit(
             transaction.on_commit(partial(
                 referral_emails_send, case=case, family_to=family_email(answers), callback=callback,
                 site_root=site_root, notify_coordinators=notify_coordinators,
+                answers_copy=answers_copy(answers, local_authority=case.local_authority.name),
             ))
     except IntegrityError:
         existing = Submission.objects.filter(idempotency_key=idempotency_key).first()
@@ -357,7 +369,8 @@ def _send(message: EmailMessage) -> None:
 
 
 def referral_emails_send(
-    *, case: Case, family_to: str, callback: str, site_root: str, notify_coordinators: bool = True
+    *, case: Case, family_to: str, callback: str, site_root: str, notify_coordinators: bool = True,
+    answers_copy: list[tuple[str, str]] | None = None,
 ) -> None:
     """The family's confirmation (only to an address they asked us to use) and the coordinators' notice.
 
@@ -368,6 +381,7 @@ def referral_emails_send(
     provider = provider_current()
     main = case.parties.filter(is_main_contact=True).first()
     context = {"case": case, "provider": provider, "callback": callback, "main": main,
+               "answers_copy": answers_copy or [], "dates": dates_for(case),
                "case_url": f"{site_root.rstrip('/')}/staff/cases/{case.reference}/"}
     short_name = provider.short_name if provider else "SEN Mediation"
     if family_to:

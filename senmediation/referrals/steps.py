@@ -29,6 +29,7 @@ from senmediation.rules.eligibility import Route
 from . import answers as read
 from . import forms as f
 from .answers import Answers
+from .forms_decision import DecisionDateForm
 from .services import local_authority_chosen, local_authority_served, referral_route
 
 QUESTION, INFO, STOP, CHECK = "question", "info", "stop", "check"
@@ -108,6 +109,8 @@ def _after_summary(answers: Answers) -> str:
 
 
 def _after_decision_date(answers: Answers) -> str:
+    if read.value(answers, "decision-date", "no_letter"):
+        return "no-letter"
     return "key-dates" if read.has_appeal_deadline(answers) else "wants"
 
 
@@ -169,10 +172,7 @@ def _rows_consent(answers: Answers) -> Rows:
 
 def _rows_local_authority(answers: Answers) -> Rows:
     la = local_authority_chosen(answers)
-    name = la.name if la else ""
-    if la and la.free_for_residents:
-        name += " (free for residents)"
-    return [("Local authority", name)]
+    return [("Local authority", la.name if la else "")]
 
 
 def _rows_disagreement(answers: Answers) -> Rows:
@@ -184,6 +184,8 @@ def _rows_summary(answers: Answers) -> Rows:
 
 
 def _rows_decision_date(answers: Answers) -> Rows:
+    if read.value(answers, "decision-date", "no_letter"):
+        return [("Date on the decision letter", "Not known: you do not have the letter")]
     return [("Date on the decision letter", _day(answers, "decision-date", "decision_date"))]
 
 
@@ -237,8 +239,8 @@ def _rows_views(answers: Answers) -> Rows:
 
 def _free_notice(answers: Answers) -> str:
     la = local_authority_chosen(answers)
-    if la and la.commissions_us and la.free_for_residents:
-        return f"{la.name} pays for our service, so it is free for families who live there."
+    if la and la.commissions_us:
+        return f"Mediation and mediation advice are free for you: {la.name} pays for them."
     return ""
 
 
@@ -270,8 +272,10 @@ STEPS: tuple[Step, ...] = (
          _go("summary"), kind=INFO, template="referrals/placement_only.html", depends_on=("disagreement",)),
     Step("summary", _fixed("Describe the disagreement in your own words (optional)"), _after_summary,
          f.SummaryForm, section=DISAGREEMENT, rows=_rows_summary),
-    Step("decision-date", _fixed("What date is on the decision letter?"), _after_decision_date, f.DecisionDateForm,
+    Step("decision-date", _fixed("What date is on the decision letter?"), _after_decision_date, DecisionDateForm,
          section=DISAGREEMENT, rows=_rows_decision_date),
+    Step("no-letter", _fixed("We need the date on the letter to work out your deadlines"), _go("wants"), kind=INFO,
+         template="referrals/no_letter.html", depends_on=("decision-date",)),
     Step("key-dates", _fixed("Dates to keep in mind"), _go("wants"), kind=INFO, template="referrals/key_dates.html",
          depends_on=("disagreement", "decision-date")),
     Step("wants", _fixed("What would you like to do now?"), _go("child"), f.WantsForm,

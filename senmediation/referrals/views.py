@@ -250,6 +250,8 @@ def _question(request: HttpRequest, journey: Journey, step: Step, state: Journey
 def _info_context(step: Step, answers: Answers, today: Any) -> dict[str, Any]:
     if step.slug == "key-dates":
         return {"dates": services.key_dates_for(answers, today)}
+    if step.slug == "no-letter":
+        return {"la": services.local_authority_chosen(answers)}
     return {}
 
 

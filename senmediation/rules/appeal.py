@@ -1,11 +1,14 @@
 """The last day to appeal to the First-tier Tribunal (SEND), with a reason a family can read.
 
 Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008:
-- r.20(1)(c): the later of 2 months after the decision notice was sent and 1 month after the
-  mediation certificate was issued (CFA 2014 s.55).
+- r.20(1)(c): the application notice must be sent or delivered so that the Tribunal *receives* it
+  within 2 months after written notice of the decision was sent, or within 1 month from the date
+  of issue of the mediation certificate (CFA 2014 s.55(4)-(5)) if that is later.
 - r.12(2): a time limit ending on a day that is not a working day ends on the next working day.
 - r.12(3)(a): one ending 25 December to 1 January inclusive, or in August, ends on the first working
-  day after 1 January or 31 August.
+  day after 1 January or 31 August ("provided to the Tribunal" on that day).
+We do not say "by 5pm": that is in r.12(1) of the rules as published, which we have not read in
+the HESC text (docs/law.md), so families are told the day only.
 
 Each move is applied once, to the day the time limit itself ends. r.12(3) is used only when that
 raw end falls in one of its windows; otherwise the date moves once, to the next working day, even
@@ -26,6 +29,7 @@ from senmediation.rules.calendar import (
     format_day,
     is_working_day,
     next_working_day_on_or_after,
+    previous_working_day,
 )
 
 __all__ = [
@@ -33,6 +37,7 @@ __all__ = [
     "AppealMove",
     "TRIBUNAL_DECIDES",
     "adviser_contact_deadline",
+    "adviser_contact_note",
     "format_day",
     "in_august",
     "in_christmas_window",
@@ -143,7 +148,8 @@ def tribunal_appeal_explanation(
         moves.append(AppealMove(moved_from=raw, moved_to=moved, why=_why_moved(raw)))
         day = moved
 
-    parts = [f"Your appeal deadline is {format_day(day)}. That is {basis}"]
+    # r.20(1): the application notice must be *received* by the Tribunal within the time.
+    parts = [f"The Tribunal must receive your appeal by {format_day(day)}. That is {basis}"]
     if moves:
         parts[0] += f": {format_day(raw)}"
         parts += [f"{m.why[0].upper()}{m.why[1:]}: {format_day(m.moved_to)}" for m in moves]
@@ -164,3 +170,25 @@ def adviser_contact_deadline(decision_notice_sent: date) -> date:
     No working-day move: reg 33 has no rule like the Tribunal's r.12.
     """
     return add_months(decision_notice_sent, ADVISER_CONTACT_MONTHS)
+
+
+def adviser_contact_note(contact_by: date) -> str:
+    """What a family should know when the reg 33 date falls on a weekend or bank holiday ("" otherwise).
+
+    Reg 33: contact the adviser "within 2 months after written notice ... was sent". That is a
+    calendar period, and nothing in the SEND Regulations moves its end off a non-working day (the
+    Tribunal's r.12 moves only the Tribunal's own time limits). The law can be read two ways about
+    whether a contact on the next working day is in time, so we tell the family the earlier, safe
+    date: the last working day before it. The adviser (and, for a late appeal, the Tribunal: reg
+    34(3)) decides.
+    """
+    if is_working_day(contact_by):
+        return ""
+    name = bank_holiday_name(contact_by)
+    what = f"a bank holiday ({name})" if name else f"a {contact_by:%A}"
+    return (
+        f"{format_day(contact_by)} is {what}. The 2 months are calendar months and nothing moves this "
+        f"date to the next working day, so it is safest to contact the mediation adviser before then, by "
+        f"{format_day(previous_working_day(contact_by))}. If you contact the adviser later, the Tribunal "
+        f"decides whether you may still appeal."
+    )

@@ -1,8 +1,11 @@
 """Working days and calendar months for statutory and service clocks.
 
-A working day is any day except a Saturday, a Sunday, Christmas Day, Good Friday or a bank holiday
-in England and Wales (the bank holidays of the Banking and Financial Dealings Act 1971, as published
-on GOV.UK). The `holidays` package supplies
+Where "working day" comes from: the SEND Regulations 2014 use it (regs 34(1), 35(2), 37(2), 39(1)
+and (3)) but do not define it; reg 2, their interpretation regulation, has no entry for it (read in
+legalize-dev/legalize-uk uk/uksi-2014-1530.md; docs/law.md). The HESC Rules' own definition was not
+read, so it is not cited. The service therefore uses the ordinary meaning: any day except a Saturday,
+a Sunday, Christmas Day, Good Friday or a bank holiday in England and Wales (the bank holidays of the
+Banking and Financial Dealings Act 1971, as published on GOV.UK). The `holidays` package supplies
 the England list, including substitute days and one-offs (19 Sep 2022, 8 May 2023); a bank
 holiday proclaimed after the installed release is only known once the package is upgraded.
 
@@ -109,8 +112,7 @@ def add_working_days(start: date, days: int, *, extra_closures: frozenset[date] 
 def subtract_working_days(day: date, days: int, *, extra_closures: frozenset[date] = NO_CLOSURES) -> date:
     """The `days`-th working day before `day`, `day` not counted.
 
-    Used for "at least 5 working days' notice before the meeting" (SEND Code of Practice 2015
-    ch. 11): notice must be sent on or before subtract_working_days(meeting, 5). days == 0 returns
+    Used for "at least 5 working days prior to the mediation" (SEND Regulations 2014 reg 37(2)): notice must be sent on or before subtract_working_days(meeting, 5). days == 0 returns
     `day` if it is a working day, else the last working day before it.
     """
     if days < 0:

@@ -80,9 +80,7 @@ class ClockRule:
 
 
 _SEND = "SEND Regulations 2014 (SI 2014/1530)"
-# Part 2, "Mediation" (regs 32 to 42). Where a clock's own regulation number has not been checked
-# against the published text we cite the part, never a number we have not read.
-_MEDIATION_REGS = f"{_SEND} regs 32-42 (Mediation)"
+# Each clock cites the regulation read in the published text (docs/law.md), never the whole part.
 
 CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
     {
@@ -113,7 +111,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Local authority tells the ICB about the health issues",
                 unit=ClockUnit.working_days,
                 amount=3,
-                citation=f"{_MEDIATION_REGS}",
+                citation=f"{_SEND} reg 35(2)",
                 statutory=True,
                 starts_when="The parent or young person tells the local authority they want mediation "
                 "that includes health care",
@@ -124,7 +122,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Mediation takes place",
                 unit=ClockUnit.calendar_days,
                 amount=30,
-                citation=f"{_MEDIATION_REGS}",
+                citation=f"{_SEND} reg 35(3)-(4), reg 36(2)",
                 statutory=True,
                 starts_when="The local authority is told the family want mediation "
                 "(health care only: the ICB is told by the local authority)",
@@ -135,7 +133,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Certificate when mediation cannot be arranged in time",
                 unit=ClockUnit.working_days,
                 amount=3,
-                citation=f"{_MEDIATION_REGS}",
+                citation=f"{_SEND} reg 39(2)-(3)",
                 statutory=True,
                 starts_when="The LA tells the adviser it cannot arrange mediation within 30 days",
                 met_when="The mediation adviser issues the certificate",
@@ -145,7 +143,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Certificate after mediation",
                 unit=ClockUnit.working_days,
                 amount=3,
-                citation=f"{_MEDIATION_REGS}",
+                citation=f"{_SEND} reg 39(1)",
                 statutory=True,
                 starts_when="The mediation ends",
                 met_when="The mediation certificate is issued",

@@ -3,11 +3,12 @@
 - Appealable decisions: Children and Families Act 2014 s.51(2). Before most appeals the family
   must contact a mediation adviser and hold a mediation certificate (s.55).
 - No certificate is needed where the appeal is only about the school or other institution named
-  in the plan, its type, or that none is named (s.55, with s.51(2)(c)); mediation is still offered.
+  in the plan, its type, or that none is named (s.55(2), with s.51(2)(c)); mediation is still offered.
 - Mediation about the health care or social care elements alone leads to no appeal on those
-  elements, so it needs no certificate. Who arranges it differs: health care issues go to the
-  responsible commissioning body, the ICB (s.53); educational and social care issues are the
-  LA's (s.54). So health-only, social-care-only and health-and-social-care are separate routes.
+  elements, so it needs no certificate. Who arranges it differs: health care issues alone go to
+  the responsible commissioning body, the ICB (s.53(3)); health care with anything else, to the LA
+  with each responsible commissioning body (s.53(4)); issues without health care, to the LA
+  (s.54(2)). So health-only, social-care-only and health-and-social-care are separate routes.
 - A legacy Statement, School Action / School Action Plus (now SEN support) or a disagreement with
   a school is outside the EHC scheme: disagreement resolution (SEND Code of Practice 2015 para 11.6). Where the LA commissions the
   provider for it the family get a DRS case; otherwise they are signposted to the LA's own DRS.
@@ -59,9 +60,9 @@ DECISION_LABELS: Mapping[Decision, str] = MappingProxyType(
     {
         Decision.refuse_assessment: "The council will not carry out an EHC needs assessment",
         Decision.refuse_plan: "The council will not issue an EHC plan after the assessment",
-        Decision.plan_needs: "The special educational needs described in the plan (section B)",
-        Decision.plan_provision: "The special educational provision in the plan (section F)",
-        Decision.plan_placement: "The school or college named in the plan, its type, or that none is named",
+        Decision.plan_needs: "The needs described in the plan (section B: special educational needs)",
+        Decision.plan_provision: "The support set out in the plan (section F: special educational provision)",
+        Decision.plan_placement: "The school or college named in the plan, its type, or that none is named (section I: placement)",
         Decision.refuse_reassessment: "The council will not carry out a new assessment",
         Decision.refuse_amend: "The council will not change the plan after a review or reassessment",
         Decision.cease_plan: "The council will stop the plan",
@@ -125,7 +126,7 @@ class RouteRule:
     certificate_owed: bool  # CFA 2014 s.55: a certificate is needed before the appeal
     adviser_clock: bool  # SEND Regulations 2014 reg 33: only where a certificate is needed
     appeal_deadline_runs: bool  # an appeal to the Tribunal is possible, so its deadline runs
-    icb_arranges: bool  # health care issues only: the commissioning body arranges (CFA 2014 s.53)
+    icb_arranges: bool  # health care issues only: the commissioning body arranges (CFA 2014 s.53(3))
     mediation: bool  # a mediation route (the provider's SEN mediation), not DRS or a signpost
 
 
@@ -154,10 +155,10 @@ def _education_disputed(decisions: frozenset[Decision], elements: frozenset[Elem
 
 
 def certificate_needed(*, decisions: Collection[Decision], elements: Collection[Element] = ()) -> bool:
-    """Whether the family need a mediation certificate before appealing (CFA 2014 s.55).
+    """Whether the family need a mediation certificate before appealing (CFA 2014 s.55(3)).
 
     False when nothing appealable is disputed, when the only appealable decision is the placement
-    (s.55), or when only health or social care elements are in dispute.
+    (s.55(2)), or when only health or social care elements are in dispute.
     """
     appealable = frozenset(decisions) & APPEALABLE
     if not appealable - {Decision.plan_placement}:
@@ -166,8 +167,8 @@ def certificate_needed(*, decisions: Collection[Decision], elements: Collection[
 
 
 def _care_route(parts: frozenset[Element]) -> Route:
-    # Health care issues are the ICB's (s.53) only when nothing else is in dispute; with social care
-    # too, the LA arranges one mediation and the ICB takes part (s.54).
+    # Health care issues are the ICB's (s.53(3)) only when nothing else is in dispute; with social care
+    # too, the LA arranges one mediation with each commissioning body taking part (s.53(4)).
     if Element.health in parts and Element.social_care in parts:
         return Route.health_and_social_care
     return Route.health_only if Element.health in parts else Route.social_care_only

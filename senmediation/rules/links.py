@@ -6,7 +6,7 @@ they make a link, for example a longer one for a party who is away.
 
 | purpose | days | why |
 | --- | --- | --- |
-| availability | 7 | Dates are needed quickly: the meeting must be held within 30 days of the local authority being told the family want mediation (SEND Regulations 2014 (SI 2014/1530) regs 32-42, Mediation), so the dates have to come back in the first week to leave time to book. |
+| availability | 7 | Dates are needed quickly: the meeting must be held within 30 days of the local authority being told the family want mediation (SEND Regulations 2014 (SI 2014/1530) reg 35(3)-(4) and 36(2)), so the dates have to come back in the first week to leave time to book. |
 | attendance | 7 | Sent once the meeting is booked, which is within the same 30 days; a week is enough to answer and still plan interpreters and rooms. |
 | summary_and_issues | 14 | Summaries are exchanged before the meeting; half of the 30-day window is the most the exchange can take. |
 | child_views | 14 | The child's views are gathered before the meeting, on the same timetable as the summaries. |

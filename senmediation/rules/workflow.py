@@ -4,7 +4,7 @@
 `check_transition()` here, then starts, meets and stops the clocks the row names.
 
 Two routes share the table:
-- SEN mediation (Children and Families Act 2014 ss.53-56; SEND Regulations 2014 regs 32-42):
+- SEN mediation (Children and Families Act 2014 ss.52-56; SEND Regulations 2014 regs 32-39, 42):
   certificates and the 30-day clock apply.
 - Disagreement resolution (SEND Code of Practice 2015 paras 11.6-11.12): voluntary
   for every party, so no certificate states or actions and no statutory clocks.
@@ -185,7 +185,7 @@ class CaseFacts:
 
     @property
     def health_only(self) -> bool:
-        """Health care issues alone: the ICB arranges the mediation (CFA 2014 s.53)."""
+        """Health care issues alone: the ICB arranges the mediation (CFA 2014 s.53(3); reg 35(3))."""
         return self.route is Route.health_only
 
     @property
@@ -336,7 +336,7 @@ def _certificate_first(facts: CaseFacts) -> str | None:
         return None
     return (
         "Issue the mediation certificate first: it is due within 3 working days of the mediation "
-        "(SEND Regulations 2014 regs 32-42)."
+        "(SEND Regulations 2014 reg 35(3)-(4), reg 36(2))."
     )
 
 
@@ -461,7 +461,7 @@ _ROUTE: tuple[Transition, ...] = (
     _t(_S.certificate_requested, _A.request_mediation, _S.mediation_requested, SEN,
        label="Record that the family now want mediation", stops=(Clock.certificate_no_mediation,)),
 
-    # Mediation wanted. SEN: the LA must be told (reg 32(e)); the 30 days run from then (regs 32-42),
+    # Mediation wanted. SEN: the LA must be told (reg 32(e)); the 30 days run from then (reg 35(4), 36(2)),
     # or for health care only from when the LA tells the ICB. DRS: no LA step, no statutory clock.
     _t(_S.information_given, _A.request_mediation, _S.mediation_requested, SEN,
        meets=(Clock.contact_adviser,)),
@@ -478,7 +478,7 @@ _ROUTE: tuple[Transition, ...] = (
     _t(_S.preparing, _A.schedule_meeting, _S.scheduled, BOTH, guard=_meeting_ready),
     _t(_S.scheduled, _A.reschedule_meeting, _S.scheduled, BOTH, guard=_meeting_ready),
 
-    # The meeting. SEN: meets the 30 days; the certificate is due 3 working days after it (regs 32-42)
+    # The meeting. SEN: meets the 30 days; the certificate is due 3 working days after it (reg 39(1))
     # with or without agreement, unless no certificate is needed (CFA 2014 s.55).
     _t(_S.scheduled, _A.hold_meeting, _S.held, SEN, starts=(Clock.certificate_after_mediation,),
        meets=(Clock.mediation_held,), only_if=_CERTIFICATE_OWED),

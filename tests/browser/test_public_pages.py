@@ -25,7 +25,7 @@ def test_every_public_page_has_no_axe_violations(page) -> None:
     page.fill("#id_decision_date_1", "11")
     page.fill("#id_decision_date_2", "2026")
     page.get_by_role("button", name="Check dates").click()
-    expect(page.get_by_text("Appeal by")).to_be_visible()
+    expect(page.locator(".govuk-panel__title", has_text="Appeal by")).to_be_visible()
     assert_accessible(page)
 
 

@@ -242,7 +242,7 @@ def test_placement_only_statement_and_la_signposts(page) -> None:
     j.axe = False
     j.at("disagreement").page.get_by_label(
         "The school or college named in the plan, its type, or that none is named").uncheck()
-    j.check("A Statement of special educational needs")
+    j.check("Something else about special educational needs, for example SEN support at school without a plan")
     j.axe = True
     j.next().at("statement")
     assert "Trafford disagreement resolution service" in page.content()

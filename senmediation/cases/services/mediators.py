@@ -4,7 +4,7 @@ Mediators must be independent of the LA and impartial (SEND Code of
 Practice 2015 ch. 11), so a declared conflict of interest always excludes. So do an expired
 accreditation, not meeting the SEND mediation standards, and a full case load. The rest are ranked
 by how well they fit: the LA they cover, the family's language, days free before the 30-day
-deadline (SEND Regulations 2014 regs 32-42, Mediation) and spare capacity.
+deadline (SEND Regulations 2014 reg 35(3)-(4), reg 36(2)) and spare capacity.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Telling the LA (and, for health care, the ICB) that the family want mediation.
 
-The family tell the LA they want mediation (SEND Regulations 2014 reg 32(e)); mediation must then take
-place within 30 days. For health care the LA tells each ICB within 3 working days; for health care only,
-the 30 days run from then (SEND Regulations 2014 regs 32-42, Mediation).
+The family tell the LA they want mediation (CFA 2014 s.52(3); the LA's notice says so, SEND
+Regulations 2014 reg 32(e)); mediation must then take place within 30 days (reg 35(4), 36(2)). For
+health care the LA tells each ICB within 3 working days (reg 35(2)); for health care only, the 30
+days run from then (reg 35(3)).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ def certificate_send(*, certificate: Certificate, by: Any) -> int:
 
 
 def la_notification_send(*, document: Document, case: Case, by: Any) -> bool:
-    """E-mails the LA's named contact that the family want mediation (SEND Regs 2014 regs 32-42: the 30 days
+    """E-mails the LA's named contact that the family want mediation (SEND Regs 2014 reg 35(4), 36(2): the 30 days
     run from this notice). Without an address the letter waits in the documents list for posting."""
     address = case.local_authority.contact_email
     if not address:

@@ -32,9 +32,12 @@ def test_contact_page_shows_phone_address_and_hours(client: Client, reference_da
 
 
 @pytest.mark.django_db
-def test_cost_page_names_the_las_free_for_residents(client: Client, reference_data) -> None:
+def test_cost_page_says_mediation_is_free_for_families_wherever_they_live(client: Client, reference_data) -> None:
     html = client.get("/cost-and-opening-hours/").content.decode()
-    assert "Trafford: free for residents" in html
+    assert ("Mediation and mediation advice are free for families. You never pay us: the local authority "
+            "arranges and pays for the mediation") in html
+    assert "<li>Trafford</li>" in html
+    assert "free for residents" not in html
     assert "Birmingham" not in html  # an LA that does not commission us
 
 
@@ -133,3 +136,74 @@ def test_appeal_checker_says_before_they_refer_when_contact_is_too_late(
         assert "regulation 34(2)" not in page
     else:
         assert LATE_WARNING.format(day=late_from) in page
+@pytest.mark.django_db
+def test_appeal_checker_says_when_the_adviser_date_is_a_saturday(client: Client, reference_data) -> None:
+    import time_machine
+
+    with time_machine.travel("2026-01-20 10:00 +0000", tick=False):
+        html = client.get(
+            "/appeal-dates/", {"decision_date_0": "14", "decision_date_1": "1", "decision_date_2": "2026"}
+        ).content.decode()
+    # Wednesday 14 January 2026 + 2 calendar months = Saturday 14 March 2026 (reg 33: not moved).
+    assert "You have until <strong>Saturday 14 March 2026</strong> to do this." in html
+    assert (
+        "Saturday 14 March 2026 is a Saturday. The 2 months are calendar months and nothing moves this "
+        "date to the next working day, so it is safest to contact the mediation adviser before then, by "
+        "Friday 13 March 2026. If you contact the adviser later, the Tribunal decides whether you may "
+        "still appeal."
+    ) in html
+    # The appeal date (HESC Rules r.12(2)) does move: to Monday 16 March 2026, which the Tribunal must receive.
+    assert "The Tribunal must receive your appeal by Monday 16 March 2026." in html
+    assert "5pm" not in html
+
+
+@pytest.mark.django_db
+def test_appeal_checker_adds_no_note_when_the_adviser_date_is_a_working_day(client: Client, reference_data) -> None:
+    import time_machine
+
+    with time_machine.travel("2026-01-20 10:00 +0000", tick=False):
+        html = client.get(
+            "/appeal-dates/", {"decision_date_0": "16", "decision_date_1": "1", "decision_date_2": "2026"}
+        ).content.decode()
+    assert "You have until <strong>Monday 16 March 2026</strong> to do this." in html
+    assert "it is safest to contact the mediation adviser before then" not in html
+
+
+@pytest.mark.django_db
+def test_what_is_mediation_no_longer_mentions_statements(client: Client, reference_data) -> None:
+    html = client.get("/what-is-mediation/").content.decode()
+    assert "Statement" not in html and "School Action" not in html
+    assert ("If your disagreement is not about an EHC needs assessment or plan, for example it is about SEN "
+            "support at school, contact your local authority.") in html
+
+
+@pytest.mark.django_db
+def test_who_page_says_the_service_is_free_for_families(client: Client, reference_data) -> None:
+    html = client.get("/who-can-use-this-service/").content.decode()
+    assert "We provide the service for the councils below. It is free for families." in html
+    assert "free for residents" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/contact/"])
+def test_contact_routes_include_relay_uk_bsl_and_the_email(client: Client, reference_data, url) -> None:
+    provider = Provider.objects.get(is_current=True)
+    provider.email = "mediation@example.org"
+    provider.save()
+    html = client.get(url).content.decode()
+    assert "dial 18001 then 03330 062 835" in html
+    assert "we will book" in html and "interpreter" in html
+    assert 'href="mailto:mediation@example.org"' in html
+
+
+@pytest.mark.django_db
+def test_feedback_page_offers_email_only_when_there_is_an_address(client: Client, reference_data) -> None:
+    html = client.get("/feedback-and-complaints/").content.decode()
+    assert "or tell us by phone or by post." in html  # the seed gives no e-mail address
+    assert "or phone or write to us." in html
+    provider = Provider.objects.get(is_current=True)
+    provider.email = "mediation@example.org"
+    provider.save()
+    html = client.get("/feedback-and-complaints/").content.decode()
+    assert 'by email to <a class="govuk-link" href="mailto:mediation@example.org">' in html
+    assert "or phone, email or write to us." in html

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from senmediation.referrals import forms as f
+from senmediation.referrals.forms_decision import DecisionDateForm
 
 from .journeys import date_parts
 
@@ -132,12 +133,12 @@ def test_a_young_person_is_not_asked_their_name_twice() -> None:
      "The date on the decision letter must be within the last 2 years"),
 ])
 def test_decision_letter_date_messages(parts: dict[str, str], message: str) -> None:
-    assert errors(f.DecisionDateForm, parts)["decision_date"][0].startswith(message)
+    assert errors(DecisionDateForm, parts)["decision_date"][0].startswith(message)
 
 
 def test_decision_letter_date_bounds_are_inclusive() -> None:
-    assert errors(f.DecisionDateForm, date_parts("decision_date", TODAY)) == {}
-    assert errors(f.DecisionDateForm, date_parts("decision_date", dt.date(2024, 11, 23))) == {}
+    assert errors(DecisionDateForm, date_parts("decision_date", TODAY)) == {}
+    assert errors(DecisionDateForm, date_parts("decision_date", dt.date(2024, 11, 23))) == {}
 
 
 def child(born: dt.date) -> dict[str, str]:

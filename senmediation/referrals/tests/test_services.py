@@ -193,7 +193,7 @@ def test_an_la_that_commissions_our_drs_opens_a_drs_case(reference_data) -> None
 
     stockport = LocalAuthority.objects.get(name="Stockport")
     assert stockport.commissions_drs
-    for topics in (["other"], ["legacy_statement"], ["school_action"]):
+    for topics in (["other"],):  # Statements and School Action are no longer offered (ended in 2014)
         posted = parent_answers()
         posted["local-authority"] = {"local_authority": str(stockport.pk)}
         posted["disagreement"] = {"topics": topics}
@@ -358,7 +358,7 @@ def test_path_follows_the_answers(reference_data) -> None:
     path = PUBLIC.path(answers, today)
     assert path[0] == "who" and path[-1] == "check" and "referrer" not in path
     assert services.local_authority_chosen(answers) is not None
-    answers["disagreement"] = {"topics": ["legacy_statement"]}
+    answers["disagreement"] = {"topics": ["other"]}
     assert PUBLIC.path(answers, today)[-1] == "statement"
 
 

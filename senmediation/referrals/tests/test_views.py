@@ -146,9 +146,9 @@ def test_la_we_do_not_serve_gets_told_where_to_go(client: Client, reference_data
     assert "We may not cover your local authority" in html(client.get(response["Location"]))
 
 
-def test_legacy_statement_is_signposted_to_the_las_drs(client: Client, reference_data) -> None:
+def test_sen_support_is_signposted_to_the_las_drs(client: Client, reference_data) -> None:
     answers = parent_answers()
-    answers["disagreement"] = {"topics": ["legacy_statement"]}
+    answers["disagreement"] = {"topics": ["other"]}
     walk(client, answers, stop_at="statement")
     page = html(client.get("/refer/statement/"))
     assert "Trafford disagreement resolution service" in page

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from senmediation.rules.appeal import (
     TRIBUNAL_DECIDES,
     adviser_contact_deadline,
+    adviser_contact_note,
     in_august,
     in_christmas_window,
     tribunal_appeal_deadline,
@@ -81,7 +82,7 @@ def test_explanation_for_a_saturday() -> None:
     result = tribunal_appeal_explanation(decision_notice_sent=D(2026, 1, 14))
     assert result.raw_deadline == D(2026, 3, 14)
     assert result.deadline == D(2026, 3, 16)
-    assert result.reason.startswith("Your appeal deadline is Monday 16 March 2026.")
+    assert result.reason.startswith("The Tribunal must receive your appeal by Monday 16 March 2026.")
     assert "2 months after your decision letter was sent (Wednesday 14 January 2026)" in result.reason
     assert "Saturday 14 March 2026" in result.reason
     assert "is a Saturday, so it moves to the next working day" in result.reason
@@ -101,7 +102,7 @@ def test_a_saturday_24_december_moves_once_and_says_who_decides() -> None:
     assert result.raw_deadline == D(2022, 12, 24)
     assert [m.moved_to for m in result.moves] == [D(2022, 12, 28)]
     assert result.reason == (
-        "Your appeal deadline is Wednesday 28 December 2022. That is 2 months after your decision letter "
+        "The Tribunal must receive your appeal by Wednesday 28 December 2022. That is 2 months after your decision letter "
         "was sent (Monday 24 October 2022): Saturday 24 December 2022. That date is a Saturday, so it moves "
         "to the next working day: Wednesday 28 December 2022. " + TRIBUNAL_DECIDES + "."
     )
@@ -128,7 +129,7 @@ def test_explanation_without_moves_is_short() -> None:
     result = tribunal_appeal_explanation(decision_notice_sent=D(2024, 11, 29))
     assert result.moves == ()
     assert result.reason == (
-        "Your appeal deadline is Wednesday 29 January 2025. "
+        "The Tribunal must receive your appeal by Wednesday 29 January 2025. "
         "That is 2 months after your decision letter was sent (Friday 29 November 2024). "
         + TRIBUNAL_DECIDES + "."
     )
@@ -180,3 +181,30 @@ def test_later_notice_never_earlier_deadline(a: date, b: date) -> None:
     assert tribunal_appeal_deadline(decision_notice_sent=early) <= tribunal_appeal_deadline(
         decision_notice_sent=late
     )
+
+
+# reg 33: "within 2 months after written notice ... was sent". A calendar period: nothing in reg 33
+# moves it off a weekend or bank holiday (the Tribunal's r.12 is about the Tribunal's own time limits).
+def test_adviser_contact_note_on_a_saturday_says_so_and_to_contact_before() -> None:
+    # 14 Jan 2026 + 2 months = Saturday 14 March 2026.
+    assert adviser_contact_note(D(2026, 3, 14)) == (
+        "Saturday 14 March 2026 is a Saturday. The 2 months are calendar months and nothing moves this "
+        "date to the next working day, so it is safest to contact the mediation adviser before then, by "
+        "Friday 13 March 2026. If you contact the adviser later, the Tribunal decides whether you may "
+        "still appeal."
+    )
+
+
+def test_adviser_contact_note_on_a_bank_holiday_names_it() -> None:
+    # Letter sent Fri 6 Feb 2026 + 2 months = Easter Monday 6 April 2026; Good Friday 3 April too.
+    assert adviser_contact_deadline(D(2026, 2, 6)) == D(2026, 4, 6)
+    assert adviser_contact_note(D(2026, 4, 6)) == (
+        "Monday 6 April 2026 is a bank holiday (Easter Monday). The 2 months are calendar months and "
+        "nothing moves this date to the next working day, so it is safest to contact the mediation adviser "
+        "before then, by Thursday 2 April 2026. If you contact the adviser later, the Tribunal decides "
+        "whether you may still appeal."
+    )
+
+
+def test_adviser_contact_note_on_a_working_day_is_empty() -> None:
+    assert adviser_contact_note(D(2026, 3, 16)) == ""
