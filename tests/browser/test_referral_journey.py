@@ -339,6 +339,9 @@ def test_whole_journey_by_keyboard(page) -> None:
     press_continue(page)
     type_into(page, "#id_email", "kai@example.com")
     press_continue(page)
+    tab_to(page, "#id_acts_for_1")  # No: nobody acts for them
+    page.keyboard.press("Space")
+    press_continue(page)
     press_continue(page)  # language: English already filled in
     tab_to(page, "#id_adjustments_5")  # breaks
     page.keyboard.press("Space")
