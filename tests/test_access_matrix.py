@@ -135,6 +135,8 @@ ROWS: dict[str, list[Check]] = {
     "cases:contacts": [get(CASE_PAGE, **CASE)],
     "cases:party_add": [get(CASE_PAGE, **CASE)],
     "cases:party_edit": [get(CASE_PAGE, pk="{party}", **CASE), get(allowed_as(CASE_PAGE, 404), pk=MISSING, **CASE)],
+    "cases:party_representative": [get(CASE_PAGE, pk="{party}", **CASE),
+                                   get(allowed_as(CASE_PAGE, 404), pk=MISSING, **CASE)],
     "cases:advice": [get(CASE_OFFICE, **CASE)],
     # Change the issues: coordinators and managers; the first POST only shows what the change would do.
     "cases:issues": [get(CASE_OFFICE, **CASE),

@@ -78,6 +78,8 @@ def answers_from(body: ReferralIn) -> Answers:
         },
         "contact-methods": {"methods": list(body.contact_methods), "call_times": body.call_times},
         "contact": body.contact.dict() if body.contact else {},
+        # The API cannot name someone acting for a person who lacks capacity yet: staff add them on the case.
+        "capacity": {"acts_for": "no"},
         "language": {"language": body.language},
         "adjustments": {"adjustments": list(body.adjustments), "notes": body.adjustments_notes},
         "child-views": {"views": body.child_views, "help_wanted": body.child_views_help_wanted},

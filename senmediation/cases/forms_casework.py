@@ -107,7 +107,9 @@ ADJUSTMENT_CHOICES = [
 
 
 class PartyForm(forms.Form):
-    role = forms.ChoiceField(label="Role", choices=Party.Role.choices, error_messages={"required": "Choose a role"})
+    # Someone acting for a person who lacks capacity is named on that person's own page (views_representative).
+    role = forms.ChoiceField(label="Role", choices=[c for c in Party.Role.choices if c[0] != Party.Role.REPRESENTATIVE],
+                             error_messages={"required": "Choose a role"})
     name = forms.CharField(label="Full name", max_length=200, error_messages={"required": "Enter the person's name"})
     organisation = forms.CharField(label="Organisation (optional)", max_length=200, required=False)
     email = forms.EmailField(label="Email address (optional)", required=False,

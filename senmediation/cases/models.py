@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from senmediation.core.models import TimeStampedModel
+from senmediation.rules.capacity import BASIS_LABELS
 from senmediation.rules.deadlines import CLOCK_RULES, Clock, ClockStatus
 from senmediation.rules.eligibility import DECISION_LABELS, ROUTE_LABELS, ROUTE_RULES, Decision, Element, Route
 from senmediation.rules.workflow import CASE_TYPE_LABELS, STATE_LABELS, CaseType, State, is_open
@@ -23,6 +24,7 @@ CLOCK_CHOICES = [(clock.value, CLOCK_RULES[clock].label) for clock in Clock]
 CLOCK_STATUS_CHOICES = [(status.value, status.value.replace("_", " ").capitalize()) for status in ClockStatus]
 DECISION_CHOICES = _choices(Decision, DECISION_LABELS)
 ROUTE_CHOICES = _choices(Route, ROUTE_LABELS)
+REPRESENTATIVE_BASIS_CHOICES = [(basis.value, label) for basis, label in BASIS_LABELS.items()]
 ELEMENT_CHOICES = [(e.value, e.value.replace("_", " ").capitalize()) for e in Element]
 # Clocks staff chase (the tribunal date is only shown): the dashboard's lists and their index use this list.
 CHASED_CLOCKS = [c.value for c in Clock if not CLOCK_RULES[c].informational]
@@ -196,6 +198,7 @@ class Party(TimeStampedModel):
         SCHOOL = "school", "School or college"
         SUPPORTER = "supporter", "Supporter or advocate"
         INTERPRETER = "interpreter", "Interpreter"
+        REPRESENTATIVE = "representative", "Acts for someone who lacks capacity"
 
     class Contact(models.TextChoices):
         PHONE = "phone", "Phone"
@@ -217,6 +220,9 @@ class Party(TimeStampedModel):
     adjustments = models.JSONField(default=list, blank=True)
     adjustments_notes = models.TextField(blank=True)
     is_main_contact = models.BooleanField(default=False)
+    # A parent or young person who lacks capacity: who acts for them and on what basis (rules/capacity.py).
+    acts_for = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="represented_by")
+    representative_basis = models.CharField(max_length=30, choices=REPRESENTATIVE_BASIS_CHOICES, blank=True)
 
     class Meta:
         ordering = ["case", "-is_main_contact", "role", "name"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_casework, views_issues, views_late_contact
+from . import views, views_casework, views_issues, views_late_contact, views_representative
 
 app_name = "cases"
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
     path("cases/<str:reference>/meeting/cancel/", views.case_cancel_meeting, name="cancel_meeting"),
     path("cases/<str:reference>/people/add/", views_casework.case_party_edit, name="party_add"),
     path("cases/<str:reference>/people/<int:pk>/", views_casework.case_party_edit, name="party_edit"),
+    path("cases/<str:reference>/people/<int:pk>/representative/", views_representative.case_party_representative,
+         name="party_representative"),
     path("cases/<str:reference>/contacts/", views_casework.case_contacts, name="contacts"),
     path("cases/<str:reference>/advice/", views_casework.case_advice, name="advice"),
     path("cases/<str:reference>/issues/", views_issues.case_issues, name="issues"),

@@ -75,7 +75,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         request, "cases/case_detail.html",
         {
             "case": case,
-            "parties": list(case.parties.all()),
+            "parties": list(case.parties.select_related("acts_for")),
             "issues": list(case.issues.select_related("raised_by")),
             "deadlines": _deadline_rows(case),
             "events": list(case.events.select_related("by")[:100]),

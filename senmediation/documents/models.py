@@ -46,6 +46,10 @@ class Certificate(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     person_name = models.CharField(max_length=200, help_text="The parent or young person it is issued to.")
     person_role = models.CharField(max_length=20, help_text="parent or young_person")
+    # Issued to a representative instead of a parent or young person who lacks capacity (SEND Regs 2014
+    # regs 39, 63 and 64(1)(d)): whom they act for, and on what basis (rules/capacity.py).
+    acting_for_name = models.CharField(max_length=200, blank=True)
+    acting_as = models.CharField(max_length=200, blank=True)
     child_name = models.CharField(max_length=210)
     local_authority = models.ForeignKey("directory.LocalAuthority", on_delete=models.PROTECT, related_name="+")
     local_authority_name = models.CharField(max_length=120)

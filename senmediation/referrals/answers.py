@@ -53,6 +53,11 @@ def acting_young_person(answers: Answers) -> bool:
     return is_third_party(answers) and value(answers, "permission", "permission") == "young_person"
 
 
+def has_representative(answers: Answers) -> bool:
+    """Someone acts for the parent or young person because they lack capacity (SEND Regs 2014 regs 63-64)."""
+    return bool(value(answers, "capacity", "acts_for") == "yes")
+
+
 def topics(answers: Answers) -> list[str]:
     chosen = value(answers, "disagreement", "topics", [])
     return [str(topic) for topic in chosen] if isinstance(chosen, list) else []

@@ -234,6 +234,18 @@ def case_arguments(answers: Answers, *, channel: str, today: dt.date) -> dict[st
         is_main_contact=True,
         issues=(summary,) if summary else (),
     )
+    parties = [main_contact]
+    if read.has_representative(answers):
+        # Someone acts for them because they lack capacity (SEND Regs 2014 regs 63-64): they hear from us.
+        parties.append(PartyInput(
+            role=Party.Role.REPRESENTATIVE, name=_text(answers, "representative", "name"),
+            email=_text(answers, "representative-contact", "email"),
+            phone=_text(answers, "representative-contact", "phone"),
+            address=_text(answers, "representative-contact", "address"),
+            preferred_contact=_list(answers, "representative-contact-methods", "methods"),
+            language=main_contact.language, acts_for_role=main_contact.role,
+            representative_basis=_text(answers, "representative-role", "basis"),
+        ))
     arguments: dict[str, Any] = {
         "case_type": CaseType.disagreement_resolution if route is Route.disagreement_resolution
         else CaseType.sen_mediation,
@@ -252,7 +264,7 @@ def case_arguments(answers: Answers, *, channel: str, today: dt.date) -> dict[st
         "channel": channel,
         "child_views": _text(answers, "child-views", "views"),
         "child_views_help_wanted": bool(read.value(answers, "child-views", "help_wanted")),
-        "parties": [main_contact],
+        "parties": parties,
         "today": today,
     }
     if read.is_third_party(answers):
@@ -271,7 +283,12 @@ def case_arguments(answers: Answers, *, channel: str, today: dt.date) -> dict[st
 
 
 def family_email(answers: Answers) -> str:
-    """Where the confirmation goes: only when the family chose e-mail and gave an address."""
+    """Where the confirmation goes: only when the family chose e-mail and gave an address. Someone who lacks
+    capacity hears from us through the person acting for them (SEND Regs 2014 regs 63-64)."""
+    if read.has_representative(answers):
+        if Party.Contact.EMAIL not in _list(answers, "representative-contact-methods", "methods"):
+            return ""
+        return _text(answers, "representative-contact", "email")
     if Party.Contact.EMAIL not in _list(answers, "contact-methods", "methods"):
         return ""
     return _text(answers, "contact", "email")

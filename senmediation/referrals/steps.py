@@ -28,6 +28,8 @@ from senmediation.rules.eligibility import Route
 
 from . import answers as read
 from . import forms as f
+from . import forms_capacity as fc
+from . import steps_capacity as cap
 from .answers import Answers
 from .forms_decision import DecisionDateForm
 from .services import local_authority_chosen, local_authority_served, referral_route
@@ -284,7 +286,17 @@ STEPS: tuple[Step, ...] = (
     Step("contact-methods",
          lambda a: _you(a, "How would you like us to contact you?", "How would the family like us to contact them?"),
          _go("contact"), f.ContactMethodsForm, section=CONTACT, rows=_rows_methods),
-    Step("contact", _contact_title, _go("language"), f.ContactForm, section=CONTACT, rows=_rows_contact),
+    Step("contact", _contact_title, _go("capacity"), f.ContactForm, section=CONTACT, rows=_rows_contact),
+    # Someone acting for a parent or young person who lacks capacity (SEND Regs 2014 regs 63-64).
+    Step("capacity", cap.capacity_title, cap.after_capacity, fc.CapacityForm, section=CONTACT, rows=cap.rows_capacity),
+    Step("representative", cap.representative_title, _go("representative-role"), fc.RepresentativeNameForm,
+         section=CONTACT, rows=cap.rows_name),
+    Step("representative-role", cap.role_title, _go("representative-contact-methods"), fc.RepresentativeRoleForm,
+         section=CONTACT, rows=cap.rows_role),
+    Step("representative-contact-methods", cap.methods_title, _go("representative-contact"),
+         fc.RepresentativeContactMethodsForm, section=CONTACT, rows=cap.rows_methods),
+    Step("representative-contact", cap.contact_title, _go("language"), fc.RepresentativeContactForm,
+         section=CONTACT, rows=cap.rows_contact),
     Step("language",
          lambda a: _you(a, "Which language would you like us to use?", "Which language would the family like us to use?"),
          _go("adjustments"), f.LanguageForm, section=CONTACT, rows=_rows_language),

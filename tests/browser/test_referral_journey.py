@@ -106,6 +106,7 @@ def contact_to_check(j: Journey, *, name: str | None) -> None:
     j.page.locator("#id_email").fill("ravi@example.com")
     j.page.locator("#id_phone").fill("07700 900123")
     j.page.locator("#id_address").fill("1 High Street\nSale")
+    j.next().at("capacity").check("No")
     j.next().at("language").page.locator("#id_language").fill("Gujarati")
     j.next().at("adjustments").check("An interpreter for a spoken language")
     j.check("Letters and documents in large print").page.locator("#id_notes").fill("Mornings suit best")
@@ -178,7 +179,8 @@ def test_young_person_journey(page) -> None:
     assert page.locator("#id_name").count() == 0
     page.locator("#id_phone").fill("+44 7700 900456")
     j.axe = False
-    j.next().at("language").next()
+    j.next().at("capacity").check("No").next()
+    j.at("language").next()
     j.at("adjustments").check("A British Sign Language (BSL) interpreter").next()
     j.axe = True
     j.at("child-views")
@@ -336,6 +338,9 @@ def test_whole_journey_by_keyboard(page) -> None:
     page.keyboard.press("Space")
     press_continue(page)
     type_into(page, "#id_email", "kai@example.com")
+    press_continue(page)
+    tab_to(page, "#id_acts_for_1")  # No: nobody acts for them
+    page.keyboard.press("Space")
     press_continue(page)
     press_continue(page)  # language: English already filled in
     tab_to(page, "#id_adjustments_5")  # breaks

@@ -37,6 +37,10 @@ class PartyInput:
     adjustments_notes: str = ""
     is_main_contact: bool = False
     issues: Sequence[str] = field(default_factory=tuple)
+    # Someone acting for a parent or young person who lacks capacity (SEND Regs 2014 regs 63-64): role
+    # "representative", the role of the party they act for (listed before them), and their basis.
+    acts_for_role: str = ""
+    representative_basis: str = ""
 
 
 def case_open(
@@ -96,6 +100,7 @@ def case_open(
                 search_name=f"{child_last_name} {child_first_name}".strip().lower()[:210],
                 idempotency_key=idempotency_key or None,
             )
+            created_by_role: dict[str, Party] = {}
             for party in parties:
                 created = Party.objects.create(
                     case=case, role=party.role, name=party.name.strip(), organisation=party.organisation,
@@ -104,7 +109,10 @@ def case_open(
                     language=party.language, interpreter_needed=party.interpreter_needed,
                     adjustments=list(party.adjustments), adjustments_notes=party.adjustments_notes,
                     is_main_contact=party.is_main_contact,
+                    acts_for=created_by_role.get(party.acts_for_role) if party.acts_for_role else None,
+                    representative_basis=party.representative_basis,
                 )
+                created_by_role.setdefault(party.role, created)
                 for text in party.issues:
                     if text.strip():
                         Issue.objects.create(case=case, raised_by=created, text=text.strip())

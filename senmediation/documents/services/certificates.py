@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 
+from senmediation.cases.correspondence import party_representative
 from senmediation.cases.models import Case, CaseEvent, Deadline, Party
 from senmediation.cases.services.events import case_event_record
 from senmediation.cases.services.references import counter_next
@@ -85,9 +86,15 @@ def _fill(certificate: Certificate, *, case: Case, provider: Provider, resolved_
     person = family_party(case)
     if person is None:
         raise ServiceError("Record the parent or young person on the case before issuing a certificate.")
-    adjustments = adjustments_of(person)
-    certificate.person_name = person.name
+    # A parent or young person who lacks capacity: the certificate is issued to their representative, or a
+    # young person's alternative person, "instead of" them (SEND Regs 2014 reg 39 read with reg 63 and reg
+    # 64(1)(d), Schedule 3 Part 4), and names whom they act for. See cases/correspondence.py.
+    representative = party_representative(person)
+    adjustments = adjustments_of(representative or person)
+    certificate.person_name = representative.name if representative else person.name
     certificate.person_role = person.role
+    certificate.acting_for_name = person.name if representative else ""
+    certificate.acting_as = representative.get_representative_basis_display() if representative else ""
     certificate.child_name = case.child_name
     certificate.local_authority = case.local_authority
     certificate.local_authority_name = case.local_authority.name

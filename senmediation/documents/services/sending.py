@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from senmediation.cases.correspondence import party_correspondent
 from senmediation.cases.models import Case, Party
 from senmediation.notifications.services import Attachment, notification_send
 
@@ -18,11 +19,17 @@ def family_parties(case: Case) -> list[Party]:
 
 
 def certificate_send(*, certificate: Certificate, by: Any) -> int:
-    """Sends the certificate to the family (CFA 2014 s.55: they need it to register an appeal)."""
+    """Sends the certificate to the family (CFA 2014 s.55: they need it to register an appeal). Someone who
+    lacks capacity gets it through the person acting for them (cases/correspondence.py), once each."""
     case = certificate.case
     pdf = certificate_pdf_bytes(certificate)
     sent = 0
+    recipients: set[int] = set()
     for party in family_parties(case):
+        recipient = party_correspondent(party)
+        if recipient.pk in recipients:
+            continue
+        recipients.add(recipient.pk)
         notification_send(
             template_key="certificate_issued", party=party, case=case, by=by,
             context={"certificate_date": f"{certificate.issued_on:%-d %B %Y}",

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
+from senmediation.cases.correspondence import party_correspondent
 from senmediation.core.errors import ServiceError
 from senmediation.directory.selectors import provider_current
 
@@ -81,6 +82,10 @@ def notification_send(
     if party is None and not to_email and route is None:
         raise ServiceError("Say who the message is to: a party, an e-mail address or a route.")
     case = None if complaint is not None else case if case is not None else getattr(party, "case", None)
+    if party is not None:
+        # Someone who lacks capacity is written to through the person acting for them (SEND Regs 2014
+        # regs 63-64); the young person's own views link stays theirs (reg 38(3)). cases/correspondence.py.
+        party = party_correspondent(party, link_purpose=str(getattr(party_link, "purpose", "") or ""))
     # `route`: someone who is not a party (a complainant) and chose how to hear from us.
     route = route or (Route("email", to_email) if to_email else route_for_party(party))
     template = template_for(template_key)

@@ -41,6 +41,7 @@ def parent_answers() -> dict[str, dict[str, Any]]:
         "contact-methods": {"methods": ["email", "phone"], "call_times": "Weekday mornings"},
         "contact": {"name": "Ravi Patel", "email": "ravi@example.com", "phone": "07700 900123",
                     "address": "1 High Street\nSale\nM33 1AA"},
+        "capacity": {"acts_for": "no"},
         "language": {"language": "Gujarati"},
         "adjustments": {"adjustments": ["interpreter", "large_print"], "notes": "Mornings suit best"},
         "child-views": {"views": "I like art and I want my therapy back.", "help_wanted": "on"},
@@ -70,6 +71,24 @@ def iass_answers() -> dict[str, dict[str, Any]]:
     answers["permission-details"] = {"given_by": "Ravi Patel", "method": "phone",
                                      **date_parts("given_on", clock.today() - dt.timedelta(days=2))}
     answers["contact-methods"] = {"methods": ["letter"], "call_times": ""}
+    return answers
+
+
+def representative_answers() -> dict[str, dict[str, Any]]:
+    """A SENDIASS referral for a young person who lacks capacity; their deputy acts for them (SEND Regs regs
+    63-64). Every question of the journey is on its path."""
+    answers = iass_answers()
+    answers["permission"] = {"permission": "young_person"}
+    answers["permission-details"]["given_by"] = "Morgan Ellis, deputy for Jordan Ellis"
+    answers["child"] = {"first_name": "Jordan", "last_name": "Ellis", **date_parts("date_of_birth", years_ago(19))}
+    answers["contact-methods"] = {"methods": ["email"], "call_times": ""}
+    answers["contact"] = {"email": "jordan@example.com", "phone": "", "address": ""}
+    answers["capacity"] = {"acts_for": "yes"}
+    answers["representative"] = {"name": "Morgan Ellis"}
+    answers["representative-role"] = {"basis": "deputy"}
+    answers["representative-contact-methods"] = {"methods": ["email", "letter"]}
+    answers["representative-contact"] = {"email": "morgan@example.com", "phone": "",
+                                         "address": "2 Park Road\nSale\nM33 2BB"}
     return answers
 
 

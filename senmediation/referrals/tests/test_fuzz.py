@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from senmediation.core.forms import GovukDateField
 from senmediation.referrals.steps import STEPS
 
-from .journeys import iass_answers, parent_answers, walk
+from .journeys import parent_answers, representative_answers, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,7 @@ def _fuzz(client: Client, slug: str, allowed: set[int]) -> None:
 
 @pytest.mark.parametrize("slug", [step.slug for step in QUESTIONS])
 def test_question_pages_never_fail(client: Client, reference_data, slug: str) -> None:
-    walk(client, iass_answers(), stop_at="check")
+    walk(client, representative_answers(), stop_at="check")
     _fuzz(client, slug, {302, 400})
 
 
