@@ -22,10 +22,13 @@ from senmediation.rules.calendar import (
     subtract_working_days,
     working_days_between,
 )
+from senmediation.rules.eligibility import ROUTE_RULES, Route
 
 __all__ = [
     "CLOCK_RULES",
     "LA_ACTION_RULES",
+    "LA_ASKED_ON_DAY",
+    "MEETING_NOTICE_CITATION",
     "MEETING_NOTICE_WORKING_DAYS",
     "Clock",
     "ClockRule",
@@ -33,10 +36,13 @@ __all__ = [
     "ClockUnit",
     "LaAction",
     "LaActionRule",
+    "certificate_not_arranged_due",
     "clock_status",
     "due_date",
     "icb_tells_la_due",
     "la_action_due",
+    "la_asked_on",
+    "la_must_tell_adviser",
     "latest_notice_date",
     "notice_is_enough",
     "other_agreement_due",
@@ -80,9 +86,6 @@ class ClockRule:
 
 
 _SEND = "SEND Regulations 2014 (SI 2014/1530)"
-# Part 2, "Mediation" (regs 32 to 42). Where a clock's own regulation number has not been checked
-# against the published text we cite the part, never a number we have not read.
-_MEDIATION_REGS = f"{_SEND} regs 32-42 (Mediation)"
 
 CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
     {
@@ -113,7 +116,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Local authority tells the ICB about the health issues",
                 unit=ClockUnit.working_days,
                 amount=3,
-                citation=f"{_MEDIATION_REGS}",
+                citation=f"{_SEND} reg 35(2)",
                 statutory=True,
                 starts_when="The parent or young person tells the local authority they want mediation "
                 "that includes health care",
@@ -124,7 +127,10 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Mediation takes place",
                 unit=ClockUnit.calendar_days,
                 amount=30,
-                citation=f"{_MEDIATION_REGS}",
+                # reg 35(3): health care alone, the ICB arranges within 30 days of the LA's notice;
+                # reg 35(4) (health care with other issues) and reg 36(2) (no health care): the LA
+                # arranges within 30 days of being told the family wish to pursue mediation.
+                citation=f"{_SEND} regs 35(3)-(4), 36(2)",
                 statutory=True,
                 starts_when="The local authority is told the family want mediation "
                 "(health care only: the ICB is told by the local authority)",
@@ -135,7 +141,11 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Certificate when mediation cannot be arranged in time",
                 unit=ClockUnit.working_days,
                 amount=3,
-                citation=f"{_MEDIATION_REGS}",
+                # reg 39(2): the LA tells the adviser as soon as possible after it realises it cannot
+                # arrange mediation within reg 35(4) or 36(2)'s 30 days; reg 39(3): the family are then
+                # "deemed" to have taken part, and the adviser issues the certificate "within 3 working
+                # days of being notified of this by the local authority".
+                citation=f"{_SEND} reg 39(2)-(3)",
                 statutory=True,
                 starts_when="The LA tells the adviser it cannot arrange mediation within 30 days",
                 met_when="The mediation adviser issues the certificate",
@@ -145,7 +155,8 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Certificate after mediation",
                 unit=ClockUnit.working_days,
                 amount=3,
-                citation=f"{_MEDIATION_REGS}",
+                # reg 39(1): "within 3 working days of the conclusion of the mediation".
+                citation=f"{_SEND} reg 39(1)",
                 statutory=True,
                 starts_when="The mediation ends",
                 met_when="The mediation certificate is issued",
@@ -265,9 +276,13 @@ def clock_status(
     return ClockStatus.on_track
 
 
-# --- Notice of the meeting (SEND Code of Practice 2015, ch. 11) ---------------------------------
+# --- Notice of the meeting (SEND Regulations 2014 reg 37(2)) ------------------------------------
+# reg 37(2): the arranging body "must inform the child's parent or the young person of the date and place
+# of the mediation at least 5 working days prior to the mediation unless the child's parent or the young
+# person consents to this period of time being reduced".
 
 MEETING_NOTICE_WORKING_DAYS = 5
+MEETING_NOTICE_CITATION = f"{_SEND} reg 37(2)"
 
 
 def latest_notice_date(meeting_day: date) -> date:
@@ -276,8 +291,38 @@ def latest_notice_date(meeting_day: date) -> date:
 
 
 def notice_is_enough(*, sent_on: date, meeting_day: date, family_agreed_shorter: bool = False) -> bool:
-    """At least 5 working days between sending the notice and the meeting, unless the family agreed less."""
+    """At least 5 working days between sending the notice and the meeting, unless the family agreed less
+    (SEND Regulations 2014 reg 37(2))."""
     return family_agreed_shorter or sent_on <= latest_notice_date(meeting_day)
+
+
+# --- The LA that cannot arrange mediation in time (SEND Regulations 2014 reg 39(2)-(3)) ------------
+
+# Day 20 of the 30 (regs 35(4), 36(2)) with no meeting fixed: the service asks the LA in writing whether it
+# can still arrange mediation in time. Day 20 leaves 10 days: enough, in an ordinary fortnight, for the LA
+# to fix a date and still give the family the 5 working days' notice of reg 37(2) before day 30; and if it
+# cannot, reg 39(2) wants the adviser told "as soon as possible" after the LA realises, not on day 30.
+# A service choice, not a statutory date: the law sets no day for asking.
+LA_ASKED_ON_DAY = 20
+
+
+def la_must_tell_adviser(route: Route) -> bool:
+    """Whether reg 39(2)-(3) can apply: the LA arranges the mediation (reg 35(4) or 36(2), not the ICB
+    alone under reg 35(3)) and the family need a certificate before appealing (CFA 2014 s.55)."""
+    rule = ROUTE_RULES[route]
+    return rule.mediation and rule.certificate_owed and not rule.icb_arranges
+
+
+def la_asked_on(la_told_on: date) -> date:
+    """The day the LA is asked whether it can arrange mediation in time: calendar day 20 after it was told
+    the family want mediation (the 30 days of regs 35(4) and 36(2) are calendar days too)."""
+    return la_told_on + timedelta(days=LA_ASKED_ON_DAY)
+
+
+def certificate_not_arranged_due(adviser_told_on: date) -> date:
+    """The deemed certificate: 3 working days after the LA tells the adviser it cannot arrange mediation in
+    time (reg 39(3)), "whether or not" the family later take part in mediation."""
+    return due_date(Clock.certificate_not_arranged, adviser_told_on)
 
 
 # --- Acting on a mediation agreement (regs 42 and 44) -------------------------------------------
