@@ -126,6 +126,11 @@ ROWS: dict[str, list[Check]] = {
                               post(by_role(302, 302, 403, 403, 302, 403, 403, 403),
                                    {"mediator": "{mediator_id}", "reason": "Knows the family's school"}, **CASE)],
     "cases:parties_agreed": [get(GET_ONLY_POSTED, **PREPARING), post(allowed_as(CASE_PAGE, 302), **PREPARING)],
+    # The LA says it cannot arrange mediation in time (reg 39(2)-(3)): coordinators and managers only.
+    "cases:not_arranged": [get(CASE_OFFICE, **PREPARING),
+                           post(allowed_as(CASE_OFFICE, 302),
+                                {"adviser_told_on_0": "15", "adviser_told_on_1": "12", "adviser_told_on_2": "2026"},
+                                **PREPARING)],
     "cases:schedule_meeting": [get(CASE_PAGE, **PREPARING)],
     "cases:cancel_meeting": [get(GET_ONLY_POSTED, **SCHEDULED),
                              post(allowed_as(CASE_PAGE, 302), {"reason": "The parent is ill"}, **SCHEDULED)],

@@ -17,9 +17,17 @@ from senmediation.rules.deadlines import CLOCK_RULES, Clock
 from senmediation.rules.workflow import meeting_refusal
 
 from . import selectors
-from .forms import AssignMediatorForm, CaseFilterForm, ScheduleMeetingForm, TransitionForm, earliest_with_notice
+from .forms import (
+    AssignMediatorForm,
+    CaseFilterForm,
+    NotArrangedForm,
+    ScheduleMeetingForm,
+    TransitionForm,
+    earliest_with_notice,
+)
 from .services.casework import mediator_may_keep_notes
 from .services.details import case_mediator_assign, case_parties_agreed_record
+from .services.not_arranged import case_not_arranged_record
 from .services.transitions import case_meeting_current, case_transition, case_transitions_allowed
 
 CASE_WORKERS = (Role.COORDINATOR, Role.MANAGER, Role.MEDIATOR)
@@ -100,6 +108,10 @@ def _back(reference: str) -> HttpResponse:
 def case_transition_view(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_get_for(user=request.user, reference=reference)
     form = TransitionForm(request.POST)
+    if request.POST.get("action") == "mark_not_arranged":
+        # Its own page: the day the adviser was told, and the family told their options (reg 39(2)-(3)).
+        messages.error(request, "Use 'The LA says it cannot arrange mediation in time' to record this.")
+        return _back(reference)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -182,3 +194,24 @@ def case_cancel_meeting(request: HttpRequest, reference: str) -> HttpResponse:
     else:
         messages.success(request, "The meeting is cancelled and everyone has been told.")
     return _back(reference)
+
+
+@role_required(Role.COORDINATOR, Role.MANAGER)
+def case_not_arranged(request: HttpRequest, reference: str) -> HttpResponse:
+    """The LA says it cannot arrange mediation in time (SEND Regs 2014 reg 39(2)-(3))."""
+    case = selectors.case_get_for(user=request.user, reference=reference)
+    form = NotArrangedForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = case_not_arranged_record(case=case, by=request.user, adviser_told_on=form.cleaned_data["adviser_told_on"],
+                                            note=form.cleaned_data["note"])
+        except ServiceError as refusal:
+            form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
+        else:
+            due = case.deadlines.get(clock=Clock.certificate_not_arranged.value).due_date
+            messages.success(request, f"Done. The certificate is due by {due:%A %-d %B %Y}. The family have been "
+                                      "sent their options.")
+            return _back(reference)
+    mediation = case.deadlines.filter(clock=Clock.mediation_held.value).first()
+    return render(request, "cases/not_arranged.html", {"case": case, "form": form, "mediation": mediation},
+                  status=400 if form.errors else 200)
