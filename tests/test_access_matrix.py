@@ -133,7 +133,7 @@ ROWS: dict[str, list[Check]] = {
                                 **PREPARING)],
     "cases:schedule_meeting": [get(CASE_PAGE, **PREPARING)],
     "cases:cancel_meeting": [get(GET_ONLY_POSTED, **SCHEDULED),
-                             post(allowed_as(CASE_PAGE, 302), {"reason": "The parent is ill"}, **SCHEDULED)],
+                             post(allowed_as(CASE_PAGE, 302), {"reason": "The parent is ill", "cancelled_by": "family"}, **SCHEDULED)],
     "cases:child_views_file": [get(CASE_PAGE, pk="{child_views}", **CASE),
                                get(allowed_as(CASE_PAGE, 404), pk=MISSING, **CASE)],
     "cases:summaries": [get(CASE_PAGE, **AT_MEETING)],

@@ -11,6 +11,7 @@ from senmediation.accounts.decorators import role_required
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
+from senmediation.meetings.models import CANCELLED_BY_CHOICES
 from senmediation.meetings.services import meeting_cancel, meeting_schedule
 from senmediation.notifications.selectors import messages_for_case
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
@@ -92,6 +93,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "transition_form": TransitionForm(),
             "assign_form": AssignMediatorForm(initial={"mediator": case.mediator_id}),
             "schedule_form": ScheduleMeetingForm(),
+            "cancelled_by_choices": CANCELLED_BY_CHOICES,
             "today": clock.today(),
             "can_see_notes": mediator_may_keep_notes(case=case, user=request.user),
             "messages_for_case": messages_for_case(case=case),
@@ -188,7 +190,8 @@ def case_cancel_meeting(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, "There is no scheduled meeting to cancel.")
         return _back(reference)
     try:
-        meeting_cancel(meeting=meeting, by=request.user, reason=request.POST.get("reason", "")[:500])
+        meeting_cancel(meeting=meeting, by=request.user, reason=request.POST.get("reason", "")[:500],
+                       cancelled_by=request.POST.get("cancelled_by", ""))
     except ServiceError as refusal:
         messages.error(request, refusal.message)
     else:
