@@ -22,12 +22,10 @@ from senmediation.rules.calendar import (
     subtract_working_days,
     working_days_between,
 )
-from senmediation.rules.eligibility import ROUTE_RULES, Route
 
 __all__ = [
     "CLOCK_RULES",
     "LA_ACTION_RULES",
-    "LA_ASKED_ON_DAY",
     "MEETING_NOTICE_CITATION",
     "MEETING_NOTICE_WORKING_DAYS",
     "Clock",
@@ -36,13 +34,10 @@ __all__ = [
     "ClockUnit",
     "LaAction",
     "LaActionRule",
-    "certificate_not_arranged_due",
     "clock_status",
     "due_date",
     "icb_tells_la_due",
     "la_action_due",
-    "la_asked_on",
-    "la_must_tell_adviser",
     "latest_notice_date",
     "notice_is_enough",
     "other_agreement_due",
@@ -294,35 +289,6 @@ def notice_is_enough(*, sent_on: date, meeting_day: date, family_agreed_shorter:
     """At least 5 working days between sending the notice and the meeting, unless the family agreed less
     (SEND Regulations 2014 reg 37(2))."""
     return family_agreed_shorter or sent_on <= latest_notice_date(meeting_day)
-
-
-# --- The LA that cannot arrange mediation in time (SEND Regulations 2014 reg 39(2)-(3)) ------------
-
-# Day 20 of the 30 (regs 35(4), 36(2)) with no meeting fixed: the service asks the LA in writing whether it
-# can still arrange mediation in time. Day 20 leaves 10 days: enough, in an ordinary fortnight, for the LA
-# to fix a date and still give the family the 5 working days' notice of reg 37(2) before day 30; and if it
-# cannot, reg 39(2) wants the adviser told "as soon as possible" after the LA realises, not on day 30.
-# A service choice, not a statutory date: the law sets no day for asking.
-LA_ASKED_ON_DAY = 20
-
-
-def la_must_tell_adviser(route: Route) -> bool:
-    """Whether reg 39(2)-(3) can apply: the LA arranges the mediation (reg 35(4) or 36(2), not the ICB
-    alone under reg 35(3)) and the family need a certificate before appealing (CFA 2014 s.55)."""
-    rule = ROUTE_RULES[route]
-    return rule.mediation and rule.certificate_owed and not rule.icb_arranges
-
-
-def la_asked_on(la_told_on: date) -> date:
-    """The day the LA is asked whether it can arrange mediation in time: calendar day 20 after it was told
-    the family want mediation (the 30 days of regs 35(4) and 36(2) are calendar days too)."""
-    return la_told_on + timedelta(days=LA_ASKED_ON_DAY)
-
-
-def certificate_not_arranged_due(adviser_told_on: date) -> date:
-    """The deemed certificate: 3 working days after the LA tells the adviser it cannot arrange mediation in
-    time (reg 39(3)), "whether or not" the family later take part in mediation."""
-    return due_date(Clock.certificate_not_arranged, adviser_told_on)
 
 
 # --- Acting on a mediation agreement (regs 42 and 44) -------------------------------------------

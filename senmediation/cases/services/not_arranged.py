@@ -1,6 +1,6 @@
 """The LA that neither arranges nor tells (SEND Regulations 2014 reg 39(2)-(3)).
 
-- Each day, from day 20 of the 30 (rules.deadlines.LA_ASKED_ON_DAY) until the 30th, a case the LA must
+- Each day, from day 20 of the 30 (rules.not_arranged.LA_ASKED_ON_DAY) until the 30th, a case the LA must
   arrange (regs 35(4), 36(2)) with no meeting fixed asks the LA once, in writing, whether it can arrange
   mediation in time, records that on the timeline, and gives a coordinator a call to make.
 - When the LA says it cannot, a coordinator or manager records the day the adviser was told: the
@@ -21,14 +21,14 @@ from senmediation.notifications.models import CallTask
 from senmediation.notifications.services import notification_send
 from senmediation.rules.appeal import tribunal_appeal_deadline
 from senmediation.rules.calendar import format_day
-from senmediation.rules.deadlines import (
+from senmediation.rules.deadlines import Clock
+from senmediation.rules.eligibility import Route
+from senmediation.rules.not_arranged import (
     LA_ASKED_ON_DAY,
-    Clock,
     certificate_not_arranged_due,
     la_asked_on,
     la_must_tell_adviser,
 )
-from senmediation.rules.eligibility import Route
 from senmediation.rules.workflow import Action, State
 
 from ..models import Case, CaseEvent, Deadline, Party

@@ -6,16 +6,14 @@ from datetime import date
 
 import pytest
 
-from senmediation.rules.deadlines import (
-    CLOCK_RULES,
+from senmediation.rules.deadlines import CLOCK_RULES, MEETING_NOTICE_CITATION, Clock
+from senmediation.rules.eligibility import Route
+from senmediation.rules.not_arranged import (
     LA_ASKED_ON_DAY,
-    MEETING_NOTICE_CITATION,
-    Clock,
     certificate_not_arranged_due,
     la_asked_on,
     la_must_tell_adviser,
 )
-from senmediation.rules.eligibility import Route
 
 D = date
 
