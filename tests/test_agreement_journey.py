@@ -31,7 +31,7 @@ def test_meeting_to_agreement_to_follow_up(coordinator, mediator, sent, time_mac
     # The meeting: who is here, the ground rules, and the session that records it was held.
     assert mediator_client.get(base + "meeting/").status_code == 200
     for data in ({"att-party": p["parent"].pk, "att-role": "parent"},
-                 {"att-party": p["la_officer"].pk, "att-role": "la_decision_maker"},
+                 {"att-party": p["la_officer"].pk, "att-role": "la_decision_maker", "att-has_authority": "yes"},
                  {"att-name": "Ann Advocate", "att-role": "supporter"}):
         assert mediator_client.post(base + "meeting/attendance/", data).status_code == 302
     mediator_client.post(base + "meeting/ground-rules/",

@@ -16,7 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-__all__ = ["PARTY_ROLES", "ROLE_LABELS", "AttendeeRole", "attendance_refusal", "needs_consent"]
+__all__ = [
+    "AUTHORITY_ASKED",
+    "CANCELLED_BY_LABELS",
+    "PARTY_ROLES",
+    "ROLE_LABELS",
+    "AttendeeRole",
+    "CancelledBy",
+    "attendance_refusal",
+    "authority_refusal",
+    "needs_consent",
+]
 
 
 class AttendeeRole(StrEnum):
@@ -93,3 +103,37 @@ def attendance_refusal(
         f"A {ROLE_LABELS[r].lower()} who is not a party may attend only with the consent of all the parties "
         "or, failing that, the mediator (SEND Regulations 2014 reg 38). Record that consent first."
     )
+
+
+# --- Decision-makers at the table (SEND Regulations 2014 reg 37(1)) -----------------------------
+# reg 37(1): "The body (or bodies) arranging the mediation must ensure that it is attended by persons who
+# have authority to resolve the mediation issues." So for each local authority and ICB attendee the record
+# asks whether they had that authority: the LA's reports count meetings with and without a decision-maker.
+AUTHORITY_ASKED: frozenset[AttendeeRole] = frozenset({AttendeeRole.la_decision_maker, AttendeeRole.icb})
+
+
+def authority_refusal(role: AttendeeRole | str, *, has_authority: bool | None) -> str | None:
+    """A reason to refuse an LA or ICB attendee recorded without saying whether they could agree to resolve
+    the issues (reg 37(1)); None when the answer is given or not asked for this role."""
+    if role in AUTHORITY_ASKED and has_authority is None:
+        return "Say whether they had authority to agree to resolve the issues"
+    return None
+
+
+class CancelledBy(StrEnum):
+    """Who called a meeting off: the LA's reports count cancellations by each."""
+
+    la = "la"
+    icb = "icb"
+    family = "family"
+    provider = "provider"
+    mediator = "mediator"
+
+
+CANCELLED_BY_LABELS: dict[CancelledBy, str] = {
+    CancelledBy.la: "The local authority",
+    CancelledBy.icb: "The integrated care board",
+    CancelledBy.family: "The family",
+    CancelledBy.provider: "Us (the mediation service)",
+    CancelledBy.mediator: "The mediator",
+}

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from senmediation.agreements.attendance_rules import authority_refusal
 from senmediation.cases.models import Case, Issue, Party
 from senmediation.core import clock
 from senmediation.core.forms import GovukDateField
@@ -40,10 +41,22 @@ class AttendanceForm(forms.Form):
         help_text="All parties agreed (or, failing that, the mediator). For the child: the parent and the mediator.",
     )
     consent_note = forms.CharField(label="Who consented (optional)", required=False, max_length=300)
+    # SEND Regs 2014 reg 37(1): required for local authority and ICB attendees (checked by the service).
+    has_authority = forms.TypedChoiceField(
+        label="Did they have authority to agree to resolve the issues?", required=False, widget=forms.RadioSelect,
+        choices=[("yes", "Yes"), ("no", "No")], coerce=lambda v: v == "yes", empty_value=None,
+        help_text="Answer for a local authority or integrated care board attendee.",
+    )
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["party"].queryset = case.parties.all()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if refusal := authority_refusal(data.get("role", ""), has_authority=data.get("has_authority")):
+            self.add_error("has_authority", refusal)
+        return data
 
 
 class GroundRulesForm(forms.Form):

@@ -94,6 +94,17 @@ class TransitionForm(forms.Form):
         return value
 
 
+class NotArrangedForm(forms.Form):
+    """The LA says it cannot arrange mediation in time (SEND Regs 2014 reg 39(2)): the day the adviser was told."""
+
+    adviser_told_on = GovukDateField(
+        label="When did the local authority tell us?", label_lower="the date the local authority told us",
+        help_text="The certificate is due 3 working days after this date. For example, 22 5 2026",
+    )
+    note = forms.CharField(label="What did they say? (optional)", required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class AssignMediatorForm(forms.Form):
     mediator = forms.ModelChoiceField(
         queryset=User.objects.filter(groups__name=Role.MEDIATOR.value, is_active=True).order_by("last_name"),
@@ -146,11 +157,11 @@ class ScheduleMeetingForm(forms.Form):
             if starts <= clock.now():
                 self.add_error("day", "The meeting must be in the future")
             elif not data.get("short_notice_agreed") and not notice_is_enough(sent_on=clock.today(), meeting_day=day):
-                # Code of Practice ch. 11: at least 5 working days' notice unless the family agree to less.
+                # SEND Regs 2014 reg 37(2): at least 5 working days' notice unless the family agree to less.
                 self.add_error("day", f"Choose a date on or after {earliest_with_notice(clock.today()):%-d %B %Y} "
                                       "to give 5 working days' notice, or record that the family agreed to less")
             elif self.mediation_due and day > self.mediation_due and not data.get("after_deadline_confirmed"):
-                # SEND Regs 2014 reg 35(4), 36(2): mediation within 30 days of the LA being told.
+                # SEND Regs 2014 regs 35(4), 36(2): mediation within 30 days of the LA being told.
                 self.add_error("after_deadline_confirmed", f"This date is after the 30-day deadline of "
                                f"{self.mediation_due:%-d %B %Y}. Confirm that you understand, or choose an earlier date")
             data["starts_at"] = starts

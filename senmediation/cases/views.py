@@ -11,15 +11,24 @@ from senmediation.accounts.decorators import role_required
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
+from senmediation.meetings.models import CANCELLED_BY_CHOICES
 from senmediation.meetings.services import meeting_cancel, meeting_schedule
 from senmediation.notifications.selectors import messages_for_case
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
 from senmediation.rules.workflow import meeting_refusal
 
 from . import selectors
-from .forms import AssignMediatorForm, CaseFilterForm, ScheduleMeetingForm, TransitionForm, earliest_with_notice
+from .forms import (
+    AssignMediatorForm,
+    CaseFilterForm,
+    NotArrangedForm,
+    ScheduleMeetingForm,
+    TransitionForm,
+    earliest_with_notice,
+)
 from .services.casework import mediator_may_keep_notes
 from .services.details import case_mediator_assign, case_parties_agreed_record
+from .services.not_arranged import case_not_arranged_record
 from .services.transitions import case_meeting_current, case_transition, case_transitions_allowed
 from .views_late_contact import late_contact_context
 
@@ -86,6 +95,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "transition_form": TransitionForm(),
             "assign_form": AssignMediatorForm(initial={"mediator": case.mediator_id}),
             "schedule_form": ScheduleMeetingForm(),
+            "cancelled_by_choices": CANCELLED_BY_CHOICES,
             "today": clock.today(),
             "can_see_notes": mediator_may_keep_notes(case=case, user=request.user),
             "messages_for_case": messages_for_case(case=case),
@@ -102,6 +112,10 @@ def _back(reference: str) -> HttpResponse:
 def case_transition_view(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_get_for(user=request.user, reference=reference)
     form = TransitionForm(request.POST)
+    if request.POST.get("action") == "mark_not_arranged":
+        # Its own page: the day the adviser was told, and the family told their options (reg 39(2)-(3)).
+        messages.error(request, "Use 'The LA says it cannot arrange mediation in time' to record this.")
+        return _back(reference)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -178,9 +192,31 @@ def case_cancel_meeting(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, "There is no scheduled meeting to cancel.")
         return _back(reference)
     try:
-        meeting_cancel(meeting=meeting, by=request.user, reason=request.POST.get("reason", "")[:500])
+        meeting_cancel(meeting=meeting, by=request.user, reason=request.POST.get("reason", "")[:500],
+                       cancelled_by=request.POST.get("cancelled_by", ""))
     except ServiceError as refusal:
         messages.error(request, refusal.message)
     else:
         messages.success(request, "The meeting is cancelled and everyone has been told.")
     return _back(reference)
+
+
+@role_required(Role.COORDINATOR, Role.MANAGER)
+def case_not_arranged(request: HttpRequest, reference: str) -> HttpResponse:
+    """The LA says it cannot arrange mediation in time (SEND Regs 2014 reg 39(2)-(3))."""
+    case = selectors.case_get_for(user=request.user, reference=reference)
+    form = NotArrangedForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = case_not_arranged_record(case=case, by=request.user, adviser_told_on=form.cleaned_data["adviser_told_on"],
+                                            note=form.cleaned_data["note"])
+        except ServiceError as refusal:
+            form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
+        else:
+            due = case.deadlines.get(clock=Clock.certificate_not_arranged.value).due_date
+            messages.success(request, f"Done. The certificate is due by {due:%A %-d %B %Y}. The family have been "
+                                      "sent their options.")
+            return _back(reference)
+    mediation = case.deadlines.filter(clock=Clock.mediation_held.value).first()
+    return render(request, "cases/not_arranged.html", {"case": case, "form": form, "mediation": mediation},
+                  status=400 if form.errors else 200)

@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.db import models
 
+from senmediation.agreements.attendance_rules import CANCELLED_BY_LABELS
 from senmediation.core.models import TimeStampedModel
+
+CANCELLED_BY_CHOICES = [(who.value, label) for who, label in CANCELLED_BY_LABELS.items()]
 
 
 class Meeting(TimeStampedModel):
@@ -25,6 +28,9 @@ class Meeting(TimeStampedModel):
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     change_reason = models.TextField(blank=True)
+    # Who called it off and when (agreements.attendance_rules.CancelledBy): the LA's reports count them.
+    cancelled_by = models.CharField(max_length=20, choices=CANCELLED_BY_CHOICES, blank=True)
+    cancelled_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-starts_at"]
@@ -59,6 +65,10 @@ class Attendance(TimeStampedModel):
         default=False, help_text="Consent for someone who is not a party or the family's one supporter (reg 38)."
     )
     consent_note = models.CharField(max_length=300, blank=True)
+    # SEND Regs 2014 reg 37(1): asked for each LA and ICB attendee; None where it is not asked.
+    has_authority = models.BooleanField(
+        null=True, blank=True, help_text="Had authority to agree to resolve the issues (reg 37(1))."
+    )
 
     class Meta:
         ordering = ["meeting", "created_at", "id"]

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
-from senmediation.agreements.attendance_rules import attendance_refusal
+from senmediation.agreements.attendance_rules import AUTHORITY_ASKED, attendance_refusal, authority_refusal
 from senmediation.cases.models import Case, CaseEvent, Issue, Party
 from senmediation.cases.services.events import case_event_record
 from senmediation.cases.services.transitions import case_transition, case_transitions_allowed
@@ -51,9 +51,10 @@ def _is_party(party: Party | None, case: Case) -> bool:
 
 def attendance_add(
     *, meeting: Meeting, by: Any, name: str, role: str, party: Party | None = None,
-    consent_recorded: bool = False, consent_note: str = "",
+    consent_recorded: bool = False, consent_note: str = "", has_authority: bool | None = None,
 ) -> Attendance:
-    """Records one person at the meeting, refusing anyone reg 38 does not let in without consent."""
+    """Records one person at the meeting, refusing anyone reg 38 does not let in without consent. For an LA
+    or ICB attendee, whether they had authority to agree to resolve the issues is required (reg 37(1))."""
     case = meeting.case
     _open_case(case)
     if party is not None and party.case_id != case.pk:
@@ -63,6 +64,9 @@ def attendance_add(
         raise ServiceError("Enter the person's name.", field="name")
     if role not in Attendance.Role.values:
         raise ServiceError("Choose the capacity they attend in.", field="role")
+    if refusal := authority_refusal(role, has_authority=has_authority):
+        raise ServiceError(refusal, field="has_authority")
+    authority_asked = role in AUTHORITY_ASKED
     with transaction.atomic():
         existing = list(meeting.attendances.select_for_update().values_list("role", flat=True))
         refusal = attendance_refusal(
@@ -72,11 +76,13 @@ def attendance_add(
             raise ServiceError(refusal, field="consent_recorded")
         attendance = Attendance.objects.create(
             meeting=meeting, party=party, name=name, role=role, consent_recorded=consent_recorded,
-            consent_note=consent_note.strip(),
+            consent_note=consent_note.strip(), has_authority=has_authority if authority_asked else None,
         )
         case_event_record(
             case=case, by=by, kind=CaseEvent.Kind.UPDATED,
-            summary=f"At the meeting: {name} ({attendance.get_role_display()})",
+            summary=f"At the meeting: {name} ({attendance.get_role_display()})" + (
+                "" if not authority_asked else ", with authority to agree to resolve the issues"
+                if has_authority else ", without authority to agree to resolve the issues"),
             detail="Attends with recorded consent. " + consent_note if consent_recorded else "",
         )
     return attendance

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import transaction
 
+from senmediation.agreements.attendance_rules import CANCELLED_BY_LABELS, CancelledBy
 from senmediation.cases.models import Case, CaseEvent
 from senmediation.cases.services.events import case_event_record
 from senmediation.cases.services.transitions import case_transition
@@ -85,7 +86,12 @@ def meeting_invitations_send(*, meeting: Meeting, by: Any, cancelled: bool = Fal
     return len(parties)
 
 
-def meeting_cancel(*, meeting: Meeting, by: Any, reason: str) -> Meeting:
+def meeting_cancel(
+    *, meeting: Meeting, by: Any, reason: str, cancelled_by: str, today: dt.date | None = None,
+) -> Meeting:
+    """Calls the meeting off, recording who cancelled it and why (counted in the LA's reports)."""
+    if cancelled_by not in CANCELLED_BY_LABELS:
+        raise ServiceError("Choose who cancelled the meeting.", field="cancelled_by")
     if not reason.strip():
         raise ServiceError("Give the reason for cancelling the meeting.", field="reason")
     if meeting.status != Meeting.Status.SCHEDULED:
@@ -93,9 +99,12 @@ def meeting_cancel(*, meeting: Meeting, by: Any, reason: str) -> Meeting:
     with transaction.atomic():
         meeting.status = Meeting.Status.CANCELLED
         meeting.change_reason = reason.strip()
-        meeting.save(update_fields=["status", "change_reason", "updated_at"])
+        meeting.cancelled_by, meeting.cancelled_on = cancelled_by, today or clock.today()
+        meeting.save(update_fields=["status", "change_reason", "cancelled_by", "cancelled_on", "updated_at"])
+        who = CANCELLED_BY_LABELS[CancelledBy(cancelled_by)]
         case_event_record(case=meeting.case, by=by, kind=CaseEvent.Kind.UPDATED,
-                          summary=f"Meeting of {clock.local(meeting.starts_at):%-d %B %Y} cancelled", detail=reason)
+                          summary=f"Meeting of {clock.local(meeting.starts_at):%-d %B %Y} cancelled by "
+                                  f"{who[0].lower()}{who[1:]}: {reason.strip()}"[:300], detail=reason)
         meeting_invitations_send(meeting=meeting, by=by, cancelled=True)
     return meeting
 

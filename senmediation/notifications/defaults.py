@@ -32,6 +32,9 @@ EXTRA_PLACEHOLDERS: dict[str, str] = {
     "owner_name": "The name of the person dealing with the complaint",
     "respond_by": "The date we will reply in full by",
     "expenses_outcome": "Whether we will pay an expenses claim, how much, or why not",
+    "la_told_date": "The date the local authority was told the family want mediation",
+    "mediation_due": "The last day of the 30 days in which mediation must take place",
+    "certificate_due": "The last day we can issue the certificate by",
 }
 
 
@@ -95,6 +98,32 @@ DEFAULT_TEMPLATES: tuple[DefaultTemplate, ...] = (
         "Our reference is {{ case_reference }}.\n\nThe mediation must take place within 30 days of this "
         "notice (SEND Code of Practice 2015, chapter 11). We will contact you to arrange a date." + _SIGN_OFF,
         ("la_name",),
+    ),
+    DefaultTemplate(
+        # SEND Regs 2014 regs 35(4), 36(2) (the 30 days) and 39(2)-(3) (telling the adviser; the certificate).
+        "la_can_arrange_check", "Can the local authority arrange mediation in time?",
+        "Can you arrange the mediation by {{ mediation_due }}? ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nA family asked for mediation about a decision {{ la_name }} made. Our "
+        "reference is {{ case_reference }}. You were told on {{ la_told_date }}, so the mediation must take "
+        "place by {{ mediation_due }} (SEND Regulations 2014, regulations 35(4) and 36(2)).\n\nNo date for "
+        "the meeting has been fixed yet. Please tell us now whether you can arrange the mediation by "
+        "{{ mediation_due }}.\n\nIf you cannot, you must tell us as soon as you realise (regulation 39(2)). "
+        "We will then issue the family's mediation certificate within 3 working days (regulation 39(3))."
+        + _SIGN_OFF,
+        ("la_name", "la_told_date", "mediation_due"),
+    ),
+    DefaultTemplate(
+        # SEND Regs 2014 reg 39(3): deemed to have taken part; the certificate whether or not they mediate later.
+        "not_arranged_options", "Mediation not arranged in time: the family's options",
+        "Your mediation certificate is on its way ({{ case_reference }})",
+        "Dear {{ party_name }},\n\n{{ la_name }} has told us it cannot arrange your mediation within "
+        "30 days. The law treats you as having taken part in mediation, so you do not need to do anything "
+        "to get your mediation certificate. We will send it to you by {{ certificate_due }}.\n\nWith the "
+        "certificate you can appeal to the SEND Tribunal if you want to. You have until at least "
+        "{{ appeal_deadline }} to appeal. The certificate will show the exact last day.\n\nIf {{ la_name }} "
+        "arranges mediation later, you can still take part if you want to. Your certificate stays valid "
+        "whether or not you do." + _SIGN_OFF,
+        ("la_name", "certificate_due", "appeal_deadline"),
     ),
     DefaultTemplate(
         "summaries_exchanged", "Everyone's summaries before the meeting",

@@ -3,8 +3,8 @@
 Each figure is counted from stored facts: cases by the day they were opened, status changes by the
 day they happened, clocks by the day they were met (their due dates were stored by the deadline
 engine under the working-day rules, so a clock was on time when met_on <= due_date), certificates by
-their legal date of issue, agreed actions by their due date. Re-issued certificates are not counted
-again. Nothing here knows who is asking: suppression and access are decided by the caller.
+their legal date of issue, agreed actions by their due date, meetings held by the day they started and
+meetings cancelled by the day they were cancelled. Re-issued certificates are not counted again. Nothing here knows who is asking: suppression and access are decided by the caller.
 """
 
 from __future__ import annotations
@@ -14,14 +14,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import BooleanField, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import BooleanField, Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
+from senmediation.agreements.attendance_rules import CancelledBy
 from senmediation.agreements.models import AgreementItem
 from senmediation.cases.models import Case, CaseEvent, Deadline, MeetingOutcome
 from senmediation.core.clock import LONDON
 from senmediation.documents.models import Certificate
 from senmediation.feedback.selectors import complaint_and_feedback_counts
+from senmediation.meetings.models import Attendance, Meeting
 from senmediation.reporting.state_changes import state_changes
 from senmediation.rules.deadlines import Clock
 from senmediation.rules.eligibility import Decision, Element
@@ -60,6 +62,11 @@ class ReportFigures:
     step_days: dict[str, Counter[int]] = field(default_factory=dict)  # clock -> days taken -> how many
     opened_by_month: dict[dt.date, int] = field(default_factory=dict)
     held_by_month: dict[dt.date, int] = field(default_factory=dict)
+    # SEND Regs 2014 reg 37(1): held meetings (attendance recorded) with or without an LA attendee who had
+    # authority to resolve the issues.
+    la_decision_maker_present: int = 0
+    la_decision_maker_absent: int = 0
+    cancelled_by: dict[str, int] = field(default_factory=dict)  # who cancelled -> meetings cancelled
     complaints: int = 0
     complaints_upheld: int = 0  # upheld or partly upheld
     surveys: int = 0
@@ -82,7 +89,7 @@ def _month(value: dt.date | dt.datetime) -> dt.date:
 
 
 def report_figures(*, local_authority_id: int | None, period: Period) -> ReportFigures:
-    """Every figure of the report for one LA (None: all) and period, in eight queries."""
+    """Every figure of the report for one LA (None: all) and period, in nine queries."""
     f = ReportFigures()
     start, end = _moments(period)
     cases = _la(Case.objects.filter(opened_on__range=(period.start, period.end)), "local_authority_id",
@@ -120,7 +127,29 @@ def report_figures(*, local_authority_id: int | None, period: Period) -> ReportF
     _outcomes(f, events.filter(to_state=State.held))  # query 5
     _actions(f, local_authority_id, period)  # query 6
     _feedback(f, local_authority_id, period)  # queries 7 and 8
+    _meetings(f, local_authority_id, period, start, end)  # query 9
     return f
+
+
+def _meetings(f: ReportFigures, local_authority_id: int | None, period: Period, start: dt.datetime,
+              end: dt.datetime) -> None:
+    """One pass over the meetings held in the period (by when they started) and those cancelled in it (by the
+    day they were cancelled): decision-makers at the table (reg 37(1)) and cancellations by who called them off.
+    A held meeting counts only once its attendance is recorded; "absent" includes an LA that did not come."""
+    held = Q(status=Meeting.Status.HELD, starts_at__gte=start, starts_at__lt=end)
+    cancelled = Q(status=Meeting.Status.CANCELLED, cancelled_on__range=(period.start, period.end))
+    meetings = _la(Meeting.objects.filter(held | cancelled), "case__local_authority_id", local_authority_id).annotate(
+        recorded=Exists(Attendance.objects.filter(meeting=OuterRef("pk"))),
+        la_authority=Exists(Attendance.objects.filter(meeting=OuterRef("pk"), role=Attendance.Role.LA_DECISION_MAKER,
+                                                      has_authority=True)),
+    )
+    row = meetings.aggregate(
+        present=Count("id", filter=held & Q(recorded=True, la_authority=True)),
+        absent=Count("id", filter=held & Q(recorded=True, la_authority=False)),
+        **{f"cancelled_{who.value}": Count("id", filter=cancelled & Q(cancelled_by=who.value)) for who in CancelledBy},
+    )
+    f.la_decision_maker_present, f.la_decision_maker_absent = row["present"], row["absent"]
+    f.cancelled_by = {who.value: row[f"cancelled_{who.value}"] for who in CancelledBy}
 
 
 def _feedback(f: ReportFigures, local_authority_id: int | None, period: Period) -> None:

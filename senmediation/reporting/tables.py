@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from senmediation.agreements.attendance_rules import CANCELLED_BY_LABELS, CancelledBy
 from senmediation.cases.models import Case, MeetingOutcome
 from senmediation.documents.models import Certificate
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
@@ -112,6 +113,16 @@ def report_tables(f: ReportFigures, *, months: list[dt.date], for_commissioner: 
         _outcome_table("outcomes-by-element", "Outcomes by part of the plan", "Part of the plan",
                        [(ELEMENT_LABELS[e], f.outcomes_by_element[e.value]) for e in Element], s,
                        "A case can cover more than one part of the plan, so rows do not add up."),
+        _column_table("decision-makers", "Local authority decision-makers at mediation", "Meetings held", "Meetings",
+                      [("With someone from the local authority who had authority to agree to resolve the issues",
+                        f.la_decision_maker_present),
+                       ("Without one (including where the local authority did not attend)", f.la_decision_maker_absent)],
+                      s, notes=["The body arranging the mediation must ensure people with authority to resolve the "
+                                "issues attend (SEND Regulations 2014 reg 37(1)). Meetings held in the period whose "
+                                "attendance has been recorded."]),
+        _column_table("cancellations", "Meetings cancelled, by who cancelled them", "Who cancelled", "Meetings",
+                      [(CANCELLED_BY_LABELS[who], f.cancelled_by.get(who.value, 0)) for who in CancelledBy], s,
+                      notes=["Counted by the day the meeting was cancelled."]),
         _column_table("agreed-actions", "Agreed actions due in the period", "Status", "Actions",
                       [("Done on time", f.actions_on_time), ("Done late or marked late", f.actions_late),
                        ("Not yet done", f.actions_open)], s,

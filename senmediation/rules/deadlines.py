@@ -26,6 +26,7 @@ from senmediation.rules.calendar import (
 __all__ = [
     "CLOCK_RULES",
     "LA_ACTION_RULES",
+    "MEETING_NOTICE_CITATION",
     "MEETING_NOTICE_WORKING_DAYS",
     "Clock",
     "ClockRule",
@@ -122,7 +123,10 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Mediation takes place",
                 unit=ClockUnit.calendar_days,
                 amount=30,
-                citation=f"{_SEND} reg 35(3)-(4), reg 36(2)",
+                # reg 35(3): health care alone, the ICB arranges within 30 days of the LA's notice;
+                # reg 35(4) (health care with other issues) and reg 36(2) (no health care): the LA
+                # arranges within 30 days of being told the family wish to pursue mediation.
+                citation=f"{_SEND} regs 35(3)-(4), 36(2)",
                 statutory=True,
                 starts_when="The local authority is told the family want mediation "
                 "(health care only: the ICB is told by the local authority)",
@@ -133,6 +137,10 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Certificate when mediation cannot be arranged in time",
                 unit=ClockUnit.working_days,
                 amount=3,
+                # reg 39(2): the LA tells the adviser as soon as possible after it realises it cannot
+                # arrange mediation within reg 35(4) or 36(2)'s 30 days; reg 39(3): the family are then
+                # "deemed" to have taken part, and the adviser issues the certificate "within 3 working
+                # days of being notified of this by the local authority".
                 citation=f"{_SEND} reg 39(2)-(3)",
                 statutory=True,
                 starts_when="The LA tells the adviser it cannot arrange mediation within 30 days",
@@ -143,6 +151,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 label="Certificate after mediation",
                 unit=ClockUnit.working_days,
                 amount=3,
+                # reg 39(1): "within 3 working days of the conclusion of the mediation".
                 citation=f"{_SEND} reg 39(1)",
                 statutory=True,
                 starts_when="The mediation ends",
@@ -263,9 +272,13 @@ def clock_status(
     return ClockStatus.on_track
 
 
-# --- Notice of the meeting (SEND Code of Practice 2015, ch. 11) ---------------------------------
+# --- Notice of the meeting (SEND Regulations 2014 reg 37(2)) ------------------------------------
+# reg 37(2): the arranging body "must inform the child's parent or the young person of the date and place
+# of the mediation at least 5 working days prior to the mediation unless the child's parent or the young
+# person consents to this period of time being reduced".
 
 MEETING_NOTICE_WORKING_DAYS = 5
+MEETING_NOTICE_CITATION = f"{_SEND} reg 37(2)"
 
 
 def latest_notice_date(meeting_day: date) -> date:
@@ -274,7 +287,8 @@ def latest_notice_date(meeting_day: date) -> date:
 
 
 def notice_is_enough(*, sent_on: date, meeting_day: date, family_agreed_shorter: bool = False) -> bool:
-    """At least 5 working days between sending the notice and the meeting, unless the family agreed less."""
+    """At least 5 working days between sending the notice and the meeting, unless the family agreed less
+    (SEND Regulations 2014 reg 37(2))."""
     return family_agreed_shorter or sent_on <= latest_notice_date(meeting_day)
 
 

@@ -243,6 +243,9 @@ def _certificate_needed(facts: CaseFacts) -> str | None:
             "(Children and Families Act 2014 s.55)."
         )
     if facts.certificate_issued:
+        # No second certificate: after a "not arranged" certificate the family are deemed to have taken part
+        # in mediation and keep it "whether or not [they] later participate[] in mediation" (SEND Regs 2014
+        # reg 39(3)), so a later mediation issues none.
         return "A mediation certificate has already been issued for this case."
     return None
 
@@ -281,7 +284,7 @@ def _meeting_ready(facts: CaseFacts) -> str | None:
         if not enough:
             return (
                 "The family must have at least 5 working days' notice of the meeting unless they agree "
-                "to less (SEND Code of Practice 2015 ch. 11). Record their agreement or choose a later date."
+                "to less (SEND Regulations 2014 reg 37(2)). Record their agreement or choose a later date."
             )
     return None
 
@@ -336,7 +339,7 @@ def _certificate_first(facts: CaseFacts) -> str | None:
         return None
     return (
         "Issue the mediation certificate first: it is due within 3 working days of the mediation "
-        "(SEND Regulations 2014 reg 35(3)-(4), reg 36(2))."
+        "(SEND Regulations 2014 reg 39(1))."
     )
 
 
@@ -506,7 +509,8 @@ _ROUTE: tuple[Transition, ...] = (
     _t(_S.agreement_recorded, _A.close, _S.closed, SEN, guard=_sen_agreement_can_close, stops=_TRACKED),
     _t(_S.agreement_recorded, _A.close, _S.closed, DRS, guard=_no_open_items, stops=_TRACKED),
 
-    # The LA cannot arrange mediation within 30 days: certificate within 3 working days.
+    # The LA tells the adviser it cannot arrange mediation within 30 days (reg 39(2)): the certificate is
+    # due within 3 working days of being told (reg 39(3)); the step is dated the day the adviser was told.
     *(_t(state, _A.mark_not_arranged, _S.not_arranged, SEN, starts=(Clock.certificate_not_arranged,),
          stops=_MEDIATION_CLOCKS, only_if=((Clock.certificate_not_arranged, _certificate_owed),))
       for state in _MEDIATION_STATES),
@@ -516,7 +520,8 @@ _ROUTE: tuple[Transition, ...] = (
     _t(_S.not_arranged, _A.close, _S.closed, SEN, guard=_no_certificate_owed, stops=_TRACKED),
 
     # Mediation after all: the family still want it after a "not arranged" certificate. The certificate
-    # they hold stands (their appeal rests on it), so no new one and no statutory 30 days: those ran out.
+    # they hold stands "whether or not" they later take part (SEND Regs 2014 reg 39(3)), so no new one and
+    # no statutory 30 days: those ran out.
     _t(_S.certificate_issued, _A.arrange_mediation_later, _S.la_notified, SEN, guard=_late_mediation_possible),
 
     # After the certificate: follow up an agreement, or close.

@@ -70,7 +70,7 @@ def attendance_add(request: HttpRequest, reference: str) -> HttpResponse:
         try:
             record.attendance_add(meeting=meeting, by=request.user, name=data["name"], role=data["role"],
                                   party=data["party"], consent_recorded=data["consent_recorded"],
-                                  consent_note=data["consent_note"])
+                                  consent_note=data["consent_note"], has_authority=data["has_authority"])
         except ServiceError as error:
             form.add_error(field_of(form, error.field), error.message)
         else:

@@ -41,7 +41,7 @@ def test_scheduling_sends_every_party_an_invitation_with_an_ics(coordinator, dja
 
     with time_machine.travel(dt.datetime(2026, 12, 4, 9, tzinfo=dt.UTC), tick=False), \
             django_capture_on_commit_callbacks(execute=True):
-        meeting_cancel(meeting=meeting, by=coordinator, reason="The LA officer is ill")
+        meeting_cancel(meeting=meeting, by=coordinator, reason="The LA officer is ill", cancelled_by="la")
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.CANCELLED
     cancellation = mail.outbox[-1].attachments[0][1]

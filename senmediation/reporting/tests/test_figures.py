@@ -14,6 +14,7 @@ from senmediation.agreements.models import Agreement, AgreementItem
 from senmediation.cases.models import Case, MeetingOutcome
 from senmediation.documents.models import Certificate
 from senmediation.feedback.tests.factories import complaint_make
+from senmediation.meetings.models import Attendance, Meeting
 from senmediation.reporting.figures import late_clocks, median, report_figures
 from senmediation.reporting.periods import period_dates, period_quarter
 from senmediation.rules.deadlines import Clock, due_date
@@ -152,6 +153,36 @@ def test_median_of_a_histogram() -> None:
     assert median(Counter({2: 3, 9: 1})) == 2
 
 
+def _meeting(case: Case, when: dt.datetime, status: str, **fields: Any) -> Meeting:
+    return Meeting.objects.create(case=case, starts_at=when, status=status, **fields)
+
+
+def test_decision_makers_present_and_cancellations_by_who(reference_data: None) -> None:
+    # SEND Regs 2014 reg 37(1): held meetings with attendance recorded, with or without an LA attendee who
+    # had authority to resolve the issues; cancellations counted by the day they were cancelled.
+    at = dt.datetime(2026, 2, 10, 10, tzinfo=dt.UTC)
+    present = _meeting(case_row(), at, "held")
+    Attendance.objects.create(meeting=present, name="No", role="la_decision_maker", has_authority=False)
+    Attendance.objects.create(meeting=present, name="Yes", role="la_decision_maker", has_authority=True)
+    absent = _meeting(case_row(), at, "held")
+    Attendance.objects.create(meeting=absent, name="Officer", role="la_decision_maker", has_authority=False)
+    Attendance.objects.create(meeting=absent, name="ICB lead", role="icb", has_authority=True)  # the ICB's, not the LA's
+    no_la = _meeting(case_row(), at, "held")
+    Attendance.objects.create(meeting=no_la, name="Parent", role="parent")
+    _meeting(case_row(), at, "held")  # no attendance recorded: counted in neither
+    late_march = dt.datetime(2026, 3, 31, 23, 30, tzinfo=dt.UTC)  # 00:30 on 1 April in England (BST): after it
+    Attendance.objects.create(meeting=_meeting(case_row(), late_march, "held"), name="Yes", role="la_decision_maker",
+                              has_authority=True)
+    elsewhere = _meeting(case_row(la=other_la()), at, "held")
+    Attendance.objects.create(meeting=elsewhere, name="Yes", role="la_decision_maker", has_authority=True)
+    for who, on in (("la", D(2026, 1, 5)), ("la", D(2026, 3, 31)), ("family", D(2026, 2, 1)),
+                    ("mediator", D(2026, 4, 1))):
+        _meeting(case_row(), at, "cancelled", cancelled_by=who, cancelled_on=on, change_reason="Ill")
+    f = figures()
+    assert (f.la_decision_maker_present, f.la_decision_maker_absent) == (1, 2)
+    assert f.cancelled_by == {"la": 2, "icb": 0, "family": 1, "provider": 0, "mediator": 0}
+
+
 def _world(size: int) -> None:
     boss = user_make(f"q{size}", Role.MANAGER)
     for i in range(size):
@@ -168,7 +199,7 @@ def test_the_number_of_queries_does_not_grow_with_the_data(reference_data: None,
     with CaptureQueriesContext(connection) as queries:
         f = report_figures(local_authority_id=la_id, period=Q1)
     assert f.enquiries == size and f.held_late == size
-    assert len(queries) == 8
+    assert len(queries) == 9
     assert Case.objects.count() == size
 
 

@@ -50,6 +50,20 @@ def test_a_commissioner_sees_fewer_than_5_and_no_names(world: dict[str, Any]) ->
     assert "Late certificates and mediations" not in html
 
 
+def test_the_page_shows_decision_makers_and_cancellations(world: dict[str, Any]) -> None:
+    from senmediation.meetings.models import Attendance, Meeting
+
+    at = dt.datetime(2026, 2, 10, 10, tzinfo=dt.UTC)
+    for _ in range(5):
+        meeting = Meeting.objects.create(case=case_row(), starts_at=at, status="held")
+        Attendance.objects.create(meeting=meeting, name="Lead", role="la_decision_maker", has_authority=True)
+    html = world["manager"].get(f"/staff/reports/E08000009/?{Q1}").content.decode()
+    assert "Local authority decision-makers at mediation" in html
+    assert "With someone from the local authority who had authority to agree to resolve the issues" in html
+    assert "Meetings cancelled, by who cancelled them" in html
+    assert "SEND Regulations 2014 reg 37(1)" in html
+
+
 def test_a_commissioner_gets_404_for_another_la_and_for_all(world: dict[str, Any]) -> None:
     other = other_la()
     assert world["commissioner"].get(f"/staff/reports/{other.gss_code}/?{Q1}").status_code == 404
@@ -110,11 +124,11 @@ def test_the_page_makes_the_same_number_of_queries_at_two_sizes(world: dict[str,
         case_row(opened_on=D(2026, 2, 3))
     with CaptureQueriesContext(connection) as queries:
         assert world["commissioner"].get(f"/staff/reports/E08000009/?{Q1}").status_code == 200
-    # The session and the audit log (middleware) write on every page; the page's own reads stay within 16
-    # (8 for the figures, two of them the feedback and complaint tables, and the page's own few).
+    # The session and the audit log (middleware) write on every page; the page's own reads stay within 17
+    # (9 for the figures, two of them the feedback and complaint tables, and the page's own few).
     own = [q["sql"] for q in queries.captured_queries
            if not any(word in q["sql"] for word in ("django_session", "audit_auditentry", "SAVEPOINT"))]
-    assert len(own) <= 16, "\n".join(sql[:150] for sql in own)
+    assert len(own) <= 17, "\n".join(sql[:150] for sql in own)
     test_the_page_makes_the_same_number_of_queries_at_two_sizes.counts.add(len(queries))  # type: ignore[attr-defined]
     assert len(test_the_page_makes_the_same_number_of_queries_at_two_sizes.counts) == 1  # type: ignore[attr-defined]
 

@@ -3,6 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from senmediation.cases.services.deadlines import deadlines_sweep
+from senmediation.cases.services.not_arranged import la_arrangement_checks_send
 from senmediation.cases.tasks import deadlines_sweep_task
 from senmediation.core import clock
 
@@ -18,5 +19,8 @@ class Command(BaseCommand):
             result = deadlines_sweep_task.enqueue()
             self.stdout.write(f"Queued the deadline sweep (task {result.id}).")
             return
-        changed = deadlines_sweep(today=clock.today())
-        self.stdout.write(f"Deadline sweep done: {changed} clock statuses changed.")
+        today = clock.today()
+        changed = deadlines_sweep(today=today)
+        asked = la_arrangement_checks_send(today=today)
+        self.stdout.write(f"Deadline sweep done: {changed} clock statuses changed; {asked} local authorities "
+                          "asked whether they can arrange mediation in time.")
