@@ -123,6 +123,11 @@ class Case(TimeStampedModel):
     next_due_date = models.DateField(null=True, blank=True)
     clock_status = models.CharField(max_length=20, choices=CLOCK_STATUS_CHOICES, blank=True)
     search_name = models.CharField(max_length=210, blank=True, help_text="Lower-case names, for search.")
+    search_text = models.TextField(
+        blank=True, default="",
+        help_text="Lower-case reference, child's name and every party's name, e-mail and phone (cases/search.py), "
+                  "kept by the services that change them; trigram-indexed on PostgreSQL (migration 0008).",
+    )
     idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
