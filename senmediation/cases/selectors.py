@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from senmediation.accounts.roles import Role, user_roles
@@ -178,7 +178,9 @@ def my_cases_for(*, user: Any, limit: int = 20) -> list[Case]:
     roles = user_roles(user)
     ended = [s.value for s in TERMINAL_STATES]
     if Role.MEDIATOR in roles and not roles & {Role.COORDINATOR, Role.MANAGER}:
-        qs = Case.objects.filter(mediator=user).exclude(state__in=ended).order_by("next_due_date")
+        # Soonest deadline first, cases without one last (the diary page, meetings/diary.py, adds meetings).
+        qs = (Case.objects.filter(mediator=user).exclude(state__in=ended)
+              .order_by(F("next_due_date").asc(nulls_last=True), "id"))
     else:
         qs = Case.objects.filter(state=State.enquiry.value).order_by("-opened_on", "-id")
     # Only what the dashboard's table shows: a whole case row is about 30 columns.
