@@ -40,6 +40,9 @@ def main() -> None:
         "case list, by next deadline": (coordinator, "/staff/cases/?sort=due"),
         "case page": (coordinator, f"/staff/cases/{case.reference}/"),
     }
+    mediator = User.objects.filter(groups__name=Role.MEDIATOR.value, mediated_cases__isnull=False).first()
+    if mediator is not None:
+        pages["a mediator's cases (diary)"] = (mediator, "/staff/my-cases/")
     pages_time(pages, runs=args.runs)
 
 
