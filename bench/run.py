@@ -79,6 +79,24 @@ def _api_key_for(la: Any) -> tuple[Any, str]:
     return organisation, token
 
 
+def _search_pages(case: Any, headers: dict[str, str]) -> list[Page]:
+    """Search by anyone in a case (cases/search.py): a parent's full name, their phone as written
+    differently from how it was stored, and their e-mail address."""
+    from urllib.parse import urlencode
+
+    parent = case.parties.filter(role="parent").order_by("id").first()
+    if parent is None:
+        return []
+    pages: list[Page] = [("search by a parent's full name", f"/staff/cases/?{urlencode({'q': parent.name})}", headers)]
+    if parent.phone:
+        digits = "".join(c for c in parent.phone if c.isdigit())
+        written = "+44 " + digits[1:] if digits.startswith("0") else digits
+        pages.append(("search by phone", f"/staff/cases/?{urlencode({'q': written})}", headers))
+    if parent.email:
+        pages.append(("search by e-mail", f"/staff/cases/?{urlencode({'q': parent.email})}", headers))
+    return pages
+
+
 def pages_to_measure() -> list[Page]:
     """Every page measured: the staff pages, each report page, API reads and a certificate PDF."""
     from senmediation.accounts.models import User
@@ -103,6 +121,7 @@ def pages_to_measure() -> list[Page]:
         ("case list", "/staff/cases/", staff),
         ("search ?q=smith", "/staff/cases/?q=smith", staff),
         ("search by reference", f"/staff/cases/?q={case.reference}", staff),
+        *_search_pages(case, staff),
         ("by next deadline ?sort=due", "/staff/cases/?sort=due", staff),
         ("filtered by state", "/staff/cases/?state=information_given", staff),
         ("filtered by LA and state", f"/staff/cases/?local_authority={case.local_authority_id}&state=closed", staff),

@@ -119,6 +119,8 @@ ROWS: dict[str, list[Check]] = {
     # Case work.
     "cases:dashboard": [get(STAFF)],
     "cases:list": [get(CASE_WORK)],
+    # A user's own cases as a mediator (none for a coordinator or manager who mediates nothing).
+    "diary:my_cases": [get(CASE_WORK)],
     "cases:detail": [get(CASE_PAGE, **CASE)],
     "cases:transition": [get(GET_ONLY_POSTED, **CASE),
                          post(allowed_as(CASE_PAGE, 302), {"action": "give_information"}, **CASE)],

@@ -61,6 +61,7 @@ CASE_FIELDS: dict[str, Any] = {
     "child_first_name": REMOVED, "child_last_name": "", "child_date_of_birth": None, "summary": "",
     "referrer_name": "", "referrer_organisation": "", "referrer_email": "", "referrer_phone": "",
     "consent_given_by": "", "consent_method": "", "child_views": "", "closure_reason": "", "search_name": "",
+    "search_text": "",
 }
 
 

@@ -15,7 +15,8 @@ from senmediation.rules.calendar import add_working_days
 from senmediation.rules.deadlines import notice_is_enough
 
 from .models import CASE_TYPE_CHOICES, CLOCK_STATUS_CHOICES, STATE_CHOICES
-from .selectors import SORTS, CaseFilters
+from .search import MIN_WORD, search_usable, search_words
+from .selectors import REFERENCE, SORTS, CaseFilters
 
 FILTER_OPTIONS_KEY = "cases:filter-options"
 FILTER_OPTIONS_SECONDS = 60
@@ -29,7 +30,10 @@ def _mediators() -> forms.ModelChoiceField:  # type: ignore[type-arg]
 
 
 class CaseFilterForm(forms.Form):
-    q = forms.CharField(label="Reference or child's surname", required=False, max_length=100)
+    q = forms.CharField(
+        label="Search", required=False, max_length=100,
+        help_text="A reference, or the child's or anyone's name, phone number or e-mail address",
+    )
     state = forms.ChoiceField(label="Status", choices=[("", "Any"), *STATE_CHOICES], required=False)
     case_type = forms.ChoiceField(label="Type", choices=[("", "Any"), *CASE_TYPE_CHOICES], required=False)
     local_authority = forms.ModelChoiceField(
@@ -62,6 +66,13 @@ class CaseFilterForm(forms.Form):
             cache.set(FILTER_OPTIONS_KEY, options, FILTER_OPTIONS_SECONDS)
         for name, choices in options.items():
             self.fields[name].choices = choices  # type: ignore[attr-defined]
+
+    def clean_q(self) -> str:
+        q = " ".join(str(self.cleaned_data.get("q") or "").split())
+        if q and not REFERENCE.match(q) and not search_usable(search_words(q)):
+            raise forms.ValidationError(f"Enter at least {MIN_WORD} letters or numbers of a name, reference, "
+                                        "phone number or e-mail address")
+        return q
 
     def filters(self) -> CaseFilters:
         data = self.cleaned_data if self.is_valid() else {}

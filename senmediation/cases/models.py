@@ -11,7 +11,7 @@ from senmediation.core.models import TimeStampedModel
 from senmediation.rules.capacity import BASIS_LABELS
 from senmediation.rules.deadlines import CLOCK_RULES, Clock, ClockStatus
 from senmediation.rules.eligibility import DECISION_LABELS, ROUTE_LABELS, ROUTE_RULES, Decision, Element, Route
-from senmediation.rules.workflow import CASE_TYPE_LABELS, STATE_LABELS, CaseType, State, is_open
+from senmediation.rules.workflow import CASE_TYPE_LABELS, STATE_LABELS, TERMINAL_STATES, CaseType, State, is_open
 
 
 def _choices(enum: Any, labels: Any) -> list[tuple[str, str]]:
@@ -28,6 +28,7 @@ REPRESENTATIVE_BASIS_CHOICES = [(basis.value, label) for basis, label in BASIS_L
 ELEMENT_CHOICES = [(e.value, e.value.replace("_", " ").capitalize()) for e in Element]
 # Clocks staff chase (the tribunal date is only shown): the dashboard's lists and their index use this list.
 CHASED_CLOCKS = [c.value for c in Clock if not CLOCK_RULES[c].informational]
+FINISHED_STATES = sorted(s.value for s in TERMINAL_STATES)  # closed and withdrawn
 
 
 class ReferenceCounter(models.Model):
@@ -125,6 +126,11 @@ class Case(TimeStampedModel):
     next_due_date = models.DateField(null=True, blank=True)
     clock_status = models.CharField(max_length=20, choices=CLOCK_STATUS_CHOICES, blank=True)
     search_name = models.CharField(max_length=210, blank=True, help_text="Lower-case names, for search.")
+    search_text = models.TextField(
+        blank=True, default="",
+        help_text="Lower-case reference, child's name and every party's name, e-mail and phone (cases/search.py), "
+                  "kept by the services that change them; trigram-indexed on PostgreSQL (migration 0008).",
+    )
     idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
@@ -143,6 +149,12 @@ class Case(TimeStampedModel):
             models.Index(fields=["clock_status", "next_due_date"], name="case_clock_status_due"),
             models.Index(fields=["search_name"], name="case_search_name"),
             models.Index(fields=["-opened_on", "-id"], name="case_opened"),
+            # A mediator's diary (meetings/diary.py): their open cases, and apart from them their finished ones
+            # newest first, each read from its own small index however many cases they have had.
+            models.Index(fields=["mediator", "next_due_date", "id"], name="case_mediator_open",
+                         condition=~models.Q(state__in=FINISHED_STATES)),
+            models.Index(fields=["mediator", "-closed_on", "-id"], name="case_mediator_finished",
+                         condition=models.Q(state__in=FINISHED_STATES)),
         ]
         permissions = [("view_all_cases", "Can see every case")]
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from senmediation.accounts.roles import Role, user_roles
@@ -15,6 +15,7 @@ from senmediation.rules.calendar import add_working_days
 from senmediation.rules.workflow import TERMINAL_STATES, State
 
 from .models import CHASED_CLOCKS, Case, Deadline
+from .search import search_usable, search_words
 
 PAGE_SIZE = 50
 MAX_COUNTED = 1_000  # counting beyond this costs more than it tells anyone ("more than 1,000 match")
@@ -86,12 +87,17 @@ def case_list_for(*, user: Any, filters: CaseFilters) -> QuerySet[Case]:
         qs = qs.filter(opened_on__lte=filters.opened_to)
     if filters.q:
         term = filters.q.strip()
-        # A reference (exact, case-insensitive) or else the start of the child's surname. Never both in
-        # one OR: each alone uses its own index and keeps the newest-first order cheap.
+        # A whole reference: the unique index alone. Anything else: every word somewhere in the case's
+        # search line (reference, child, every party's name, e-mail, phone), stored in lower case so that a
+        # plain LIKE '%word%' is case-blind and uses the trigram index on PostgreSQL (cases/search.py).
         if REFERENCE.match(term):
             qs = qs.filter(reference=term.upper())
         else:
-            qs = qs.filter(search_name__startswith=term.lower())
+            words = search_words(term)
+            if not search_usable(words):
+                return qs.none()  # the form refuses these; no index could answer them
+            for word in words:
+                qs = qs.filter(search_text__contains=word)
     order = SORTS.get(filters.sort, SORTS["-opened"])
     if filters.sort == "due":
         qs = qs.filter(next_due_date__isnull=False)
@@ -172,7 +178,9 @@ def my_cases_for(*, user: Any, limit: int = 20) -> list[Case]:
     roles = user_roles(user)
     ended = [s.value for s in TERMINAL_STATES]
     if Role.MEDIATOR in roles and not roles & {Role.COORDINATOR, Role.MANAGER}:
-        qs = Case.objects.filter(mediator=user).exclude(state__in=ended).order_by("next_due_date")
+        # Soonest deadline first, cases without one last (the diary page, meetings/diary.py, adds meetings).
+        qs = (Case.objects.filter(mediator=user).exclude(state__in=ended)
+              .order_by(F("next_due_date").asc(nulls_last=True), "id"))
     else:
         qs = Case.objects.filter(state=State.enquiry.value).order_by("-opened_on", "-id")
     # Only what the dashboard's table shows: a whole case row is about 30 columns.

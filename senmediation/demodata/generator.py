@@ -26,6 +26,7 @@ from senmediation.accounts.models import User
 from senmediation.accounts.roles import Role
 from senmediation.agreements.models import Agreement, AgreementItem
 from senmediation.cases.models import Case, CaseEvent, Deadline, Issue, MeetingOutcome, Party, ReferenceCounter
+from senmediation.cases.search import Person, search_text_for
 from senmediation.cases.services.deadlines import CHASED_STATUSES, DUE_SOON_WORKING_DAYS
 from senmediation.cases.services.references import PREFIXES
 from senmediation.core import clock as service_clock
@@ -581,14 +582,22 @@ class _CaseWalk:
             f"{self.last} {self.first}".lower(), opened_at, last_at,
         ))
         party_id = self._first_id("party", Party)
+        phone = f"07700 900{self.id % 1000:03d}"
         rows[Party].append((
             party_id, self.id, Party.Role.PARENT.value, self.parent, "", self._parent_email,
-            f"07700 900{self.id % 1000:03d}", [_one(rng, ("phone", "email", "letter"))],
+            phone, [_one(rng, ("phone", "email", "letter"))],
             True, opened_at, opened_at,
         ))
+        people = [Person(name=self.parent, email=self._parent_email, phone=phone)]
         if self.fields["la_notified_on"] is not None:
-            rows[Party].append((party_id + 1, self.id, Party.Role.LA_OFFICER.value, "SEN casework officer",
-                                f"{self.la_name} Council", "", "", ["email"], False, opened_at, opened_at))
+            # The LA's officer, named from the case's id (not the random stream, so seeds give the same data).
+            officer = f"{FIRST[self.id % len(FIRST)]} {LAST[self.id // len(FIRST) % len(LAST)]}"
+            officer_email = f"{officer.replace(' ', '.').lower()}@{self.la_name.lower().replace(' ', '')}.gov.uk"
+            rows[Party].append((party_id + 1, self.id, Party.Role.LA_OFFICER.value, officer,
+                                f"{self.la_name} Council", officer_email, "", ["email"], False, opened_at, opened_at))
+            people.append(Person(name=officer, email=officer_email))
+        rows[Case][-1] += (search_text_for(reference=self.reference, child_first_name=self.first,
+                                           child_last_name=self.last, people=people),)
         issue_base = self._first_id("issue", Issue)
         for n, text in enumerate(rng.sample(ISSUES, k=_between(rng, 1, STRIDE[Issue]))):
             rows[Issue].append((issue_base + n, self.id, party_id, text, "", opened_at, opened_at))

@@ -32,6 +32,7 @@ COLUMNS: dict[type[Model], tuple[str, ...]] = {
         "decision_notice_date", "route", "summary", "wants", "source", "channel",
         "all_parties_agreed", "meeting_outcome", "la_notified_on", "certificate_issued_on", "opened_on",
         "closed_on", "closure_reason", "next_due_date", "clock_status", "search_name", "created_at", "updated_at",
+        "search_text",  # last: the generator appends it once the case's parties are known
     ),
     Party: (
         "id", "case_id", "role", "name", "organisation", "email", "phone", "preferred_contact", "is_main_contact",

@@ -17,6 +17,7 @@ from senmediation.rules.workflow import Action
 
 from ..models import AdviceRecord, Case, CaseEvent, ChildViews, ContactLog, MediatorNote, Party, Signposting
 from .events import case_event_record
+from .search import case_search_refresh
 from .transitions import case_transition, case_transitions_allowed
 
 
@@ -132,6 +133,7 @@ def party_add(*, case: Case, by: Any, **details: Any) -> Party:
         raise ServiceError("Enter the person's name.", field="name")
     with transaction.atomic():
         party = Party.objects.create(case=case, **{k: details[k] for k in PARTY_FIELDS if k in details})
+        case_search_refresh(case=case)
         case_event_record(case=case, by=by, kind=CaseEvent.Kind.UPDATED,
                           summary=f"{party.get_role_display()} added: {party.name}")
     return party
@@ -148,6 +150,8 @@ def party_update(*, party: Party, by: Any, **details: Any) -> Party:
         for key in changed:
             setattr(party, key, after[key])
         party.save()
+        if changed & {"name", "email", "phone"}:
+            case_search_refresh(case=party.case)
         case_event_record(
             case=party.case, by=by, kind=CaseEvent.Kind.UPDATED,
             summary=f"Details of {party.name} changed: {', '.join(sorted(changed)).replace('_', ' ')}",

@@ -16,6 +16,7 @@ from senmediation.rules.eligibility import Decision, Element, Route
 from senmediation.rules.workflow import CaseType, State, clocks_on_open
 
 from ..models import Case, CaseEvent, Issue, Party
+from ..search import Person, search_text_for
 from .deadlines import clocks_apply
 from .events import case_event_record
 from .references import reference_next
@@ -98,6 +99,9 @@ def case_open(
                 consent_method=consent.get("method", ""), child_views=child_views,
                 child_views_help_wanted=child_views_help_wanted, opened_on=today,
                 search_name=f"{child_last_name} {child_first_name}".strip().lower()[:210],
+                search_text=search_text_for(
+                    reference=reference, child_first_name=child_first_name, child_last_name=child_last_name,
+                    people=[Person(name=p.name, email=p.email, phone=p.phone) for p in parties]),
                 idempotency_key=idempotency_key or None,
             )
             created_by_role: dict[str, Party] = {}

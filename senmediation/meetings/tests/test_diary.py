@@ -1,0 +1,116 @@
+"""A mediator's diary: their open cases soonest meeting or deadline first (none last), paged, finished cases
+apart, nobody else's cases, and a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+
+from senmediation.cases.models import Case
+from senmediation.cases.selectors import PAGE_SIZE
+from senmediation.cases.tests.factories import case_make
+from senmediation.meetings.diary import diary_cases_for, diary_page
+from senmediation.meetings.models import Meeting
+from senmediation.testing.queries import page_queries
+
+pytestmark = pytest.mark.django_db
+NOW = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
+
+
+def _case(by: object, mediator: object, name: str, *, due: dt.date | None, state: str = "preparation",
+          closed_on: dt.date | None = None) -> Case:
+    case = case_make(by=by, child_last_name=name)
+    # The columns the deadline engine and the workflow keep, set directly: this test is about the order.
+    Case.objects.filter(pk=case.pk).update(mediator=mediator, next_due_date=due, state=state, closed_on=closed_on)
+    case.refresh_from_db()
+    return case
+
+
+def _meeting(case: Case, starts_at: dt.datetime, status: str = Meeting.Status.SCHEDULED) -> None:
+    Meeting.objects.create(case=case, starts_at=starts_at, ends_at=starts_at + dt.timedelta(hours=3), status=status)
+
+
+@pytest.fixture
+def diary(coordinator, mediator, other_mediator) -> dict[str, Case]:  # type: ignore[no-untyped-def]
+    made = {
+        "meeting soon": _case(coordinator, mediator, "Adams", due=dt.date(2026, 12, 20)),
+        "deadline soon": _case(coordinator, mediator, "Brown", due=dt.date(2026, 12, 12)),
+        "deadline": _case(coordinator, mediator, "Clarke", due=dt.date(2026, 12, 15)),
+        "meeting only": _case(coordinator, mediator, "Davies", due=None),
+        "nothing": _case(coordinator, mediator, "Evans", due=None),
+        "overdue": _case(coordinator, mediator, "Fisher", due=dt.date(2026, 11, 2)),
+        "closed": _case(coordinator, mediator, "Green", due=None, state="closed", closed_on=dt.date(2024, 3, 1)),
+        "withdrawn": _case(coordinator, mediator, "Hughes", due=None, state="withdrawn",
+                           closed_on=dt.date(2025, 6, 1)),
+        "someone else's": _case(coordinator, other_mediator, "Iqbal", due=dt.date(2026, 12, 2)),
+    }
+    _meeting(made["meeting soon"], dt.datetime(2026, 12, 10, 10, tzinfo=dt.UTC))
+    _meeting(made["meeting soon"], dt.datetime(2026, 12, 3, 10, tzinfo=dt.UTC), Meeting.Status.CANCELLED)
+    _meeting(made["deadline soon"], dt.datetime(2027, 1, 5, 10, tzinfo=dt.UTC))
+    _meeting(made["meeting only"], dt.datetime(2026, 12, 30, 10, tzinfo=dt.UTC))
+    _meeting(made["nothing"], dt.datetime(2026, 11, 20, 10, tzinfo=dt.UTC))  # in the past: not next
+    return made
+
+
+def test_open_cases_soonest_meeting_or_deadline_first_and_none_last(mediator, diary) -> None:  # type: ignore[no-untyped-def]
+    rows = [(c.child_last_name, c.next_date, c.next_meeting_at) for c in diary_cases_for(user=mediator, now=NOW)]
+    assert rows == [
+        ("Fisher", dt.date(2026, 11, 2), None),
+        ("Adams", dt.date(2026, 12, 10), dt.datetime(2026, 12, 10, 10, tzinfo=dt.UTC)),
+        ("Brown", dt.date(2026, 12, 12), dt.datetime(2027, 1, 5, 10, tzinfo=dt.UTC)),
+        ("Clarke", dt.date(2026, 12, 15), None),
+        ("Davies", dt.date(2026, 12, 30), dt.datetime(2026, 12, 30, 10, tzinfo=dt.UTC)),
+        ("Evans", None, None),
+    ]
+
+
+def test_finished_cases_are_apart_most_recently_finished_first(mediator, diary, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    with django_assert_num_queries(2):  # rows and count; no clocks to read for finished cases
+        page = diary_page(user=mediator, now=NOW, finished=True)
+    assert [(r.case.child_last_name, r.case.closed_on) for r in page.items] == [
+        ("Hughes", dt.date(2025, 6, 1)), ("Green", dt.date(2024, 3, 1))]
+    assert page.total == 2
+
+
+def test_a_coordinator_who_mediates_nothing_has_an_empty_diary(coordinator, diary) -> None:  # type: ignore[no-untyped-def]
+    assert list(diary_cases_for(user=coordinator, now=NOW)) == []
+
+
+def test_the_diary_is_paged_with_no_silent_cap(coordinator, mediator, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    for n in range(PAGE_SIZE + 1):
+        _case(coordinator, mediator, f"Case{n:02d}", due=dt.date(2026, 12, 1) + dt.timedelta(days=n))
+    with django_assert_num_queries(3):  # rows, count, the page's clocks
+        first = diary_page(user=mediator, now=NOW, number=1)
+    second = diary_page(user=mediator, now=NOW, number=2)
+    assert (len(first.items), first.has_next, first.total, first.total_is_capped) == (PAGE_SIZE, True, 51, False)
+    assert [r.case.child_last_name for r in first.items][:2] == ["Case00", "Case01"]
+    assert [r.case.child_last_name for r in second.items] == [f"Case{PAGE_SIZE:02d}"]
+    assert (second.has_next, second.has_previous, second.start_index, second.end_index) == (False, True, 51, 51)
+
+
+def test_the_page_shows_the_next_meeting_and_deadline_with_a_fixed_number_of_queries(
+        coordinator, mediator, mediator_client) -> None:  # type: ignore[no-untyped-def]
+    with time_machine.travel(NOW, tick=False):
+        case = case_make(by=coordinator, child_last_name="Walkerton")
+        Case.objects.filter(pk=case.pk).update(mediator=mediator)
+        _meeting(case, dt.datetime(2026, 12, 10, 10, tzinfo=dt.UTC))
+        mediator_client.get("/staff/")  # the session's first request writes the session
+        response, before = page_queries(mediator_client, "/staff/my-cases/")
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "1 case;" in html and case.reference in html and "10 Dec 2026, 10:00" in html
+        deadline = case.deadlines.filter(met_on=None, stopped_on=None).exclude(clock="tribunal_appeal").order_by(
+            "due_date").first()
+        assert deadline is not None and f"{deadline.get_clock_display()}, {deadline.due_date:%-d %b %Y}" in html
+        for n in range(6):
+            extra = case_make(by=coordinator, child_last_name=f"More{n}")
+            Case.objects.filter(pk=extra.pk).update(mediator=mediator)
+            _meeting(extra, dt.datetime(2026, 12, 11 + n, 10, tzinfo=dt.UTC))
+        response, after = page_queries(mediator_client, "/staff/my-cases/")
+        assert "7 cases;" in response.content.decode()
+        finished, finished_queries = page_queries(mediator_client, "/staff/my-cases/?show=finished")
+        assert "None of your cases has finished yet." in finished.content.decode()
+    # Session, user and roles, then rows, count and the page's clocks (finished cases: no clocks).
+    assert (len(before), len(after), len(finished_queries)) == (7, 7, 6)
