@@ -12,6 +12,7 @@ from senmediation.rules.capacity import BASIS_CITATIONS, Basis, basis_allowed
 from ..correspondence import party_representative
 from ..models import CaseEvent, Party
 from .events import case_event_record
+from .search import case_search_refresh
 
 CONTACT_FIELDS = ("email", "phone", "address", "preferred_contact")
 
@@ -64,4 +65,5 @@ def party_representative_set(
             summary = f"Person acting for {party.name} changed to {name} ({BASIS_CITATIONS[Basis(basis)]})"
         case_event_record(case=party.case, by=by, kind=CaseEvent.Kind.UPDATED, summary=summary,
                           before=before if existing is not None else {}, after=details if existing else {})
+        case_search_refresh(case=party.case)  # the representative is found by name, phone and e-mail too
     return representative

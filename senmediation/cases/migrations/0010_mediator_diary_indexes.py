@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0008_case_search_text'),
+        ('cases', '0009_case_search_text'),
         ('directory', '0004_provider_complaint_clocks'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -45,7 +45,7 @@ def _drop_trigram_index(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0007_list_indexes_end_with_id"),
+        ("cases", "0008_party_representative"),
     ]
 
     operations = [
