@@ -97,3 +97,13 @@ def test_staff_page_refuses_a_party_who_is_not_the_parent_or_young_person(coordi
     officer = case.parties.get(role=Party.Role.LA_OFFICER)
     response = coordinator_client.get(f"/staff/cases/{case.reference}/people/{officer.pk}/representative/")
     assert response.status_code == 404
+
+
+def test_a_representative_is_found_by_search(coordinator) -> None:
+    from senmediation.cases import selectors
+
+    young_person = _young_person_case(coordinator).parties.get(role=Party.Role.YOUNG_PERSON)
+    party_representative_set(party=young_person, by=coordinator, name="Morgan Quillfeather", basis="deputy",
+                             phone="07700 900456", preferred_contact=["phone"])
+    found = selectors.case_list_for(user=coordinator, filters=selectors.CaseFilters(q="Morgan Quillfeather"))
+    assert [case.child_last_name for case in found] == ["Ellis"]
