@@ -96,7 +96,7 @@ DEFAULT_TEMPLATES: tuple[DefaultTemplate, ...] = (
         "Mediation requested ({{ case_reference }})",
         "Dear {{ party_name }},\n\nA family has asked for mediation about a decision {{ la_name }} made. "
         "Our reference is {{ case_reference }}.\n\nThe mediation must take place within 30 days of this "
-        "notice (SEND Code of Practice 2015, chapter 11). We will contact you to arrange a date." + _SIGN_OFF,
+        "notice (SEND Regulations 2014, regulations 35(4) and 36(2)). We will contact you to arrange a date." + _SIGN_OFF,
         ("la_name",),
     ),
     DefaultTemplate(
