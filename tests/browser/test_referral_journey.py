@@ -85,9 +85,9 @@ def family_pages(j: Journey, *, views: bool = True) -> None:
     j.at("local-authority").page.get_by_label("Which local authority made the decision?").select_option(
         trafford_value())
     j.next().at("disagreement")
-    assert "free for families who live there" in j.page.content()
-    j.check("The special educational provision in the plan (section F)")
-    j.check("The health care described in the plan (sections C and G)").next()
+    assert "Mediation and mediation advice are free for you: Trafford pays for them." in j.page.content()
+    j.check("The support set out in the plan (section F: special educational provision)")
+    j.check("The health care in the plan (section C: health needs, and section G: health provision)").next()
     j.at("summary").fill("Describe the disagreement in your own words (optional)",
                          "Speech therapy was cut to once a term.").next()
     j.at("decision-date").date("decision_date", clock.today() - dt.timedelta(days=55)).next()
@@ -233,7 +233,7 @@ def test_placement_only_statement_and_la_signposts(page) -> None:
     j.axe = False
     j.at("local-authority").page.get_by_label("Which local authority made the decision?").select_option(
         trafford_value())
-    j.next().at("disagreement").check("The school or college named in the plan, its type, or that none is named")
+    j.next().at("disagreement").check("The school or college named in the plan, its type, or that none is named (section I: placement)")
     j.axe = True
     j.next().at("placement-only")
     assert "section 55)" in page.content() and "Mediation is still open to you" in page.content()
@@ -243,7 +243,7 @@ def test_placement_only_statement_and_la_signposts(page) -> None:
     page.get_by_role("link", name="Back", exact=True).click()
     j.axe = False
     j.at("disagreement").page.get_by_label(
-        "The school or college named in the plan, its type, or that none is named").uncheck()
+        "The school or college named in the plan, its type, or that none is named (section I: placement)").uncheck()
     j.check("Something else about special educational needs, for example SEN support at school without a plan")
     j.axe = True
     j.next().at("statement")
@@ -339,8 +339,8 @@ def test_whole_journey_by_keyboard(page) -> None:
     press_continue(page)
     type_into(page, "#id_email", "kai@example.com")
     press_continue(page)
-    tab_to(page, "#id_acts_for_1")  # No: nobody acts for them
-    page.keyboard.press("Space")
+    tab_to(page, "#id_acts_for_0")  # a radio group takes one Tab stop; the arrow chooses within it
+    page.keyboard.press("ArrowDown")  # No: nobody acts for them
     press_continue(page)
     press_continue(page)  # language: English already filled in
     tab_to(page, "#id_adjustments_5")  # breaks
