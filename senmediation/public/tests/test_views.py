@@ -207,3 +207,17 @@ def test_feedback_page_offers_email_only_when_there_is_an_address(client: Client
     html = client.get("/feedback-and-complaints/").content.decode()
     assert 'by email to <a class="govuk-link" href="mailto:mediation@example.org">' in html
     assert "or phone, email or write to us." in html
+
+
+@pytest.mark.django_db
+def test_appeal_checker_does_not_announce_a_date_that_has_passed_as_the_date_to_appeal_by(
+    client: Client, reference_data,
+) -> None:
+    import time_machine
+
+    with time_machine.travel("2027-01-10 10:00 +0000", tick=False):
+        html = client.get(
+            "/appeal-dates/", {"decision_date_0": "2", "decision_date_1": "11", "decision_date_2": "2026"}
+        ).content.decode()
+    assert "The usual date to appeal was Monday 4 January 2027" in html
+    assert "govuk-panel__title" not in html
