@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,8 +34,20 @@ def case_issues(request: HttpRequest, reference: str) -> HttpResponse:
                                           "now follow them.")
                 return redirect("cases:detail", reference=reference)
             preview = case_issues_change_preview(case=case, decisions=data["decisions"], elements=data["elements"])
-            return render(request, "cases/issues_confirm.html", {"case": case, "form": form, "preview": preview})
+            return render(request, "cases/issues_confirm.html", {"case": case, "form": form, "preview": preview,
+                                                                 "differences": _differences(case, data)})
         except ServiceError as problem:
             form.add_error(problem.field if problem.field in form.fields else None, problem.message)
     return render(request, "cases/issues.html", {"case": case, "form": form, "refusal": refusal},
                   status=400 if form.errors else 200)
+
+
+def _differences(case: Any, data: dict[str, Any]) -> list[tuple[str, list[str], list[str]]]:
+    """What is added and taken away, in the form's own words, so staff see the change they are confirming."""
+    rows = []
+    for name in ("decisions", "elements"):
+        labels = dict(IssuesForm.base_fields[name].choices)  # type: ignore[attr-defined]
+        before, after = set(getattr(case, name) or []), set(data[name])
+        rows.append((name, [str(labels.get(v, v)) for v in data[name] if v not in before],
+                     [str(labels.get(v, v)) for v in getattr(case, name) or [] if v not in after]))
+    return rows

@@ -48,6 +48,8 @@ def test_adding_section_f_is_checked_then_confirmed_and_goes_on_the_timeline(coo
         assert check.status_code == 200
         text = text_of(check)
         assert "Check what changing the issues will do" in text
+        assert "Added: The support set out in the plan (section F: special educational provision)" in text
+        assert "Taken away:" not in text
         assert ("The route changes from school or college only, no certificate needed to SEN mediation, "
                 "certificate needed.") in text
         assert ("A mediation certificate is now owed: the family need one before they can appeal (Children and "
