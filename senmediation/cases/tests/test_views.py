@@ -168,3 +168,21 @@ def test_schedule_meeting_validates_and_moves_the_case(coordinator_client, coord
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.state == "scheduled"
+
+
+def test_a_deadline_on_a_bank_holiday_or_a_weekend_is_flagged_on_the_case_page_and_dashboard(
+    coordinator, time_machine
+) -> None:
+    from senmediation.cases.services.deadlines import clocks_apply
+
+    time_machine.move_to(dt.datetime(2026, 12, 22, 9, 0, tzinfo=dt.UTC))
+    case = case_make(by=coordinator, today=dt.date(2026, 12, 18))
+    case.deadlines.filter(clock="first_call_back").update(due_date=dt.date(2026, 12, 25))
+    case.deadlines.filter(clock="contact_adviser").update(due_date=dt.date(2026, 12, 19))  # a Saturday
+    clocks_apply(case=case, on=dt.date(2026, 12, 22), today=dt.date(2026, 12, 22))
+    page = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
+    assert "25 December is a bank holiday (Christmas Day)" in page
+    assert "19 December is a Saturday" in page
+    dashboard = client_for(coordinator).get("/staff/").content.decode()
+    assert "25 December is a bank holiday (Christmas Day)" in dashboard
+    assert "19 December is a Saturday" in dashboard
