@@ -186,3 +186,31 @@ def test_a_deadline_on_a_bank_holiday_or_a_weekend_is_flagged_on_the_case_page_a
     dashboard = client_for(coordinator).get("/staff/").content.decode()
     assert "25 December is a bank holiday (Christmas Day)" in dashboard
     assert "19 December is a Saturday" in dashboard
+
+
+def _visible_text(html: str) -> str:
+    import re
+
+    body = re.sub(r"(?s)<(script|style|select)\b.*?</\1>", " ", html)
+    return " ".join(re.sub(r"<[^>]+>", " ", body).split())
+
+
+def test_stored_codes_are_shown_as_their_labels_on_the_case_page_and_a_party_page(coordinator) -> None:
+    from senmediation.cases.models import Party
+    from senmediation.cases.services.opening import PartyInput
+
+    case = case_make(by=coordinator, elements=["education", "social_care"], parties=[PartyInput(
+        role=Party.Role.PARENT, name="Ravi Patel", email="ravi@example.com", preferred_contact=["email", "text"],
+        is_main_contact=True, adjustments=["breaks", "large_print", "phone_not_email"])])
+    party = case.parties.get()
+    page = _visible_text(client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode())
+    assert "Adjustments Extra breaks, Large print, Phone calls instead of e-mail" in page
+    assert "Prefers Email, Text message" in page
+    assert "Parts of the plan: Education, Social care" in page
+    party_page = _visible_text(
+        client_for(coordinator).get(f"/staff/cases/{case.reference}/people/{party.pk}/").content.decode())
+    assert "Extra breaks" in party_page
+    for text in (page, party_page):
+        for code in ("large_print", "phone_not_email", "social_care", "socialcare", "sen_mediation", "la_notified"):
+            assert code not in text
+        assert text.count("breaks") == text.count("Extra breaks")
