@@ -24,29 +24,13 @@ from types import MappingProxyType
 
 from senmediation.rules.deadlines import CLOCK_RULES, Clock, notice_is_enough
 from senmediation.rules.eligibility import CARE_ONLY_ROUTES, ROUTE_RULES, Route
+from senmediation.rules.meeting_day import meeting_day_reached
 
 __all__ = [
-    "ACTION_LABELS",
-    "CASE_TYPE_LABELS",
-    "MEETING_STATES",
-    "OPEN_STATES",
-    "STATE_LABELS",
-    "TERMINAL_STATES",
-    "TRANSITIONS",
-    "Action",
-    "CaseFacts",
-    "CaseType",
-    "State",
-    "Transition",
-    "TransitionNotAllowed",
-    "allowed_transitions",
-    "certificate_clock_now",
-    "check_transition",
-    "clocks_on_open",
-    "is_open",
-    "meeting_refusal",
-    "meeting_step",
-    "reachable_states",
+    "ACTION_LABELS", "CASE_TYPE_LABELS", "MEETING_STATES", "OPEN_STATES", "STATE_LABELS", "TERMINAL_STATES",
+    "TRANSITIONS", "Action", "CaseFacts", "CaseType", "State", "Transition", "TransitionNotAllowed",
+    "allowed_transitions", "certificate_clock_now", "check_transition", "clocks_on_open", "is_open",
+    "meeting_refusal", "meeting_step", "reachable_states",
 ]
 
 
@@ -171,9 +155,10 @@ class CaseFacts:
     # The certificate was issued because the LA could not arrange mediation in time.
     certificate_was_not_arranged: bool = False
     open_agreement_items: int = 0
-    # A manager may close a case with actions still open, giving a reason (e.g. the family moved away).
-    manager_closing_with_reason: bool = False
-
+    # A manager going ahead with a reason: closing with actions still open (the family moved away),
+    # or starting a meeting before its booked day.
+    manager_overrides_with_reason: bool = False
+    step_on: date | None = None  # the day the step being checked happened (None: not known)
 
     @property
     def placement_only(self) -> bool:
@@ -308,7 +293,7 @@ def _held_can_close_sen(facts: CaseFacts) -> str | None:
 
 def _no_open_items(facts: CaseFacts) -> str | None:
     n = facts.open_agreement_items
-    if n <= 0 or facts.manager_closing_with_reason:
+    if n <= 0 or facts.manager_overrides_with_reason:
         return None
     if n == 1:
         return "1 agreed action is still open: follow it up and record the result before closing."
@@ -467,8 +452,8 @@ _ROUTE: tuple[Transition, ...] = (
     # The meeting. SEN: meets the 30 days; the certificate is due 3 working days after it (regs 32-42)
     # with or without agreement, unless no certificate is needed (CFA 2014 s.55).
     _t(_S.scheduled, _A.hold_meeting, _S.held, SEN, starts=(Clock.certificate_after_mediation,),
-       meets=(Clock.mediation_held,), only_if=_CERTIFICATE_OWED),
-    _t(_S.scheduled, _A.hold_meeting, _S.held, DRS),
+       meets=(Clock.mediation_held,), only_if=_CERTIFICATE_OWED, guard=meeting_day_reached),
+    _t(_S.scheduled, _A.hold_meeting, _S.held, DRS, guard=meeting_day_reached),
 
     # Outcome. SEN agreements: 2 weeks for matters with no right of appeal (reg 42(3)); appealable
     # matters follow reg 44 item by item; an ICB tells an LA that was not a party within 1 week

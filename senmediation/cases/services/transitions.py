@@ -90,8 +90,9 @@ def case_transition(
 ) -> Case:
     """Moves the case on by one step of the workflow, records it on the timeline and updates its clocks.
 
-    `manager_override` lets a manager close a case whose agreed actions are still open, with a reason in
-    `note`. Raises ServiceError with a plain-English reason when the step is not allowed now.
+    `manager_override` lets a manager go ahead with a reason in `note`: close a case whose agreed actions
+    are still open, or record a meeting as held before its booked day. Raises ServiceError with a
+    plain-English reason when the step is not allowed now.
     """
     today = today or clock.today()
     on = on or today
@@ -99,15 +100,13 @@ def case_transition(
         raise ServiceError("The date of a step cannot be in the future.", field="on")
     if manager_override:
         if Role.MANAGER not in user_roles(by):
-            raise ServiceError("Only a manager can close a case while agreed actions are still open.")
+            raise ServiceError("Only a manager can go ahead with a step that the usual checks refuse.")
         if not note.strip():
-            raise ServiceError("Give the reason for closing the case with actions still open.", field="note")
+            raise ServiceError("Give the reason for going ahead.", field="note")
     with transaction.atomic():
         # Lock the case so two people pressing buttons at once cannot both move it.
         locked = Case.objects.select_for_update().get(pk=case.pk)
-        facts = case_facts(locked)
-        if manager_override:
-            facts = dataclasses.replace(facts, manager_closing_with_reason=True)
+        facts = dataclasses.replace(case_facts(locked), step_on=on, manager_overrides_with_reason=manager_override)
         try:
             transition = check_transition(
                 case_type=locked.case_type, state=locked.state, action=action, facts=facts
