@@ -193,6 +193,7 @@ class Transition:
     stops: tuple[Clock, ...] = ()
     # A clock listed in `starts` with a condition here only starts when the condition holds.
     start_conditions: tuple[tuple[Clock, Condition], ...] = field(default=(), compare=False)
+    destructive: bool = False  # ends the case before its work is done: a warning button, confirmed first
 
     def refusal(self, facts: CaseFacts) -> str | None:
         """The guard's plain-English reason for refusing, or None when allowed."""
@@ -403,11 +404,12 @@ def _t(
     meets: tuple[Clock, ...] = (),
     stops: tuple[Clock, ...] = (),
     only_if: tuple[tuple[Clock, Condition], ...] = (),
+    destructive: bool = False,
 ) -> Transition:
     """One row; the button text defaults to the action's usual label."""
     return Transition(
         from_state, action, to_state, case_types, label or ACTION_LABELS[action],
-        guard, starts, meets, stops, only_if,
+        guard, starts, meets, stops, only_if, destructive,
     )  # fmt: skip
 
 
@@ -418,8 +420,9 @@ _MEDIATION_STATES = (_S.mediation_requested, _S.la_notified, _S.preparing, _S.sc
 _ROUTE: tuple[Transition, ...] = (
     # First contact. Information about mediation must not pressure the family (SEND CoP 2015 ch. 11).
     _t(_S.enquiry, _A.give_information, _S.information_given, BOTH, meets=(Clock.first_call_back,)),
-    _t(_S.enquiry, _A.close, _S.closed, BOTH, label="Close: signposted elsewhere", stops=_TRACKED),
-    _t(_S.information_given, _A.close, _S.closed, BOTH, label="Close: nothing more needed", stops=_TRACKED),
+    _t(_S.enquiry, _A.close, _S.closed, BOTH, label="Close: signposted elsewhere", stops=_TRACKED, destructive=True),
+    _t(_S.information_given, _A.close, _S.closed, BOTH, label="Close: nothing more needed", stops=_TRACKED,
+       destructive=True),
 
     # Certificate without mediation, due in 3 working days (reg 34). A family who asked for mediation
     # and then decide against it "do not wish to pursue mediation" too.
@@ -467,8 +470,8 @@ _ROUTE: tuple[Transition, ...] = (
     _t(_S.held, _A.issue_certificate, _S.certificate_issued, SEN,
        label="Issue the certificate after mediation", guard=_certificate_outcome,
        meets=(Clock.certificate_after_mediation,)),
-    _t(_S.held, _A.close, _S.closed, SEN, guard=_held_can_close_sen, stops=_TRACKED),
-    _t(_S.held, _A.close, _S.closed, DRS, guard=_outcome_recorded, stops=_TRACKED),
+    _t(_S.held, _A.close, _S.closed, SEN, guard=_held_can_close_sen, stops=_TRACKED, destructive=True),
+    _t(_S.held, _A.close, _S.closed, DRS, guard=_outcome_recorded, stops=_TRACKED, destructive=True),
     _t(_S.agreement_recorded, _A.issue_certificate, _S.certificate_issued, SEN,
        label="Issue the certificate after mediation", guard=_certificate_needed,
        meets=(Clock.certificate_after_mediation,)),
@@ -484,7 +487,7 @@ _ROUTE: tuple[Transition, ...] = (
     _t(_S.not_arranged, _A.issue_certificate, _S.certificate_issued, SEN,
        label="Issue the certificate (mediation not arranged in time)", guard=_certificate_needed,
        meets=(Clock.certificate_not_arranged,)),
-    _t(_S.not_arranged, _A.close, _S.closed, SEN, guard=_no_certificate_owed, stops=_TRACKED),
+    _t(_S.not_arranged, _A.close, _S.closed, SEN, guard=_no_certificate_owed, stops=_TRACKED, destructive=True),
 
     # Mediation after all: the family still want it after a "not arranged" certificate. The certificate
     # they hold stands (their appeal rests on it), so no new one and no statutory 30 days: those ran out.
@@ -510,7 +513,7 @@ def _withdrawals(rows: tuple[Transition, ...]) -> tuple[Transition, ...]:
             continue
         types = frozenset(ct for ct in CaseType if state in _states_used(rows, ct))
         if types:
-            out.append(_t(state, _A.withdraw, _S.withdrawn, types, stops=_TRACKED))
+            out.append(_t(state, _A.withdraw, _S.withdrawn, types, stops=_TRACKED, destructive=True))
     return tuple(out)
 
 

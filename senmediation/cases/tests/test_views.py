@@ -214,3 +214,37 @@ def test_stored_codes_are_shown_as_their_labels_on_the_case_page_and_a_party_pag
         for code in ("large_print", "phone_not_email", "social_care", "socialcare", "sen_mediation", "la_notified"):
             assert code not in text
         assert text.count("breaks") == text.count("Extra breaks")
+
+
+def test_the_next_step_is_the_primary_button_and_ending_the_case_is_a_warning_kept_apart(coordinator) -> None:
+    import re
+
+    case = case_make(by=coordinator)
+    html = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
+    found = re.findall(r'<button type="submit" class="([^"]+)"[^>]*>([^<]+)<', html)
+    buttons = {label.strip(): cls for cls, label in found}
+    assert buttons["Record that information was given"] == "govuk-button govuk-!-margin-bottom-1"
+    assert buttons["Close: signposted elsewhere"] == "govuk-button govuk-button--warning govuk-!-margin-bottom-1"
+    assert buttons["Withdraw the case"] == "govuk-button govuk-button--warning govuk-!-margin-bottom-1"
+    steps, ending = html.split('<h3 class="govuk-heading-s" id="end-the-case">End the case</h3>')
+    assert ">Withdraw the case</button>" not in steps and ">Withdraw the case</button>" in ending
+
+
+def test_a_step_that_ends_the_case_asks_for_confirmation_first(coordinator) -> None:
+    case = case_make(by=coordinator)
+    url = f"/staff/cases/{case.reference}/transition/"
+    response = client_for(coordinator).post(url, {"action": "withdraw"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Are you sure you want to withdraw the case?" in html
+    assert 'name="confirmed" value="yes"' in html
+    case.refresh_from_db()
+    assert case.state == "enquiry"
+    client_for(coordinator).post(url, {"action": "withdraw", "confirmed": "yes", "note": "The family moved away"})
+    case.refresh_from_db()
+    assert case.state == "withdrawn" and case.closure_reason == "The family moved away"
+    # A step that does not end the case needs no confirmation.
+    other = case_make(by=coordinator, child_first_name="Ava")
+    client_for(coordinator).post(f"/staff/cases/{other.reference}/transition/", {"action": "give_information"})
+    other.refresh_from_db()
+    assert other.state == "information_given"
