@@ -15,6 +15,7 @@ from senmediation.meetings.services import meeting_cancel, meeting_schedule
 from senmediation.notifications.selectors import messages_for_case
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
 from senmediation.rules.next_steps import steps_arranged
+from senmediation.rules.sections import sections_now
 from senmediation.rules.workflow import ACTION_LABELS, Transition, meeting_refusal
 
 from . import selectors
@@ -82,6 +83,8 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "meeting": meeting,
             "transitions": transitions,
             "steps": steps_arranged(state=case.state, transitions=transitions),
+            "sections": {s.value for s in sections_now(
+                state=case.state, with_records=selectors.case_sections_with_records(case))},
             "can_schedule": meeting_refusal(state=case.state) is None,
             "transition_form": TransitionForm(),
             "assign_form": AssignMediatorForm(initial={"mediator": case.mediator_id}),

@@ -63,7 +63,7 @@ def test_case_list_filters_and_searches(coordinator_client, coordinator) -> None
 
 # Each staff page's own queries (session and user included), whatever the number of cases.
 PAGE_QUERIES = {
-    "dashboard": 11, "case list": 6, "case page": 14, "by next deadline": 6, "surname search": 6,
+    "dashboard": 11, "case list": 6, "case page": 15, "by next deadline": 6, "surname search": 6,
     "reference search": 6, "filtered by state": 6, "filtered by LA and state": 7,
 }
 
@@ -248,3 +248,27 @@ def test_a_step_that_ends_the_case_asks_for_confirmation_first(coordinator) -> N
     client_for(coordinator).post(f"/staff/cases/{other.reference}/transition/", {"action": "give_information"})
     other.refresh_from_db()
     assert other.state == "information_given"
+
+
+def _case_work_links(html: str) -> list[str]:
+    import re
+
+    nav = html.split('aria-label="Case work"')[1].split("</nav>")[0]
+    return [text.strip() for text in re.findall(r"<a [^>]*>([^<]+)</a>", nav)]
+
+
+def test_the_side_navigation_shows_the_sections_that_apply_now(coordinator, mediator, manager) -> None:
+    from senmediation.cases.services.transitions import case_transition
+
+    case = case_make(by=coordinator)
+    page = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
+    assert _case_work_links(page) == ["Contacts", "Advice and decision", "Certificates and documents",
+                                      "Secure links for the parties"]
+    client_for(coordinator).post(f"/staff/cases/{case.reference}/advice/", {"understood": "yes",
+                                                                            "decision": "mediation"})
+    case_transition(case=case, action="notify_la", by=coordinator, today=dt.date(2026, 11, 24))
+    page = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
+    # Advice is done but holds a record, so it stays; preparing for the meeting comes in.
+    assert _case_work_links(page) == ["Contacts", "Advice and decision", "The child's views",
+                                      "Summaries before the meeting", "Certificates and documents",
+                                      "Choose a mediator", "Secure links for the parties"]

@@ -475,3 +475,14 @@ def test_the_next_step_comes_first_and_destructive_steps_apart() -> None:
     assert arranged.primary is not None and arranged.primary.action is Action.request_mediation
     assert [t.action for t in arranged.others] == [Action.request_certificate]
     assert [t.action for t in arranged.destructive] == [Action.close, Action.withdraw]
+
+
+def test_sections_follow_the_stage_and_finished_ones_stay_while_they_hold_records() -> None:
+    from senmediation.rules.sections import Section, sections_now
+
+    assert sections_now(state="enquiry") == {Section.advice}
+    assert sections_now(state="scheduled") == {Section.child_views, Section.summaries, Section.choose_mediator,
+                                               Section.meeting}
+    assert sections_now(state="closed") == set()
+    assert sections_now(state="closed", with_records=[Section.meeting, Section.agreement]) == {
+        Section.meeting, Section.agreement, Section.finalise, Section.follow_up}
