@@ -151,7 +151,8 @@ def meeting_session_start(
         first = not locked.sessions.exists()
         early = first and _early_start(locked, by=by, today=today, early_reason=early_reason)
         # The first sitting records that the meeting took place, if the workflow allows it now.
-        if any(t.action is Action.hold_meeting for t in case_transitions_allowed(case)):
+        if any(t.action is Action.hold_meeting
+               for t in case_transitions_allowed(case, on=today, manager_override=early)):
             case_transition(case=case, action=Action.hold_meeting, by=by, today=today, manager_override=early,
                             note=early_reason.strip() if early else "")
         session = MeetingSession.objects.create(meeting=locked, started_at=now)

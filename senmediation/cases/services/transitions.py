@@ -54,9 +54,9 @@ def _certificate_was_not_arranged(case: Case) -> bool:
     ).exists()
 
 
-def case_facts(case: Case, *, meeting: Any = _UNREAD) -> CaseFacts:
+def case_facts(case: Case, *, meeting: Any = _UNREAD, on: dt.date | None = None) -> CaseFacts:
     """What the workflow's guards need to know, read from the case and its meeting (pass the meeting
-    if the caller already has it)."""
+    if the caller already has it), for a step taken `on` that day (today unless given)."""
     if meeting is _UNREAD:
         meeting = case_meeting_current(case)
     from senmediation.agreements.selectors import agreement_open_items_count
@@ -77,11 +77,16 @@ def case_facts(case: Case, *, meeting: Any = _UNREAD) -> CaseFacts:
         certificate_issued=case.certificate_issued_on is not None,
         certificate_was_not_arranged=_certificate_was_not_arranged(case),
         open_agreement_items=open_items,
+        step_on=on or clock.today(),
     )
 
 
-def case_transitions_allowed(case: Case, *, meeting: Any = _UNREAD) -> list[Transition]:
-    return allowed_transitions(case_type=case.case_type, state=case.state, facts=case_facts(case, meeting=meeting))
+def case_transitions_allowed(
+    case: Case, *, meeting: Any = _UNREAD, on: dt.date | None = None, manager_override: bool = False
+) -> list[Transition]:
+    """The steps open to the case now (or `on` a day), as the workflow table decides."""
+    facts = dataclasses.replace(case_facts(case, meeting=meeting, on=on), manager_overrides_with_reason=manager_override)
+    return allowed_transitions(case_type=case.case_type, state=case.state, facts=facts)
 
 
 def case_transition(
@@ -106,7 +111,7 @@ def case_transition(
     with transaction.atomic():
         # Lock the case so two people pressing buttons at once cannot both move it.
         locked = Case.objects.select_for_update().get(pk=case.pk)
-        facts = dataclasses.replace(case_facts(locked), step_on=on, manager_overrides_with_reason=manager_override)
+        facts = dataclasses.replace(case_facts(locked, on=on), manager_overrides_with_reason=manager_override)
         try:
             transition = check_transition(
                 case_type=locked.case_type, state=locked.state, action=action, facts=facts
