@@ -140,7 +140,7 @@ def _transition(browser: Browser, reference: str, action: str) -> tuple[int, str
     token = CSRF_FIELD.search(page)
     assert token is not None
     status, location, body = browser.request(
-        "POST", f"/staff/cases/{reference}/transition/", {"action": action, "csrfmiddlewaretoken": token.group(1)}
+        "POST", f"/staff/cases/{reference}/transition/", {"action": action, "confirmed": "yes", "csrfmiddlewaretoken": token.group(1)}
     )
     assert status == 302, (action, status, body[:2000])
     return status, location

@@ -87,10 +87,36 @@ def _labelled(record: dict[str, Any], keys: tuple[str, ...]) -> list[tuple[str, 
     return [(key.replace("_", " ").capitalize(), record[key]) for key in keys if key in record]
 
 
+def _worded(record: dict[str, Any], choices: dict[str, Any]) -> dict[str, Any]:
+    """The record with each stored code as the words people read (the JSON keeps the codes)."""
+    from senmediation.cases.choices import label_of
+
+    out = dict(record)
+    for key, options in choices.items():
+        value = record.get(key)
+        if isinstance(value, list):
+            out[key] = ", ".join(label_of(v, options) for v in value)
+        elif isinstance(value, bool):
+            out[key] = "Yes" if value else "No"
+        elif value:
+            out[key] = label_of(value, options)
+    return out
+
+
 def _display(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    Case = apps.get_model("cases", "Case")
+    Party = apps.get_model("cases", "Party")
+    Meeting = apps.get_model("meetings", "Meeting")
+    from senmediation.cases.choices import Adjustment
+
+    case_words = {"case_type": Case._meta.get_field("case_type").choices, "state": Case._meta.get_field("state").choices}
+    party_words = {"role": Party.Role.choices, "preferred_contact": Party.Contact.choices,
+                   "adjustments": Adjustment.choices, "interpreter_needed": (), "is_main_contact": ()}
     return [
-        {**case, "rows": _labelled(case, CASE_FIELDS),
-         "party_rows": [(p["name"], _labelled(p, PARTY_FIELDS)) for p in case["parties_matching"]]}
+        {**case, "rows": _labelled(_worded(case, case_words), CASE_FIELDS),
+         "party_rows": [(p["name"], _labelled(_worded(p, party_words), PARTY_FIELDS))
+                        for p in case["parties_matching"]],
+         "meetings": [_worded(m, {"status": Meeting.Status.choices}) for m in case["meetings"]]}
         for case in cases
     ]
 

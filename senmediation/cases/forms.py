@@ -95,7 +95,8 @@ class TransitionForm(forms.Form):
     note = forms.CharField(label="Note (optional)", required=False, max_length=2000, widget=forms.Textarea(
         attrs={"rows": 3}))
     manager_override = forms.BooleanField(
-        required=False, label="Managers: close even though agreed actions are still open (give the reason as the note)"
+        required=False, label="Managers: go ahead although the usual checks refuse (close with agreed actions still open, or "
+        "record a meeting as held before its day): give the reason as the note"
     )
 
     def clean_on(self) -> dt.date | None:

@@ -7,6 +7,7 @@ from django import forms
 from senmediation.core.forms import GovukDateField
 from senmediation.directory.models import SignpostingAgency
 
+from .choices import Adjustment
 from .models import AdviceRecord, Case, ChildViews, ContactLog, Party
 
 
@@ -99,11 +100,7 @@ class ReleaseDateForm(forms.Form):
                                 help_text="For example, 27 3 2026")
 
 
-ADJUSTMENT_CHOICES = [
-    ("interpreter", "An interpreter"), ("bsl", "British Sign Language"), ("large_print", "Large print"),
-    ("easy_read", "Easy read"), ("accessible_venue", "An accessible venue"), ("breaks", "Extra breaks"),
-    ("phone_not_email", "Phone calls instead of e-mail"),
-]
+ADJUSTMENT_CHOICES = Adjustment.choices
 
 
 class PartyForm(forms.Form):

@@ -13,6 +13,8 @@ from senmediation.rules.deadlines import CLOCK_RULES, Clock, ClockStatus
 from senmediation.rules.eligibility import DECISION_LABELS, ROUTE_LABELS, ROUTE_RULES, Decision, Element, Route
 from senmediation.rules.workflow import CASE_TYPE_LABELS, STATE_LABELS, TERMINAL_STATES, CaseType, State, is_open
 
+from .choices import Adjustment, labels_of
+
 
 def _choices(enum: Any, labels: Any) -> list[tuple[str, str]]:
     return [(member.value, labels[member]) for member in enum]
@@ -197,6 +199,10 @@ class Case(TimeStampedModel):
         return self.case_type == CaseType.sen_mediation and ROUTE_RULES[Route(self.route)].certificate_owed
 
     @property
+    def element_labels(self) -> list[str]:
+        return labels_of(self.elements, ELEMENT_CHOICES)
+
+    @property
     def decision_labels(self) -> list[str]:
         return [DECISION_LABELS[Decision(d)] for d in self.decisions if d in Decision.__members__]
 
@@ -245,8 +251,11 @@ class Party(TimeStampedModel):
 
     @property
     def preferred_contact_labels(self) -> list[str]:
-        labels = dict(self.Contact.choices)
-        return [labels.get(c, c) for c in self.preferred_contact]
+        return labels_of(self.preferred_contact, self.Contact.choices)
+
+    @property
+    def adjustment_labels(self) -> list[str]:
+        return labels_of(self.adjustments, Adjustment.choices)
 
 
 class Issue(TimeStampedModel):

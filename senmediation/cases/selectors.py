@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.rules.calendar import add_working_days
+from senmediation.rules.sections import Section
 from senmediation.rules.workflow import TERMINAL_STATES, State
 
 from .models import CHASED_CLOCKS, Case, Deadline
@@ -186,3 +187,18 @@ def my_cases_for(*, user: Any, limit: int = 20) -> list[Case]:
     # Only what the dashboard's table shows: a whole case row is about 30 columns.
     shown = ("id", "reference", "child_first_name", "child_last_name", "state", "opened_on", "local_authority__name")
     return list(qs.select_related("local_authority").only(*shown)[:limit])
+
+
+def case_sections_with_records(case: Case) -> frozenset[Section]:
+    """The case-work sections that hold records for this case, in one query (rules/sections.py)."""
+    def has(**lookup: object) -> Exists:
+        return Exists(Case.objects.filter(pk=OuterRef("pk"), **lookup))
+
+    checks = {
+        Section.advice: has(advice__isnull=False), Section.child_views: has(child_views_records__isnull=False),
+        Section.summaries: has(summary_exchange__isnull=False), Section.meeting: has(meetings__status="held"),
+        Section.agreement: has(agreement__isnull=False),
+    }
+    row = Case.objects.filter(pk=case.pk).annotate(**{f"has_{s.value}": q for s, q in checks.items()}).values(
+        *(f"has_{s.value}" for s in checks)).first() or {}
+    return frozenset(s for s in checks if row.get(f"has_{s.value}"))

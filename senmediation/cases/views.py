@@ -15,7 +15,9 @@ from senmediation.meetings.models import CANCELLED_BY_CHOICES
 from senmediation.meetings.services import meeting_cancel, meeting_schedule
 from senmediation.notifications.selectors import messages_for_case
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
-from senmediation.rules.workflow import meeting_refusal
+from senmediation.rules.next_steps import steps_arranged
+from senmediation.rules.sections import sections_now
+from senmediation.rules.workflow import ACTION_LABELS, Transition, meeting_refusal
 
 from . import selectors
 from .forms import (
@@ -91,6 +93,9 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "late_contact": late_contact_context(case),
             "meeting": meeting,
             "transitions": transitions,
+            "steps": steps_arranged(state=case.state, transitions=transitions),
+            "sections": {s.value for s in sections_now(
+                state=case.state, with_records=selectors.case_sections_with_records(case))},
             "can_schedule": meeting_refusal(state=case.state) is None,
             "transition_form": TransitionForm(),
             "assign_form": AssignMediatorForm(initial={"mediator": case.mediator_id}),
@@ -107,6 +112,22 @@ def _back(reference: str) -> HttpResponse:
     return redirect("cases:detail", reference=reference)
 
 
+def _destructive(case: object, action: str) -> Transition | None:
+    """The allowed step for `action` when the workflow marks it destructive (it ends the case early)."""
+    return next((t for t in case_transitions_allowed(case) if t.action.value == action and t.destructive), None)  # type: ignore[arg-type]
+
+
+def _confirm(request: HttpRequest, case: object, transition: Transition, form: TransitionForm) -> HttpResponse:
+    """Asks before a step that ends the case; the answer comes back to the same address, confirmed."""
+    words = ACTION_LABELS[transition.action]
+    verb = words[0].lower() + words[1:]
+    return render(request, "cases/confirm_step.html", {
+        "case": case, "transition": transition, "question": f"Are you sure you want to {verb}?", "verb": verb,
+        "on": form.cleaned_data.get("on"), "note": form.cleaned_data.get("note", ""),
+        "manager_override": form.cleaned_data.get("manager_override", False),
+    })
+
+
 @require_POST
 @role_required(*CASE_WORKERS)
 def case_transition_view(request: HttpRequest, reference: str) -> HttpResponse:
@@ -121,6 +142,8 @@ def case_transition_view(request: HttpRequest, reference: str) -> HttpResponse:
             for error in errors:
                 messages.error(request, str(error))
         return _back(reference)
+    if request.POST.get("confirmed") != "yes" and (ending := _destructive(case, form.cleaned_data["action"])):
+        return _confirm(request, case, ending, form)
     try:
         case_transition(case=case, action=form.cleaned_data["action"], by=request.user,
                         on=form.cleaned_data.get("on"), note=form.cleaned_data.get("note", ""),

@@ -12,12 +12,14 @@ from typing import Any
 
 from django.db import transaction
 
+from senmediation.accounts.roles import Role, user_roles
 from senmediation.agreements.attendance_rules import AUTHORITY_ASKED, attendance_refusal, authority_refusal
 from senmediation.cases.models import Case, CaseEvent, Issue, Party
 from senmediation.cases.services.events import case_event_record
 from senmediation.cases.services.transitions import case_transition, case_transitions_allowed
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
+from senmediation.rules.meeting_day import meeting_day_refusal
 from senmediation.rules.workflow import Action, is_open
 
 from .models import Attendance, GroundRules, Meeting, MeetingSession
@@ -124,10 +126,26 @@ def ground_rules_confirmed(meeting: Meeting | None) -> bool:
     return bool(rules and rules.all_confirmed)
 
 
+def _early_start(meeting: Meeting, *, by: Any, today: dt.date, early_reason: str) -> bool:
+    """True when a manager is starting the meeting before its booked day with a reason; refuses
+    anyone else, or a manager without a reason (rules/meeting_day.py)."""
+    day = clock.local(meeting.starts_at).date()
+    if meeting_day_refusal(meeting_day=day, on=today, manager_reason_given=False) is None:
+        return False
+    if early_reason.strip() and Role.MANAGER not in user_roles(by):
+        raise ServiceError("Only a manager can start a meeting before its booked day.")
+    refusal = meeting_day_refusal(meeting_day=day, on=today, manager_reason_given=bool(early_reason.strip()))
+    if refusal is not None:
+        raise ServiceError(refusal, field="early_reason")
+    return True
+
+
 def meeting_session_start(
-    *, meeting: Meeting, by: Any, now: dt.datetime | None = None, today: dt.date | None = None
+    *, meeting: Meeting, by: Any, now: dt.datetime | None = None, today: dt.date | None = None,
+    early_reason: str = "",
 ) -> MeetingSession:
-    """Starts a sitting. The first one of a scheduled case records that the meeting took place."""
+    """Starts a sitting. The first one of a scheduled case records that the meeting took place: never
+    before its booked day, unless a manager starts it early giving `early_reason` (on the timeline)."""
     case = meeting.case
     _open_case(case)
     now = now or clock.now()
@@ -136,17 +154,21 @@ def meeting_session_start(
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if locked.sessions.filter(ended_at__isnull=True).exists():
             raise ServiceError("A session is already running: end or adjourn it first.")
+        first = not locked.sessions.exists()
+        early = first and _early_start(locked, by=by, today=today, early_reason=early_reason)
         # The first sitting records that the meeting took place, if the workflow allows it now.
-        if any(t.action is Action.hold_meeting for t in case_transitions_allowed(case)):
-            case_transition(case=case, action=Action.hold_meeting, by=by, today=today)
+        if any(t.action is Action.hold_meeting
+               for t in case_transitions_allowed(case, on=today, manager_override=early)):
+            case_transition(case=case, action=Action.hold_meeting, by=by, today=today, manager_override=early,
+                            note=early_reason.strip() if early else "")
         session = MeetingSession.objects.create(meeting=locked, started_at=now)
         if locked.status != Meeting.Status.HELD:
             locked.status = Meeting.Status.HELD
             locked.save(update_fields=["status", "updated_at"])
-        first = locked.sessions.count() == 1
+        booked = f", before its booked day ({clock.local(locked.starts_at):%-d %B %Y}), by a manager" if early else ""
         case_event_record(
-            case=case, by=by, kind=CaseEvent.Kind.UPDATED,
-            summary=f"Meeting {'started' if first else 'continued'} at {clock.local(now):%H:%M on %-d %B %Y}",
+            case=case, by=by, kind=CaseEvent.Kind.UPDATED, detail=early_reason.strip() if early else "",
+            summary=f"Meeting {'started' if first else 'continued'} at {clock.local(now):%H:%M on %-d %B %Y}{booked}",
         )
     meeting.refresh_from_db()
     return session

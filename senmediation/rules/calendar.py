@@ -32,6 +32,7 @@ __all__ = [
     "format_day",
     "is_working_day",
     "next_working_day_on_or_after",
+    "non_working_day_note",
     "previous_working_day",
     "subtract_working_days",
     "working_days_between",
@@ -75,6 +76,18 @@ def is_working_day(day: date, *, extra_closures: frozenset[date] = NO_CLOSURES) 
     if day in bank_holidays(day.year):
         return False
     return not extra_closures or day not in extra_closures
+
+
+def non_working_day_note(day: date) -> str | None:
+    """A plain note when `day` is not a working day ("25 December is a bank holiday (Christmas Day)",
+    "19 December is a Saturday"), else None. Shown beside a due date so that staff see that it falls
+    when nobody works (a calendar-day clock such as reg 36(2)'s 30 days does not move to a working day)."""
+    name = bank_holiday_name(day)
+    if name is not None:
+        return f"{day.day} {day:%B} is a bank holiday ({name})"
+    if day.weekday() >= _SATURDAY:
+        return f"{day.day} {day:%B} is a {day:%A}"
+    return None
 
 
 def next_working_day_on_or_after(day: date, *, extra_closures: frozenset[date] = NO_CLOSURES) -> date:

@@ -35,6 +35,7 @@ __all__ = [
     "LaAction",
     "LaActionRule",
     "clock_status",
+    "contact_meets_first_call_back",
     "due_date",
     "icb_tells_la_due",
     "la_action_due",
@@ -390,3 +391,10 @@ def other_agreement_due(agreed_on: date) -> date:
 def icb_tells_la_due(agreed_on: date) -> date:
     """1 week for the ICB to tell an LA that was not a party (reg 42(4))."""
     return due_date(Clock.icb_tells_la, agreed_on)
+
+
+def contact_meets_first_call_back(*, spoken: bool, with_family: bool) -> bool:
+    """The first call back (a service standard the provider sets, not statutory) is met when someone
+    from the service speaks to the family: a call or a meeting with them, whoever rang whom. An e-mail,
+    a letter or a call with the LA does not meet it."""
+    return spoken and with_family

@@ -24,29 +24,13 @@ from types import MappingProxyType
 
 from senmediation.rules.deadlines import CLOCK_RULES, Clock, notice_is_enough
 from senmediation.rules.eligibility import CARE_ONLY_ROUTES, ROUTE_RULES, Route
+from senmediation.rules.meeting_day import meeting_day_reached
 
 __all__ = [
-    "ACTION_LABELS",
-    "CASE_TYPE_LABELS",
-    "MEETING_STATES",
-    "OPEN_STATES",
-    "STATE_LABELS",
-    "TERMINAL_STATES",
-    "TRANSITIONS",
-    "Action",
-    "CaseFacts",
-    "CaseType",
-    "State",
-    "Transition",
-    "TransitionNotAllowed",
-    "allowed_transitions",
-    "certificate_clock_now",
-    "check_transition",
-    "clocks_on_open",
-    "is_open",
-    "meeting_refusal",
-    "meeting_step",
-    "reachable_states",
+    "ACTION_LABELS", "CASE_TYPE_LABELS", "MEETING_STATES", "OPEN_STATES", "STATE_LABELS", "TERMINAL_STATES",
+    "TRANSITIONS", "Action", "CaseFacts", "CaseType", "State", "Transition", "TransitionNotAllowed",
+    "allowed_transitions", "certificate_clock_now", "check_transition", "clocks_on_open", "is_open",
+    "meeting_refusal", "meeting_step", "reachable_states",
 ]
 
 
@@ -171,12 +155,13 @@ class CaseFacts:
     # The certificate was issued because the LA could not arrange mediation in time.
     certificate_was_not_arranged: bool = False
     open_agreement_items: int = 0
-    # A manager may close a case with actions still open, giving a reason (e.g. the family moved away).
-    manager_closing_with_reason: bool = False
+    # A manager going ahead with a reason: closing with actions still open (the family moved away),
+    # or starting a meeting before its booked day.
+    manager_overrides_with_reason: bool = False
+    step_on: date | None = None  # the day the step being checked happened (None: not known)
     # The family first contacted the adviser more than 2 months after the decision notice (reg 33) and no
     # manager has overridden it: no certificate without mediation (reg 34(2)); the text says why.
     late_contact_refusal: str = ""
-
 
     @property
     def placement_only(self) -> bool:
@@ -211,6 +196,7 @@ class Transition:
     stops: tuple[Clock, ...] = ()
     # A clock listed in `starts` with a condition here only starts when the condition holds.
     start_conditions: tuple[tuple[Clock, Condition], ...] = field(default=(), compare=False)
+    destructive: bool = False  # ends the case before its work is done: a warning button, confirmed first
 
     def refusal(self, facts: CaseFacts) -> str | None:
         """The guard's plain-English reason for refusing, or None when allowed."""
@@ -323,7 +309,7 @@ def _held_can_close_sen(facts: CaseFacts) -> str | None:
 
 def _no_open_items(facts: CaseFacts) -> str | None:
     n = facts.open_agreement_items
-    if n <= 0 or facts.manager_closing_with_reason:
+    if n <= 0 or facts.manager_overrides_with_reason:
         return None
     if n == 1:
         return "1 agreed action is still open: follow it up and record the result before closing."
@@ -433,11 +419,12 @@ def _t(
     meets: tuple[Clock, ...] = (),
     stops: tuple[Clock, ...] = (),
     only_if: tuple[tuple[Clock, Condition], ...] = (),
+    destructive: bool = False,
 ) -> Transition:
     """One row; the button text defaults to the action's usual label."""
     return Transition(
         from_state, action, to_state, case_types, label or ACTION_LABELS[action],
-        guard, starts, meets, stops, only_if,
+        guard, starts, meets, stops, only_if, destructive,
     )  # fmt: skip
 
 
@@ -448,8 +435,9 @@ _MEDIATION_STATES = (_S.mediation_requested, _S.la_notified, _S.preparing, _S.sc
 _ROUTE: tuple[Transition, ...] = (
     # First contact. Information about mediation must not pressure the family (SEND CoP 2015 ch. 11).
     _t(_S.enquiry, _A.give_information, _S.information_given, BOTH, meets=(Clock.first_call_back,)),
-    _t(_S.enquiry, _A.close, _S.closed, BOTH, label="Close: signposted elsewhere", stops=_TRACKED),
-    _t(_S.information_given, _A.close, _S.closed, BOTH, label="Close: nothing more needed", stops=_TRACKED),
+    _t(_S.enquiry, _A.close, _S.closed, BOTH, label="Close: signposted elsewhere", stops=_TRACKED, destructive=True),
+    _t(_S.information_given, _A.close, _S.closed, BOTH, label="Close: nothing more needed", stops=_TRACKED,
+       destructive=True),
 
     # Certificate without mediation, due in 3 working days (reg 34). A family who asked for mediation
     # and then decide against it "do not wish to pursue mediation" too.
@@ -484,8 +472,8 @@ _ROUTE: tuple[Transition, ...] = (
     # The meeting. SEN: meets the 30 days; the certificate is due 3 working days after it (reg 39(1))
     # with or without agreement, unless no certificate is needed (CFA 2014 s.55).
     _t(_S.scheduled, _A.hold_meeting, _S.held, SEN, starts=(Clock.certificate_after_mediation,),
-       meets=(Clock.mediation_held,), only_if=_CERTIFICATE_OWED),
-    _t(_S.scheduled, _A.hold_meeting, _S.held, DRS),
+       meets=(Clock.mediation_held,), only_if=_CERTIFICATE_OWED, guard=meeting_day_reached),
+    _t(_S.scheduled, _A.hold_meeting, _S.held, DRS, guard=meeting_day_reached),
 
     # Outcome. SEN agreements: 2 weeks for matters with no right of appeal (reg 42(3)); appealable
     # matters follow reg 44 item by item; an ICB tells an LA that was not a party within 1 week
@@ -499,8 +487,8 @@ _ROUTE: tuple[Transition, ...] = (
     _t(_S.held, _A.issue_certificate, _S.certificate_issued, SEN,
        label="Issue the certificate after mediation", guard=_certificate_outcome,
        meets=(Clock.certificate_after_mediation,)),
-    _t(_S.held, _A.close, _S.closed, SEN, guard=_held_can_close_sen, stops=_TRACKED),
-    _t(_S.held, _A.close, _S.closed, DRS, guard=_outcome_recorded, stops=_TRACKED),
+    _t(_S.held, _A.close, _S.closed, SEN, guard=_held_can_close_sen, stops=_TRACKED, destructive=True),
+    _t(_S.held, _A.close, _S.closed, DRS, guard=_outcome_recorded, stops=_TRACKED, destructive=True),
     _t(_S.agreement_recorded, _A.issue_certificate, _S.certificate_issued, SEN,
        label="Issue the certificate after mediation", guard=_certificate_needed,
        meets=(Clock.certificate_after_mediation,)),
@@ -517,7 +505,7 @@ _ROUTE: tuple[Transition, ...] = (
     _t(_S.not_arranged, _A.issue_certificate, _S.certificate_issued, SEN,
        label="Issue the certificate (mediation not arranged in time)", guard=_certificate_needed,
        meets=(Clock.certificate_not_arranged,)),
-    _t(_S.not_arranged, _A.close, _S.closed, SEN, guard=_no_certificate_owed, stops=_TRACKED),
+    _t(_S.not_arranged, _A.close, _S.closed, SEN, guard=_no_certificate_owed, stops=_TRACKED, destructive=True),
 
     # Mediation after all: the family still want it after a "not arranged" certificate. The certificate
     # they hold stands "whether or not" they later take part (SEND Regs 2014 reg 39(3)), so no new one and
@@ -544,7 +532,7 @@ def _withdrawals(rows: tuple[Transition, ...]) -> tuple[Transition, ...]:
             continue
         types = frozenset(ct for ct in CaseType if state in _states_used(rows, ct))
         if types:
-            out.append(_t(state, _A.withdraw, _S.withdrawn, types, stops=_TRACKED))
+            out.append(_t(state, _A.withdraw, _S.withdrawn, types, stops=_TRACKED, destructive=True))
     return tuple(out)
 
 

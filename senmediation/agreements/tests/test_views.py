@@ -78,3 +78,24 @@ def test_a_withdrawn_case_is_read_only(case, coordinator, coordinator_client) ->
     assert "read-only" in html and "Add the item" not in html
     response = coordinator_client.post(url(case), {"action": "x"}, follow=True)
     assert "nothing on it can change" in response.content.decode()
+
+
+def test_the_meeting_page_does_not_offer_to_start_a_meeting_before_its_day(case, mediator_client, manager,
+                                                                           time_machine) -> None:
+    import datetime as dt
+
+
+    time_machine.move_to(dt.datetime(2026, 12, 2, 10, 0, tzinfo=dt.UTC), tick=False)
+    page = mediator_client.get(url(case, "meeting/")).content.decode()
+    assert "The meeting is booked for Tuesday 15 December 2026. It cannot start before that day: if everyone " \
+           "really is meeting early, ask a manager." in page
+    assert "Start the meeting" not in page
+    response = mediator_client.post(url(case, "meeting/session/start/"), follow=True)
+    assert "so it cannot start (or be recorded as held) before that day" in response.content.decode()
+    case.refresh_from_db()
+    assert case.state == "scheduled"
+    boss = client_for(manager)
+    assert "Start the meeting early" in boss.get(url(case, "meeting/")).content.decode()
+    boss.post(url(case, "meeting/session/start/"), {"early_reason": "Everyone asked to meet sooner"})
+    case.refresh_from_db()
+    assert case.state == "held"

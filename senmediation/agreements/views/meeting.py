@@ -11,9 +11,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from senmediation.accounts.decorators import role_required
 from senmediation.cases.models import Case
+from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.meetings import record
 from senmediation.meetings.models import Attendance, GroundRules, Meeting
+from senmediation.rules.meeting_day import meeting_day_refusal
 from senmediation.rules.workflow import is_open
 
 from ..forms import AttendanceForm, GroundRulesForm, IssueOutcomesForm, SessionEndForm
@@ -36,8 +38,12 @@ def _page(request: HttpRequest, case: Case, *, status: int = 200, **forms: Any) 
     initial_rules = [name for name in ("confidentiality", "respect", "listening", "impartiality")
                      if rules and getattr(rules, name)]
     sessions = list(meeting.sessions.all()) if meeting else []
+    booked_day = clock.local(meeting.starts_at).date() if meeting else None
     context = {
         "case": case, "meeting": meeting, "read_only": not is_open(case.state),
+        # Before its booked day the first sitting cannot start; a manager may start it early with a reason.
+        "too_early": bool(booked_day and not sessions and meeting_day_refusal(
+            meeting_day=booked_day, on=clock.today(), manager_reason_given=False)),
         "attendances": list(meeting.attendances.select_related("party")) if meeting else [],
         "sessions": sessions, "running": next((s for s in sessions if s.ended_at is None), None),
         "rules": rules, "issues": issues,
@@ -121,7 +127,8 @@ def session_start(request: HttpRequest, reference: str) -> HttpResponse:
         return refusal
     meeting = _meeting_or_404(case)
     try:
-        record.meeting_session_start(meeting=meeting, by=request.user)
+        record.meeting_session_start(meeting=meeting, by=request.user,
+                                     early_reason=request.POST.get("early_reason", "")[:1000])
     except ServiceError as error:
         messages.error(request, error.message)
     else:

@@ -51,3 +51,18 @@ def test_an_export_is_recorded_against_each_case_it_contains(coordinator, manage
     per_case = list(AuditEntry.objects.filter(detail="subject-access export").order_by("case_reference")
                     .values_list("case_reference", "username", "action"))
     assert per_case == sorted([(first.reference, "boss", "export"), (second.reference, "boss", "export")])
+
+
+def test_the_pdf_shows_labels_not_stored_codes(coordinator, manager) -> None:
+    from senmediation.cases.models import Party
+    from senmediation.cases.services.opening import PartyInput
+
+    case_make(by=coordinator, parties=[PartyInput(
+        role=Party.Role.PARENT, name="Ravi Patel", email="ravi@example.com", preferred_contact=["text"],
+        is_main_contact=True, adjustments=["breaks", "large_print"])])
+    _, as_pdf = subject_access_export(query="ravi@example.com", by=manager)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(as_pdf)).pages).split())
+    assert "Extra breaks, Large print" in text
+    assert "Text message" in text and "Parent or carer" in text and "SEN mediation" in text
+    for code in ("large_print", "'breaks'", "sen_mediation", "['text']"):
+        assert code not in text

@@ -13,9 +13,11 @@ from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.directory.models import SignpostingAgency
+from senmediation.rules.deadlines import Clock, contact_meets_first_call_back
 from senmediation.rules.workflow import Action
 
 from ..models import AdviceRecord, Case, CaseEvent, ChildViews, ContactLog, MediatorNote, Party, Signposting
+from .deadlines import clocks_apply
 from .events import case_event_record
 from .search import case_search_refresh
 from .transitions import case_transition, case_transitions_allowed
@@ -30,6 +32,11 @@ DECISION_ACTIONS = {
     AdviceRecord.Decision.MEDIATION: Action.request_mediation,
     AdviceRecord.Decision.CERTIFICATE: Action.request_certificate,
 }
+
+
+# A call or a meeting is speaking to someone; with the parent or the young person it is the family.
+SPOKEN_CHANNELS = frozenset({ContactLog.Channel.PHONE, ContactLog.Channel.MEETING})
+FAMILY_ROLES = frozenset({Party.Role.PARENT, Party.Role.YOUNG_PERSON})
 
 
 def contact_log_record(
@@ -51,6 +58,10 @@ def contact_log_record(
             summary=f"{entry.get_channel_display()} contact ({entry.get_direction_display().lower()}) "
             f"with {entry.with_whom or 'someone'}", detail=entry.outcome,
         )
+        if contact_meets_first_call_back(spoken=channel in SPOKEN_CHANNELS,
+                                         with_family=party is not None and party.role in FAMILY_ROLES):
+            clocks_apply(case=case, on=clock.local(entry.at).date(), today=clock.today(),
+                         meets=[Clock.first_call_back])
     return entry
 
 

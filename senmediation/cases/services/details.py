@@ -20,8 +20,8 @@ from .mediators import mediator_exclusion_for
 def case_mediator_assign(
     *, case: Case, mediator: Any, by: Any, reason: str = "", today: dt.date | None = None
 ) -> Case:
-    """Assigns the mediator. One with a declared conflict of interest, no current accreditation or
-    no room is refused; only a manager may assign them anyway, giving a reason that goes on the
+    """Assigns the mediator. One the suitability rule (services/mediators.py) excludes, for a declared
+    conflict of interest, no current accreditation or a full case load, is refused; only a manager may assign them anyway, giving a reason that goes on the
     timeline (impartiality is the point of the service)."""
     if Role.MEDIATOR not in user_roles(mediator):
         raise ServiceError("Choose someone who is a mediator.", field="mediator")

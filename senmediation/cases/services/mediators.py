@@ -198,9 +198,13 @@ def mediators_ranked_for(*, case: Any, today: dt.date, only: Any = None) -> list
 
 
 def mediator_exclusion_for(*, case: Any, mediator: Any, today: dt.date) -> str:
-    """Why this mediator may not mediate this case (a conflict of interest, no current accreditation
-    or profile), or "" when they may. A full case load only ranks them lower."""
+    """Why this mediator is not suitable for this case, or "" when they are: the one rule that the
+    "Choose a mediator" page, the case page's drop-down and every other way of assigning follow (a
+    conflict of interest, no current accreditation or profile, or a full case load). The mediator
+    already on the case stays suitable for it: their own case is counted in their load."""
     found = mediators_ranked_for(case=case, today=today, only=mediator)
     if not found:
         return "Not an active mediator"
-    return found[0].ineligible_reason
+    if case.mediator_id == mediator.pk:
+        return found[0].ineligible_reason
+    return found[0].exclusion_reason

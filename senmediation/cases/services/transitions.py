@@ -55,9 +55,9 @@ def _certificate_was_not_arranged(case: Case) -> bool:
     ).exists()
 
 
-def case_facts(case: Case, *, meeting: Any = _UNREAD) -> CaseFacts:
+def case_facts(case: Case, *, meeting: Any = _UNREAD, on: dt.date | None = None) -> CaseFacts:
     """What the workflow's guards need to know, read from the case and its meeting (pass the meeting
-    if the caller already has it)."""
+    if the caller already has it), for a step taken `on` that day (today unless given)."""
     if meeting is _UNREAD:
         meeting = case_meeting_current(case)
     from senmediation.agreements.selectors import agreement_open_items_count
@@ -81,11 +81,16 @@ def case_facts(case: Case, *, meeting: Any = _UNREAD) -> CaseFacts:
         certificate_was_not_arranged=_certificate_was_not_arranged(case),
         open_agreement_items=open_items,
         late_contact_refusal=case_late_contact_refusal(case),
+        step_on=on or clock.today(),
     )
 
 
-def case_transitions_allowed(case: Case, *, meeting: Any = _UNREAD) -> list[Transition]:
-    return allowed_transitions(case_type=case.case_type, state=case.state, facts=case_facts(case, meeting=meeting))
+def case_transitions_allowed(
+    case: Case, *, meeting: Any = _UNREAD, on: dt.date | None = None, manager_override: bool = False
+) -> list[Transition]:
+    """The steps open to the case now (or `on` a day), as the workflow table decides."""
+    facts = dataclasses.replace(case_facts(case, meeting=meeting, on=on), manager_overrides_with_reason=manager_override)
+    return allowed_transitions(case_type=case.case_type, state=case.state, facts=facts)
 
 
 def case_transition(
@@ -94,8 +99,9 @@ def case_transition(
 ) -> Case:
     """Moves the case on by one step of the workflow, records it on the timeline and updates its clocks.
 
-    `manager_override` lets a manager close a case whose agreed actions are still open, with a reason in
-    `note`. Raises ServiceError with a plain-English reason when the step is not allowed now.
+    `manager_override` lets a manager go ahead with a reason in `note`: close a case whose agreed actions
+    are still open, or record a meeting as held before its booked day. Raises ServiceError with a
+    plain-English reason when the step is not allowed now.
     """
     today = today or clock.today()
     on = on or today
@@ -103,15 +109,13 @@ def case_transition(
         raise ServiceError("The date of a step cannot be in the future.", field="on")
     if manager_override:
         if Role.MANAGER not in user_roles(by):
-            raise ServiceError("Only a manager can close a case while agreed actions are still open.")
+            raise ServiceError("Only a manager can go ahead with a step that the usual checks refuse.")
         if not note.strip():
-            raise ServiceError("Give the reason for closing the case with actions still open.", field="note")
+            raise ServiceError("Give the reason for going ahead.", field="note")
     with transaction.atomic():
         # Lock the case so two people pressing buttons at once cannot both move it.
         locked = Case.objects.select_for_update().get(pk=case.pk)
-        facts = case_facts(locked)
-        if manager_override:
-            facts = dataclasses.replace(facts, manager_closing_with_reason=True)
+        facts = dataclasses.replace(case_facts(locked, on=on), manager_overrides_with_reason=manager_override)
         try:
             transition = check_transition(
                 case_type=locked.case_type, state=locked.state, action=action, facts=facts

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from senmediation.rules.calendar import format_day, format_short_day
+from senmediation.rules.calendar import format_day, format_short_day, non_working_day_note
 
 register = template.Library()
 _MARK = "987654321"  # digits, so that it fits an <int:...> argument as well as a <str:...> one
@@ -38,13 +38,23 @@ def case_url(reference: str) -> str:
     return address_for("cases:detail", reference)
 
 
+@register.filter
+def day_note(day: Any) -> SafeString:
+    """A line break and a plain note when a due date falls on a weekend or bank holiday, else nothing."""
+    note = non_working_day_note(day) if day else None
+    if note is None:
+        return SafeString("")
+    return format_html('<br><strong class="app-day-note govuk-!-font-size-16">{}</strong>', note)
+
+
 @register.simple_tag
 def deadline_rows(items: Iterable[Any]) -> SafeString:
     """One row per open clock: the case (linked), the clock, the day it is due."""
     return format_html_join(
         "\n", '<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a>'
-        '</td><td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}</td></tr>',
-        ((case_url(d.case.reference), d.case.reference, d.get_clock_display(), format_day(d.due_date)) for d in items),
+        '</td><td class="govuk-table__cell">{}</td><td class="govuk-table__cell">{}{}</td></tr>',
+        ((case_url(d.case.reference), d.case.reference, d.get_clock_display(), format_day(d.due_date),
+          day_note(d.due_date)) for d in items),
     )
 
 

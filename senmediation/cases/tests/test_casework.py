@@ -77,3 +77,35 @@ def test_mediator_notes_are_seen_only_by_the_cases_mediator_and_managers(
     # The timeline says a note exists but not what it says.
     timeline = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
     assert "A private mediator note was added" in timeline and "Dad is anxious" not in timeline
+
+
+def test_an_outbound_call_to_the_family_meets_the_first_call_back_clock(coordinator) -> None:
+    import datetime as dt
+
+    from senmediation.cases.services.casework import contact_log_record
+
+    case = case_make(by=coordinator)
+    clock = case.deadlines.get(clock="first_call_back")
+    assert clock.met_on is None
+    contact_log_record(case=case, by=coordinator, channel="email", direction="out", party=case.parties.get(),
+                       summary="Sent the leaflet", at=dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC))
+    clock.refresh_from_db()
+    assert clock.met_on is None  # an e-mail is not speaking to the family
+    contact_log_record(case=case, by=coordinator, channel="phone", direction="out", party=case.parties.get(),
+                       summary="Called Ravi back", at=dt.datetime(2026, 11, 23, 15, 30, tzinfo=dt.UTC))
+    clock.refresh_from_db()
+    assert clock.met_on == dt.date(2026, 11, 23)
+    assert clock.status == "met"
+
+
+def test_a_call_with_the_local_authority_does_not_meet_the_first_call_back_clock(coordinator) -> None:
+    import datetime as dt
+
+    from senmediation.cases.models import Party
+    from senmediation.cases.services.casework import contact_log_record, party_add
+
+    case = case_make(by=coordinator)
+    officer = party_add(case=case, by=coordinator, role=Party.Role.LA_OFFICER, name="Jo Officer")
+    contact_log_record(case=case, by=coordinator, channel="phone", direction="out", party=officer,
+                       summary="Asked about the plan", at=dt.datetime(2026, 11, 23, 15, 30, tzinfo=dt.UTC))
+    assert case.deadlines.get(clock="first_call_back").met_on is None

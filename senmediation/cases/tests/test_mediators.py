@@ -169,7 +169,9 @@ def test_a_mediator_with_a_conflict_is_refused_and_a_manager_must_give_a_reason(
     assert event.detail == "The family asked for her; the conflict was discussed with them"
 
 
-def test_an_expired_accreditation_is_refused_but_a_full_case_load_only_ranks_lower(coordinator) -> None:
+def test_an_expired_accreditation_and_a_full_case_load_are_both_refused(coordinator, manager) -> None:
+    # The same rule as the "Choose a mediator" page: a full case load is not suitable either; only a
+    # manager may assign them anyway, with the reason on the timeline.
     from senmediation.core.errors import ServiceError
 
     case = case_make(by=coordinator)
@@ -178,9 +180,33 @@ def test_an_expired_accreditation_is_refused_but_a_full_case_load_only_ranks_low
         case_mediator_assign(case=case, mediator=expired, by=coordinator, today=TODAY)
     busy = mediator_with_profile("gus", capacity=0)
     assert by_name(mediators_ranked_for(case=case, today=TODAY))["gus"].excluded
-    case_mediator_assign(case=case, mediator=busy, by=coordinator, today=TODAY)
+    with pytest.raises(ServiceError) as refused:
+        case_mediator_assign(case=case, mediator=busy, by=coordinator, today=TODAY)
+    assert refused.value.message == (
+        "Gus Mediator cannot take this case: No spare capacity: 0 open cases, limit 0. "
+        "Choose another mediator, or ask a manager."
+    )
+    case.refresh_from_db()
+    assert case.mediator_id is None
+    case_mediator_assign(case=case, mediator=busy, by=manager, today=TODAY, reason="Only mediator who speaks Urdu")
     case.refresh_from_db()
     assert case.mediator_id == busy.pk
+    assert case.events.latest("at").summary == (
+        "Mediator assigned: Gus Mediator (by a manager, despite: No spare capacity: 0 open cases, limit 0)"
+    )
+
+
+def test_the_case_page_drop_down_refuses_a_mediator_the_choose_page_calls_unsuitable(coordinator) -> None:
+    case = case_make(by=coordinator)
+    full = mediator_with_profile("ivy", capacity=0)
+    choose = client_for(coordinator).get(f"/staff/cases/{case.reference}/documents/mediators/").content.decode()
+    assert "No spare capacity: 0 open cases, limit 0" in choose
+    response = client_for(coordinator).post(f"/staff/cases/{case.reference}/mediator/", {"mediator": full.pk},
+                                            follow=True)
+    assert ("Ivy Mediator cannot take this case: No spare capacity: 0 open cases, limit 0. "
+            "Choose another mediator, or ask a manager.") in response.content.decode()
+    case.refresh_from_db()
+    assert case.mediator_id is None
 
 
 def test_the_case_page_refusal_names_the_conflict_and_the_manager_form_asks_why(coordinator, manager) -> None:

@@ -63,7 +63,7 @@ def test_case_list_filters_and_searches(coordinator_client, coordinator) -> None
 
 # Each staff page's own queries (session and user included), whatever the number of cases.
 PAGE_QUERIES = {
-    "dashboard": 11, "case list": 6, "case page": 14, "by next deadline": 6, "surname search": 6,
+    "dashboard": 11, "case list": 6, "case page": 15, "by next deadline": 6, "surname search": 6,
     "reference search": 6, "filtered by state": 6, "filtered by LA and state": 7,
 }
 
@@ -168,3 +168,107 @@ def test_schedule_meeting_validates_and_moves_the_case(coordinator_client, coord
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.state == "scheduled"
+
+
+def test_a_deadline_on_a_bank_holiday_or_a_weekend_is_flagged_on_the_case_page_and_dashboard(
+    coordinator, time_machine
+) -> None:
+    from senmediation.cases.services.deadlines import clocks_apply
+
+    time_machine.move_to(dt.datetime(2026, 12, 22, 9, 0, tzinfo=dt.UTC))
+    case = case_make(by=coordinator, today=dt.date(2026, 12, 18))
+    case.deadlines.filter(clock="first_call_back").update(due_date=dt.date(2026, 12, 25))
+    case.deadlines.filter(clock="contact_adviser").update(due_date=dt.date(2026, 12, 19))  # a Saturday
+    clocks_apply(case=case, on=dt.date(2026, 12, 22), today=dt.date(2026, 12, 22))
+    page = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
+    assert "25 December is a bank holiday (Christmas Day)" in page
+    assert "19 December is a Saturday" in page
+    dashboard = client_for(coordinator).get("/staff/").content.decode()
+    assert "25 December is a bank holiday (Christmas Day)" in dashboard
+    assert "19 December is a Saturday" in dashboard
+
+
+def _visible_text(html: str) -> str:
+    import re
+
+    body = re.sub(r"(?s)<(script|style|select)\b.*?</\1>", " ", html)
+    return " ".join(re.sub(r"<[^>]+>", " ", body).split())
+
+
+def test_stored_codes_are_shown_as_their_labels_on_the_case_page_and_a_party_page(coordinator) -> None:
+    from senmediation.cases.models import Party
+    from senmediation.cases.services.opening import PartyInput
+
+    case = case_make(by=coordinator, elements=["education", "social_care"], parties=[PartyInput(
+        role=Party.Role.PARENT, name="Ravi Patel", email="ravi@example.com", preferred_contact=["email", "text"],
+        is_main_contact=True, adjustments=["breaks", "large_print", "phone_not_email"])])
+    party = case.parties.get()
+    page = _visible_text(client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode())
+    assert "Adjustments Extra breaks, Large print, Phone calls instead of e-mail" in page
+    assert "Prefers Email, Text message" in page
+    assert "Parts of the plan: Education, Social care" in page
+    party_page = _visible_text(
+        client_for(coordinator).get(f"/staff/cases/{case.reference}/people/{party.pk}/").content.decode())
+    assert "Extra breaks" in party_page
+    for text in (page, party_page):
+        for code in ("large_print", "phone_not_email", "social_care", "socialcare", "sen_mediation", "la_notified"):
+            assert code not in text
+        assert text.count("breaks") == text.count("Extra breaks")
+
+
+def test_the_next_step_is_the_primary_button_and_ending_the_case_is_a_warning_kept_apart(coordinator) -> None:
+    import re
+
+    case = case_make(by=coordinator)
+    html = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
+    found = re.findall(r'<button type="submit" class="([^"]+)"[^>]*>([^<]+)<', html)
+    buttons = {label.strip(): cls for cls, label in found}
+    assert buttons["Record that information was given"] == "govuk-button govuk-!-margin-bottom-1"
+    assert buttons["Close: signposted elsewhere"] == "govuk-button govuk-button--warning govuk-!-margin-bottom-1"
+    assert buttons["Withdraw the case"] == "govuk-button govuk-button--warning govuk-!-margin-bottom-1"
+    steps, ending = html.split('<h3 class="govuk-heading-s" id="end-the-case">End the case</h3>')
+    assert ">Withdraw the case</button>" not in steps and ">Withdraw the case</button>" in ending
+
+
+def test_a_step_that_ends_the_case_asks_for_confirmation_first(coordinator) -> None:
+    case = case_make(by=coordinator)
+    url = f"/staff/cases/{case.reference}/transition/"
+    response = client_for(coordinator).post(url, {"action": "withdraw"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Are you sure you want to withdraw the case?" in html
+    assert 'name="confirmed" value="yes"' in html
+    case.refresh_from_db()
+    assert case.state == "enquiry"
+    client_for(coordinator).post(url, {"action": "withdraw", "confirmed": "yes", "note": "The family moved away"})
+    case.refresh_from_db()
+    assert case.state == "withdrawn" and case.closure_reason == "The family moved away"
+    # A step that does not end the case needs no confirmation.
+    other = case_make(by=coordinator, child_first_name="Ava")
+    client_for(coordinator).post(f"/staff/cases/{other.reference}/transition/", {"action": "give_information"})
+    other.refresh_from_db()
+    assert other.state == "information_given"
+
+
+def _case_work_links(html: str) -> list[str]:
+    import re
+
+    nav = html.split('aria-label="Case work"')[1].split("</nav>")[0]
+    return [text.strip() for text in re.findall(r"<a [^>]*>([^<]+)</a>", nav)]
+
+
+def test_the_side_navigation_shows_the_sections_that_apply_now(coordinator, mediator, manager) -> None:
+    from senmediation.cases.services.transitions import case_transition
+
+    case = case_make(by=coordinator)
+    page = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
+    assert _case_work_links(page) == ["Contacts", "Advice and decision", "Certificates and documents",
+                                      "Secure links for the parties"]
+    client_for(coordinator).post(f"/staff/cases/{case.reference}/advice/", {"understood": "yes",
+                                                                            "decision": "mediation"})
+    case_transition(case=case, action="notify_la", by=coordinator, today=dt.date(2026, 11, 24))
+    page = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
+    # Advice is done but holds a record, so it stays; preparing for the meeting comes in.
+    assert _case_work_links(page) == ["Contacts", "Advice and decision", "The child's views",
+                                      "Summaries before the meeting", "Certificates and documents",
+                                      "Choose a mediator", "Secure links for the parties"]

@@ -93,3 +93,52 @@ def test_a_withdrawn_case_cannot_change(case, coordinator, mediator) -> None:
         record.meeting_session_start(meeting=meeting, by=mediator)
     with pytest.raises(ServiceError, match="ended"):
         record.attendance_add(meeting=meeting, by=mediator, name="A", role="parent")
+
+
+EARLY = dt.datetime(2026, 12, 2, 10, 0, tzinfo=dt.UTC)  # 13 days before the meeting on 15 December
+NOT_BEFORE_ITS_DAY = (
+    "The meeting is booked for Tuesday 15 December 2026, so it cannot start (or be recorded as held) before "
+    "that day. If everyone really is meeting early, a manager can start it, giving the reason."
+)
+
+
+def test_a_meeting_cannot_start_before_its_day(case, mediator) -> None:
+    meeting = record.meeting_for_record(case)
+    with pytest.raises(ServiceError) as refused:
+        record.meeting_session_start(meeting=meeting, by=mediator, now=EARLY)
+    assert refused.value.message == NOT_BEFORE_ITS_DAY
+    case.refresh_from_db()
+    meeting.refresh_from_db()
+    assert case.state == "scheduled" and meeting.status == Meeting.Status.SCHEDULED
+    assert meeting.sessions.count() == 0
+    with pytest.raises(ServiceError) as not_a_manager:
+        record.meeting_session_start(meeting=meeting, by=mediator, now=EARLY, early_reason="Everyone is free")
+    assert not_a_manager.value.message == "Only a manager can start a meeting before its booked day."
+
+
+def test_a_manager_may_start_a_meeting_early_with_a_reason_on_the_timeline(case, manager) -> None:
+    meeting = record.meeting_for_record(case)
+    with pytest.raises(ServiceError) as no_reason:
+        record.meeting_session_start(meeting=meeting, by=manager, now=EARLY, early_reason="  ")
+    assert no_reason.value.message == NOT_BEFORE_ITS_DAY
+    record.meeting_session_start(meeting=meeting, by=manager, now=EARLY,
+                                 early_reason="The family and the LA asked to bring it forward")
+    case.refresh_from_db()
+    assert case.state == "held"
+    assert case.deadlines.get(clock="mediation_held").met_on == dt.date(2026, 12, 2)
+    held = case.events.get(action="hold_meeting")
+    assert held.detail == "The family and the LA asked to bring it forward"
+    started = case.events.filter(summary__startswith="Meeting started").get()
+    assert started.summary == (
+        "Meeting started at 10:00 on 2 December 2026, before its booked day (15 December 2026), by a manager"
+    )
+    assert started.detail == "The family and the LA asked to bring it forward"
+
+
+def test_the_case_page_cannot_record_a_meeting_as_held_before_its_day(case, coordinator, time_machine) -> None:
+    time_machine.move_to(EARLY, tick=False)
+    with pytest.raises(ServiceError) as refused:
+        case_transition(case=case, action="hold_meeting", by=coordinator)
+    assert str(refused.value.message) == NOT_BEFORE_ITS_DAY
+    case.refresh_from_db()
+    assert case.state == "scheduled"

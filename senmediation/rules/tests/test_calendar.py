@@ -251,3 +251,12 @@ def test_add_months_is_monotonic_and_clamped(a: date, b: date, months: int) -> N
     assert add_months(early, months) <= add_months(late, months)
     result = add_months(a, months)
     assert result.day == min(a.day, days_in_month(result.year, result.month))
+
+
+def test_a_due_date_on_a_non_working_day_has_a_plain_note() -> None:
+    from senmediation.rules.calendar import non_working_day_note
+
+    assert non_working_day_note(date(2026, 12, 25)) == "25 December is a bank holiday (Christmas Day)"
+    assert non_working_day_note(date(2026, 12, 19)) == "19 December is a Saturday"
+    assert non_working_day_note(date(2026, 12, 20)) == "20 December is a Sunday"
+    assert non_working_day_note(date(2026, 12, 24)) is None

@@ -457,3 +457,32 @@ def test_allowed_transitions_filters_by_guard() -> None:
     assert Action.request_certificate not in {t.action for t in placement}
     drs = {t.action for t in allowed_transitions(case_type=DRS, state=State.information_given)}
     assert drs == {Action.request_mediation, Action.close, Action.withdraw}
+
+
+def test_the_table_marks_the_steps_that_end_a_case_early_as_destructive() -> None:
+    destructive = {(t.from_state.value, t.action.value) for t in TRANSITIONS if t.destructive}
+    withdrawals = {(t.from_state.value, "withdraw") for t in TRANSITIONS if t.action is Action.withdraw}
+    assert destructive == withdrawals | {("enquiry", "close"), ("information_given", "close"), ("held", "close"),
+                                         ("not_arranged", "close")}
+
+
+def test_the_next_step_comes_first_and_destructive_steps_apart() -> None:
+    from senmediation.rules.next_steps import steps_arranged
+
+    facts = CaseFacts(meeting_scheduled=True)
+    allowed = allowed_transitions(case_type="sen_mediation", state="information_given", facts=facts)
+    arranged = steps_arranged(state="information_given", transitions=allowed)
+    assert arranged.primary is not None and arranged.primary.action is Action.request_mediation
+    assert [t.action for t in arranged.others] == [Action.request_certificate]
+    assert [t.action for t in arranged.destructive] == [Action.close, Action.withdraw]
+
+
+def test_sections_follow_the_stage_and_finished_ones_stay_while_they_hold_records() -> None:
+    from senmediation.rules.sections import Section, sections_now
+
+    assert sections_now(state="enquiry") == {Section.advice}
+    assert sections_now(state="scheduled") == {Section.child_views, Section.summaries, Section.choose_mediator,
+                                               Section.meeting}
+    assert sections_now(state="closed") == set()
+    assert sections_now(state="closed", with_records=[Section.meeting, Section.agreement]) == {
+        Section.meeting, Section.agreement, Section.finalise, Section.follow_up}
