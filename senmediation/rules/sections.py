@@ -27,6 +27,7 @@ class Section(StrEnum):
     agreement = "agreement"
     finalise = "finalise"
     follow_up = "follow_up"
+    expenses = "expenses"
 
 
 _S = State
@@ -42,6 +43,10 @@ SECTION_STATES: Mapping[Section, frozenset[State]] = MappingProxyType({
     Section.agreement: frozenset({_S.held, _S.agreement_recorded}),
     Section.finalise: frozenset({_S.agreement_recorded}),
     Section.follow_up: frozenset({_S.agreement_recorded, _S.follow_up}),
+    # Parents' expenses of attending (SEND Regs 2014 reg 41): from the booked meeting on, closed cases
+    # included, as claims can come after the case ends.
+    Section.expenses: frozenset({_S.scheduled, _S.held, _S.agreement_recorded, _S.certificate_issued,
+                                 _S.follow_up, _S.closed}),
 })  # fmt: skip
 
 # A section whose records make it worth keeping once its stage has passed, and the records that count.

@@ -262,13 +262,13 @@ def test_the_side_navigation_shows_the_sections_that_apply_now(coordinator, medi
 
     case = case_make(by=coordinator)
     page = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
-    assert _case_work_links(page) == ["Contacts", "Advice and decision", "Certificates and documents",
-                                      "Secure links for the parties"]
+    assert _case_work_links(page) == ["Contacts", "Advice and decision", "Change the issues",
+                                      "Certificates and documents", "Secure links for the parties"]
     client_for(coordinator).post(f"/staff/cases/{case.reference}/advice/", {"understood": "yes",
                                                                             "decision": "mediation"})
     case_transition(case=case, action="notify_la", by=coordinator, today=dt.date(2026, 11, 24))
     page = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
     # Advice is done but holds a record, so it stays; preparing for the meeting comes in.
-    assert _case_work_links(page) == ["Contacts", "Advice and decision", "The child's views",
+    assert _case_work_links(page) == ["Contacts", "Advice and decision", "Change the issues", "The child's views",
                                       "Summaries before the meeting", "Certificates and documents",
                                       "Choose a mediator", "Secure links for the parties"]

@@ -76,7 +76,7 @@ def test_appeal_checker_uses_the_later_certificate_date(client: Client, referenc
         }).content.decode()
     # 1 month after 20 July is 20 August: August moves it to the first working day after 31 August,
     # Tuesday 1 September 2026. The deadline has passed on 28 November 2026.
-    assert "Appeal by Tuesday 1 September 2026" in html
+    assert "The usual date to appeal was Tuesday 1 September 2026" in html
     assert "This date has passed" in html
 
 

@@ -482,7 +482,7 @@ def test_sections_follow_the_stage_and_finished_ones_stay_while_they_hold_record
 
     assert sections_now(state="enquiry") == {Section.advice}
     assert sections_now(state="scheduled") == {Section.child_views, Section.summaries, Section.choose_mediator,
-                                               Section.meeting}
-    assert sections_now(state="closed") == set()
+                                               Section.meeting, Section.expenses}
+    assert sections_now(state="closed") == {Section.expenses}
     assert sections_now(state="closed", with_records=[Section.meeting, Section.agreement]) == {
-        Section.meeting, Section.agreement, Section.finalise, Section.follow_up}
+        Section.meeting, Section.agreement, Section.finalise, Section.follow_up, Section.expenses}
