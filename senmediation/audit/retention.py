@@ -47,6 +47,8 @@ SCRUB: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("portal.Availability", "party__case", {"can_do": "", "cannot_do": ""}),
     ("portal.AttendanceResponse", "party__case", {"who_is_coming": "", "needs": ""}),
     ("portal.Feedback", "party__case", {"comments": ""}),
+    ("expenses.ExpenseClaim", "case", {"decision_reason": REMOVED}),
+    ("expenses.ExpenseReceipt", "claim__case", {"original_name": ""}),
 )
 # Stored files that carry personal details: deleted from storage, the field emptied.
 FILES: tuple[tuple[str, str, str], ...] = (
@@ -56,6 +58,7 @@ FILES: tuple[tuple[str, str, str], ...] = (
     ("notifications.Message", "case", "letter_file"),
     ("notifications.MessageAttachment", "message__case", "file"),
     ("agreements.Agreement", "case", "pdf"),
+    ("expenses.ExpenseReceipt", "claim__case", "file"),  # receipts may be payslips (reg 41 loss of earnings)
 )
 CASE_FIELDS: dict[str, Any] = {
     "child_first_name": REMOVED, "child_last_name": "", "child_date_of_birth": None, "summary": "",

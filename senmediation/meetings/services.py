@@ -63,7 +63,12 @@ def _meeting_context(meeting: Meeting) -> dict[str, str]:
 
 
 def _attendee_parties(case: Case) -> list[Any]:
-    return list(case.parties.order_by("-is_main_contact", "id"))
+    """Everyone invited, once each: a party with someone acting for them (SEND Regs 2014 regs 63-64) is
+    invited through that person, who is a party of the case too, so they are not invited twice."""
+    from senmediation.cases.correspondence import party_correspondent
+
+    parties = list(case.parties.order_by("-is_main_contact", "id"))
+    return [party for party in parties if party_correspondent(party).pk == party.pk]
 
 
 def meeting_invitations_send(*, meeting: Meeting, by: Any, cancelled: bool = False) -> int:

@@ -103,3 +103,26 @@ def test_messages_submissions_and_stored_files_are_cleared_too(coordinator) -> N
     assert "Ravi" not in PartySummary.objects.get(party=party).text
     assert not default_storage.exists(stored)
     assert ChildViews.objects.get(case=case).attachment.name == ""
+
+
+def test_expense_receipts_are_deleted_with_the_case_s_other_files(coordinator) -> None:
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from senmediation.expenses.models import ExpenseClaim, ExpenseReceipt
+
+    case = _closed_case(coordinator, dt.date(2019, 6, 3))
+    claim = ExpenseClaim.objects.create(case=case, party=case.parties.get(), status="refused",
+                                        created_at=dt.datetime(2019, 5, 1, tzinfo=dt.UTC),
+                                        decision_reason="No payslip for Ravi Patel")
+    stored = default_storage.save("expense-receipts/payslip", ContentFile(b"%PDF-1.7 payslip of Ravi Patel"))
+    ExpenseReceipt.objects.create(claim=claim, file=stored, mimetype="application/pdf",
+                                  original_name="ravi-patel-payslip.pdf", size=30,
+                                  uploaded_at=dt.datetime(2019, 5, 1, tzinfo=dt.UTC))
+
+    call_command("retention_apply", "--today", "2025-06-04")
+
+    assert not default_storage.exists(stored)
+    receipt = ExpenseReceipt.objects.get(claim=claim)
+    assert (receipt.file.name, receipt.original_name) == ("", "")
+    assert "Ravi" not in ExpenseClaim.objects.get(pk=claim.pk).decision_reason

@@ -72,3 +72,26 @@ def test_a_refused_step_leaves_no_meeting_and_no_invitation(coordinator, mediato
     assert case.state == "preparing"
     assert Meeting.objects.filter(case=case).count() == 0
     assert Message.objects.filter(case=case, template_key="meeting_invitation").count() == 0
+
+
+def test_someone_acting_for_a_young_person_is_invited_once_in_their_place(coordinator,
+                                                                          django_capture_on_commit_callbacks):
+    from senmediation.cases.models import Party
+    from senmediation.cases.services.opening import PartyInput
+    from senmediation.cases.services.representatives import party_representative_set
+
+    with time_machine.travel(dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC), tick=False):
+        case = case_make(by=coordinator, today=dt.date(2026, 11, 23), child_first_name="Jordan",
+                         child_last_name="Ellis", child_date_of_birth=dt.date(2006, 3, 1), young_person_acts=True,
+                         parties=[PartyInput(role=Party.Role.YOUNG_PERSON, name="Jordan Ellis",
+                                             email="jordan@example.com", preferred_contact=["email"],
+                                             is_main_contact=True)])
+        party_representative_set(party=case.parties.get(), by=coordinator, name="Morgan Ellis", basis="deputy",
+                                 email="morgan@example.com", preferred_contact=["email"])
+        for action in ("give_information", "request_mediation"):
+            case_transition(case=case, action=action, by=coordinator)
+        with django_capture_on_commit_callbacks(execute=True):
+            meeting_schedule(case=case, by=coordinator, venue=Venue.objects.get(name="Sale Community Centre"),
+                             starts_at=dt.datetime(2026, 12, 7, 10, tzinfo=dt.UTC))
+    invitations = [m.to for m in mail.outbox if "7 December 2026" in m.subject]
+    assert invitations == [["morgan@example.com"]]
