@@ -56,7 +56,7 @@ from senmediation.rules.workflow import (
 )
 
 from . import writer
-from .documents import SpecimenFiles, specimen_files, specimens_attach
+from .documents import OWN_DOCUMENTS_BELOW, SpecimenFiles, own_documents_render, specimen_files, specimens_attach
 
 T = TypeVar("T")
 CHUNK = 5_000
@@ -706,6 +706,11 @@ class Progress:
             self.stream.write("\n")
         self.stream.flush()
 
+    def documents(self, done: int, total: int) -> None:
+        """Documents rendered so far, after the cases are written."""
+        self.stream.write(f"  {done:,}/{total:,} documents rendered ({time.monotonic() - self.started:,.0f} s so far)\n")
+        self.stream.flush()
+
     def stage(self, text: str) -> None:
         """A step after the cases are written (rebuilding indexes, vacuuming), with the time so far."""
         self.stream.write(f"  {text} ({time.monotonic() - self.started:,.0f} s so far)\n")
@@ -768,9 +773,15 @@ def cases_generate(*, count: int, seed: int, today: dt.date | None = None, proce
             done = _chunks_write(world, plan, cert_counters, processes, progress)
     else:
         done = _chunks_write(world, plan, cert_counters, processes, progress)
-    if progress:
-        progress.stage("Attaching the agreement and complaint letter PDFs")
-    specimens_attach(first_ids=world.first_ids, today=today)
+    if count < OWN_DOCUMENTS_BELOW:
+        if progress:
+            progress.stage("Rendering each case's own certificates, letters, agreements and complaint letters")
+        own_documents_render(first_ids=world.first_ids, today=today,
+                             report=progress.documents if progress else None)
+    else:
+        if progress:
+            progress.stage("Attaching the shared specimen agreement and complaint letter PDFs")
+        specimens_attach(first_ids=world.first_ids, today=today)
     with transaction.atomic():
         writer.sequences_reset()
         _counters_save({**references, **{(NUMBER_PREFIX, y): n for y, n in cert_counters.items()}})

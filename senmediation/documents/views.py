@@ -33,15 +33,23 @@ from .services.certificates import (
 )
 from .services.letters import icb_notify, la_notify
 from .services.uploads import EXTENSIONS, document_upload
+from .specimens import is_shared_specimen
 
 CASE_WORKERS = (Role.COORDINATOR, Role.MANAGER, Role.MEDIATOR)
 def _list_context(request: HttpRequest, case: Any, upload_form: DocumentUploadForm | None = None) -> dict[str, Any]:
     # The workflow decides which letters may go now: the steps they record must be allowed.
     allowed = {t.action for t in case_transitions_allowed(case)}
+    certificates = list(selectors.certificates_for(case))
+    documents = list(selectors.documents_for(case))
+    # A bulk demo's rows share one specimen file each kind: the page says it does not name this case.
+    files = [c.file for c in certificates] + [d.file for d in documents]
+    for item, file in zip([*certificates, *documents], files, strict=True):
+        item.shared_specimen = is_shared_specimen(file.name)  # type: ignore[attr-defined]
     return {
         "case": case,
-        "certificates": list(selectors.certificates_for(case)),
-        "documents": list(selectors.documents_for(case)),
+        "certificates": certificates,
+        "documents": documents,
+        "shared_specimen": any(is_shared_specimen(file.name) for file in files),
         "upload_form": upload_form or DocumentUploadForm(),
         "can_issue": bool(certificate_kinds_for(case)),
         "can_notify_la": Action.notify_la in allowed,

@@ -24,6 +24,15 @@ N = 200
 TODAY = dt.date(2026, 11, 27)
 
 
+@pytest.fixture(autouse=True)
+def _shared_specimens(monkeypatch):  # type: ignore[no-untyped-def]
+    """These tests check the rows the bulk generator writes, so they take its shared-specimen path: rendering
+    each case's own PDFs is tested in test_demo_documents.py."""
+    from senmediation.demodata import generator
+
+    monkeypatch.setattr(generator, "OWN_DOCUMENTS_BELOW", 0)
+
+
 @pytest.fixture
 def demo(db):  # type: ignore[no-untyped-def]
     demo_reference_data_load()
