@@ -40,6 +40,9 @@ class Message(models.Model):
         FAILED = "failed", "Failed"
         PRINTED = "printed", "Printed"
         POSTED = "posted", "Posted"
+        # The chosen channel lacks what it needs (an address, e-mail or phone): waits, never queued, with
+        # the reason in last_error, until the party's details are completed (sending.messages_release_for_party).
+        CANNOT_SEND = "cannot_send", "Cannot send"
 
     case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="messages")
     party = models.ForeignKey(
@@ -58,7 +61,7 @@ class Message(models.Model):
     note = models.CharField(max_length=300, blank=True, help_text="For staff: interpreter or other needs.")
     large_print = models.BooleanField(default=False)
     idempotency_key = models.CharField(max_length=200, unique=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
