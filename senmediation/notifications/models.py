@@ -99,6 +99,24 @@ class Message(models.Model):
             return "Call to make"
         return self.get_status_display()
 
+    @property
+    def reach_phrase(self) -> str:
+        """What became of the message, in a few words for a list of copies: "sent", "letter to print and post",
+        "call to make", "waiting for a postal address" (or e-mail address, phone number), "not sent"."""
+        if self.status == self.Status.CANNOT_SEND:
+            if self.channel == self.Channel.LETTER:
+                return "waiting for a postal address"
+            if self.channel == self.Channel.EMAIL:
+                return "waiting for an e-mail address"
+            return "waiting for a phone number"
+        if self.status == self.Status.FAILED:
+            return "not sent"
+        if self.channel == self.Channel.LETTER:
+            return "posted" if self.status == self.Status.POSTED else "letter to print and post"
+        if self.channel == self.Channel.CALL_TASK:
+            return "call to make"
+        return "sent"
+
 
 def _attachment_name(instance: MessageAttachment, filename: str) -> str:
     # A random name: nothing about the person or case is visible in storage.
