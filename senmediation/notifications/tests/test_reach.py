@@ -93,3 +93,18 @@ def test_the_staff_message_list_shows_and_filters_the_ones_that_cannot_be_sent(
     assert "1 cannot send message" in page
     assert "No postal address for Ravi Patel: add one to send this letter" in page
     assert Message.objects.get().status == "cannot_send"
+
+
+def test_the_case_page_gets_its_recent_messages_and_every_held_clock_message_in_one_query(
+        coordinator, django_assert_num_queries) -> None:
+    from senmediation.notifications.selectors import messages_for_case_page
+
+    parent = parent_make(preferred_contact=["letter"], address="")
+    held = _send(parent, key="certificate", template_key="certificate_issued")
+    _send(parent, key="ordinary")  # waiting too, but no time limit depends on it
+    newer = [_send(parent, key=f"newer-{n}") for n in range(2)]
+    with django_assert_num_queries(1):
+        recent, waiting = messages_for_case_page(case=parent.case, limit=2)
+    assert recent == newer[::-1]
+    assert waiting == [held]
+    assert waiting[0].last_error == "No postal address for Ravi Patel: add one to send this letter"
