@@ -108,3 +108,31 @@ def test_the_case_page_gets_its_recent_messages_and_every_held_clock_message_in_
     assert recent == newer[::-1]
     assert waiting == [held]
     assert waiting[0].last_error == "No postal address for Ravi Patel: add one to send this letter"
+
+
+def test_a_meeting_invitation_to_an_la_officer_without_an_email_address_waits(
+        coordinator, django_capture_on_commit_callbacks) -> None:
+    import datetime as dt
+
+    from senmediation.cases.models import Party
+    from senmediation.meetings.models import Meeting
+    from senmediation.meetings.services import meeting_invitations_send
+
+    parent = parent_make()
+    case = parent.case
+    officer = Party.objects.create(case=case, role=Party.Role.LA_OFFICER, name="Jo Bloggs",
+                                   organisation="Trafford Council", preferred_contact=["email"])
+    meeting = Meeting.objects.create(case=case, starts_at=dt.datetime(2026, 12, 15, 10, 0, tzinfo=dt.UTC))
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_invitations_send(meeting=meeting, by=coordinator)
+    invitations = {m.party.name: (m.channel, m.status, m.last_error)
+                   for m in Message.objects.filter(case=case, template_key="meeting_invitation")}
+    assert invitations == {
+        "Ravi Patel": ("email", "sent", ""),
+        "Jo Bloggs": ("letter", "cannot_send", "No postal address for Jo Bloggs: add one to send this letter"),
+    }
+    assert [m.to for m in mail.outbox] == [["ravi@example.com"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        party_update(party=officer, by=coordinator, email="jo.bloggs@example.gov.uk")
+    assert Message.objects.get(party=officer).status == "sent"
+    assert [m.to for m in mail.outbox] == [["ravi@example.com"], ["jo.bloggs@example.gov.uk"]]
