@@ -76,6 +76,30 @@ def agreement_copies_send(*, agreement: Agreement, by: Any) -> list[AgreementDel
                 sent.append(delivery)
                 case_event_record(
                     case=case, by=by, kind=CaseEvent.Kind.UPDATED,
-                    summary=f"Copy of the agreement sent to {party.name} ({party.get_role_display()})",
+                    summary=f"Copy of the agreement for {party.name} ({party.get_role_display()}): "
+                            f"{copy_state(result)}",
                 )
     return sent
+
+
+def copy_state(result: Any) -> str:
+    """What became of one copy ("sent", "waiting for a postal address", "call to make"...), from the
+    message the notifications service logged; "sent" when it says nothing more."""
+    return str(getattr(result, "reach_phrase", "") or "sent")
+
+
+def agreement_copies_report(deliveries: list[AgreementDelivery]) -> str:
+    """One line for staff naming each new copy's real state: "Copies of the agreement: Ravi Patel, sent;
+    Jo Bloggs, waiting for a postal address; Priya Shah, call to make." """
+    if not deliveries:
+        return "Every party already has a copy."
+    from senmediation.notifications.models import Message
+
+    ids = [int(d.message_id) for d in deliveries if d.message_id and d.message_id.isdigit()]
+    messages = Message.objects.in_bulk(ids)
+    parts = []
+    for delivery in deliveries:
+        message = messages.get(int(delivery.message_id)) if delivery.message_id and delivery.message_id.isdigit() \
+            else None
+        parts.append(f"{delivery.party.name}, {copy_state(message)}")
+    return f"Copies of the agreement: {'; '.join(parts)}."

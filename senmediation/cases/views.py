@@ -13,7 +13,7 @@ from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.meetings.models import CANCELLED_BY_CHOICES
 from senmediation.meetings.services import meeting_cancel, meeting_schedule
-from senmediation.notifications.selectors import messages_for_case
+from senmediation.notifications.selectors import messages_for_case_page
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
 from senmediation.rules.next_steps import steps_arranged
 from senmediation.rules.sections import sections_now
@@ -82,6 +82,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_get_for(user=request.user, reference=reference)
     meeting = case_meeting_current(case)
     transitions = case_transitions_allowed(case, meeting=meeting)
+    recent_messages, messages_held = messages_for_case_page(case=case)
     return render(
         request, "cases/case_detail.html",
         {
@@ -103,7 +104,8 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "cancelled_by_choices": CANCELLED_BY_CHOICES,
             "today": clock.today(),
             "can_see_notes": mediator_may_keep_notes(case=case, user=request.user),
-            "messages_for_case": messages_for_case(case=case),
+            "messages_for_case": recent_messages,
+            "messages_held": messages_held,
         },
     )
 

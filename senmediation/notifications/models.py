@@ -40,6 +40,9 @@ class Message(models.Model):
         FAILED = "failed", "Failed"
         PRINTED = "printed", "Printed"
         POSTED = "posted", "Posted"
+        # The chosen channel lacks what it needs (an address, e-mail or phone): waits, never queued, with
+        # the reason in last_error, until the party's details are completed (sending.messages_release_for_party).
+        CANNOT_SEND = "cannot_send", "Cannot send"
 
     case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="messages")
     party = models.ForeignKey(
@@ -58,7 +61,7 @@ class Message(models.Model):
     note = models.CharField(max_length=300, blank=True, help_text="For staff: interpreter or other needs.")
     large_print = models.BooleanField(default=False)
     idempotency_key = models.CharField(max_length=200, unique=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
@@ -95,6 +98,24 @@ class Message(models.Model):
         if self.channel == self.Channel.CALL_TASK and self.status == self.Status.SENT:
             return "Call to make"
         return self.get_status_display()
+
+    @property
+    def reach_phrase(self) -> str:
+        """What became of the message, in a few words for a list of copies: "sent", "letter to print and post",
+        "call to make", "waiting for a postal address" (or e-mail address, phone number), "not sent"."""
+        if self.status == self.Status.CANNOT_SEND:
+            if self.channel == self.Channel.LETTER:
+                return "waiting for a postal address"
+            if self.channel == self.Channel.EMAIL:
+                return "waiting for an e-mail address"
+            return "waiting for a phone number"
+        if self.status == self.Status.FAILED:
+            return "not sent"
+        if self.channel == self.Channel.LETTER:
+            return "posted" if self.status == self.Status.POSTED else "letter to print and post"
+        if self.channel == self.Channel.CALL_TASK:
+            return "call to make"
+        return "sent"
 
 
 def _attachment_name(instance: MessageAttachment, filename: str) -> str:

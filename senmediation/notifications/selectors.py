@@ -31,6 +31,27 @@ def messages_for_case(*, case: Any, limit: int = 20) -> list[Message]:
                 .order_by("-created_at", "-id")[:limit])
 
 
+# Messages a statutory clock runs from: the family's certificate (CFA 2014 s.55; the appeal clock) and the
+# letters to the local authority (SEND Regs 2014 regs 35-36).
+CLOCK_TEMPLATES = ("certificate_issued", "la_mediation_requested", "la_can_arrange_check")
+
+
+def _held_on_clocks(message: Message) -> bool:
+    return message.template_key in CLOCK_TEMPLATES and message.status == Message.Status.CANNOT_SEND
+
+
+def messages_for_case_page(*, case: Any, limit: int = 20) -> tuple[list[Message], list[Message]]:
+    """In one query (the case page keeps to its query budget): the case's most recent messages, and every one
+    a time limit depends on that waits in 'cannot send' (oldest first), however old."""
+    own = Message.objects.filter(case=case, complaint__isnull=True)
+    recent_ids = own.order_by("-created_at", "-id").values("pk")[:limit]
+    rows = list(own.filter(Q(pk__in=recent_ids) | Q(template_key__in=CLOCK_TEMPLATES,
+                                                    status=Message.Status.CANNOT_SEND))
+                .select_related("party").order_by("-created_at", "-id"))
+    # The held ones outside the most recent are older than all of those, so the first `limit` rows are they.
+    return rows[:limit], [m for m in reversed(rows) if _held_on_clocks(m)]
+
+
 def messages_for_complaint(*, complaint: Any) -> list[Message]:
     """A complaint's messages, for its page (which has loaded the complaint through complaint_get_for)."""
     return list(Message.objects.filter(complaint=complaint).prefetch_related("attachments")

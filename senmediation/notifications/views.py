@@ -17,7 +17,7 @@ from senmediation.core.errors import ServiceError
 from . import selectors
 from .defaults import placeholder_descriptions
 from .forms import StatusFilterForm, TemplateForm
-from .models import MessageTemplate
+from .models import Message, MessageTemplate
 from .services import (
     call_task_done,
     message_mark_posted,
@@ -48,7 +48,8 @@ def message_list(request: HttpRequest) -> HttpResponse:
     form = StatusFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
     return render(request, "notifications/message_list.html",
-                  {"filter_form": form, "rows": selectors.messages_recent(user=request.user, status=status), "status": status})
+                  {"filter_form": form, "rows": selectors.messages_recent(user=request.user, status=status), "status": status,
+                   "status_label": Message.Status(status).label if status else ""})
 
 
 def _audit_case(request: HttpRequest, case: Any) -> None:

@@ -13,7 +13,7 @@ from senmediation.meetings.record import ground_rules_confirmed, meeting_for_rec
 from senmediation.rules.workflow import is_open
 
 from .. import selectors, services
-from ..delivery import agreement_copies_send
+from ..delivery import agreement_copies_report, agreement_copies_send
 from ..pdf import PARTY_ROLES
 from .common import CASE_WORKERS, ended_refusal, load_case
 
@@ -77,6 +77,5 @@ def copies_send(request: HttpRequest, reference: str) -> HttpResponse:
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, f"Sent {len(sent)} cop{'y' if len(sent) == 1 else 'ies'} of the agreement."
-                         if sent else "Every party already has a copy.")
+        messages.success(request, agreement_copies_report(sent))
     return redirect(PAGE, reference=reference)

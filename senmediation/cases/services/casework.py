@@ -137,6 +137,9 @@ def mediator_note_add(*, case: Case, by: Any, text: str) -> MediatorNote:
 PARTY_FIELDS = ("role", "name", "organisation", "email", "phone", "address", "preferred_contact", "call_times",
                 "language", "interpreter_needed", "adjustments", "adjustments_notes")
 
+# What decides whether a message can reach someone (notifications/services/routing.py).
+REACH_FIELDS = frozenset({"email", "phone", "address", "preferred_contact", "name"})
+
 
 def party_add(*, case: Case, by: Any, **details: Any) -> Party:
     """Adds someone to the case: an LA decision-maker, an ICB or school contact, a supporter."""
@@ -168,4 +171,9 @@ def party_update(*, party: Party, by: Any, **details: Any) -> Party:
             summary=f"Details of {party.name} changed: {', '.join(sorted(changed)).replace('_', ' ')}",
             before={k: before[k] for k in changed}, after={k: after[k] for k in changed},
         )
+        if changed & REACH_FIELDS:
+            # Messages waiting for the detail just added go out now (or keep waiting, with the reason).
+            from senmediation.notifications.services import messages_release_for_party
+
+            messages_release_for_party(party=party)
     return party

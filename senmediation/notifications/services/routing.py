@@ -47,3 +47,26 @@ def route_for_party(party: Any) -> Route:
         preferred=list(party.preferred_contact or []), email=party.email or "", phone=party.phone or "",
         address=party.address or "", name=party.name, sms_available=notify_sms_ready(),
     )
+
+
+def route_gap(route: Route, *, name: str, address: str | None) -> str:
+    """Why `route` cannot reach its person, in plain English, or "" when it can. `address` is the person's
+    postal address (None when there is no party to ask: the route's own lines are then all we know)."""
+    who = name or "this person"
+    if route.channel == "letter":
+        has_address = bool(address.strip()) if address is not None else bool(route.to.strip())
+        if not has_address:
+            return f"No postal address for {who}: add one to send this letter"
+    elif route.channel == "email" and not route.to.strip():
+        return f"No e-mail address for {who}: add one to send this e-mail"
+    elif route.channel == "sms" and not route.to.strip():
+        return f"No phone number for {who}: add one to send this text message"
+    elif route.channel == "call_task" and not route.to.strip():
+        return f"No phone number for {who}: add one to make this call"
+    return ""
+
+
+def route_gap_for_party(route: Route, party: Any) -> str:
+    if party is None:
+        return route_gap(route, name="", address=None)
+    return route_gap(route, name=party.name, address=party.address or "")

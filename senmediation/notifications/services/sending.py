@@ -15,7 +15,7 @@ from senmediation.core.errors import ServiceError
 from senmediation.directory.selectors import provider_current
 
 from ..models import Message, MessageAttachment
-from .routing import Route, route_for_party
+from .routing import Route, route_for_party, route_gap_for_party
 from .secure_links import LINK_PLACEHOLDER
 from .templates import template_for, template_render
 
@@ -94,6 +94,9 @@ def notification_send(
     subject, body = template_render(
         subject=template.subject, body=template.body, context={**_base_context(case=case, party=party), **context}
     )
+    # A channel that cannot reach the person (a letter with no address) is not "sent": it waits, with the
+    # reason, until the detail is added to the party (messages_release_for_party).
+    gap = "" if to_email else route_gap_for_party(route, party)
     try:
         with transaction.atomic():
             message = Message.objects.create(
@@ -101,11 +104,13 @@ def notification_send(
                 subject=subject, body=body, note=_staff_note(party), idempotency_key=idempotency_key,
                 large_print="large_print" in list(getattr(party, "adjustments", None) or []),
                 created_by=by if getattr(by, "pk", None) else None, party_link=party_link, link_site=link_site,
+                status=Message.Status.CANNOT_SEND if gap else Message.Status.QUEUED, last_error=gap,
             )
             for item in attachments:
                 attachment = MessageAttachment(message=message, filename=item.filename, mimetype=item.mimetype)
                 attachment.file.save(item.filename, ContentFile(item.content), save=True)
-            transaction.on_commit(lambda: _enqueue(message.pk))
+            if not gap:
+                transaction.on_commit(lambda: _enqueue(message.pk))
     except IntegrityError:
         # Another request made the same message a moment ago: that one is the message.
         existing = Message.objects.filter(idempotency_key=idempotency_key).first()
@@ -113,3 +118,27 @@ def notification_send(
             raise
         return existing
     return message
+
+
+def messages_release_for_party(*, party: Any) -> list[Message]:
+    """Re-checks the messages waiting for `party`'s missing details (status 'cannot send') after the party was
+    changed: each that can now reach them is routed afresh and queued, and goes out once the transaction
+    commits; the others keep waiting with the reason brought up to date. Returns the released messages."""
+    released: list[Message] = []
+    with transaction.atomic():
+        waiting = list(Message.objects.select_for_update().filter(party=party, status=Message.Status.CANNOT_SEND)
+                       .order_by("created_at", "id"))
+        if not waiting:
+            return released
+        route = route_for_party(party)
+        gap = route_gap_for_party(route, party)
+        for message in waiting:
+            if gap:
+                Message.objects.filter(pk=message.pk).update(last_error=gap)
+                continue
+            Message.objects.filter(pk=message.pk).update(
+                channel=route.channel, to=route.to, status=Message.Status.QUEUED, last_error="", next_attempt_at=None,
+            )
+            released.append(message)
+            transaction.on_commit(lambda pk=message.pk: _enqueue(pk))  # type: ignore[misc]
+    return released
