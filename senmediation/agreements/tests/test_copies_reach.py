@@ -54,3 +54,6 @@ def test_each_copy_is_reported_as_what_became_of_it(final, mediator_client,
         "Copy of the agreement for Jo Bloggs (Local authority officer): waiting for a postal address",
         "Copy of the agreement for Priya Shah (School or college): call to make",
     ]
+    page = " ".join(mediator_client.get(f"/staff/cases/{final.reference}/agreement/finalise/").content.decode()
+                    .split())
+    assert "Not sent</strong> No postal address for Jo Bloggs: add one to send this letter" in page

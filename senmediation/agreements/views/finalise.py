@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -46,7 +48,7 @@ def finalise_page(request: HttpRequest, reference: str) -> HttpResponse:
         "agreed_count": sum(1 for i in items if i.agreed), "not_agreed_count": sum(1 for i in items if not i.agreed),
         "rules_ok": ground_rules_confirmed(meeting), "meeting": meeting,
         "summary": selectors.agreement_resolved_summary(agreement) if agreement else "",
-        "copies": [{"party": p, "delivery": deliveries.get(p.pk)} for p in parties],
+        "copies": _copies(parties, deliveries),
         "read_only": not is_open(case.state),
     })
 
@@ -79,3 +81,19 @@ def copies_send(request: HttpRequest, reference: str) -> HttpResponse:
     else:
         messages.success(request, agreement_copies_report(sent))
     return redirect(PAGE, reference=reference)
+
+
+def _copies(parties: Any, deliveries: dict[int, Any]) -> list[dict[str, Any]]:
+    """Each party's copy, with the reason when its message is still waiting for a contact detail."""
+    from senmediation.notifications.models import Message
+
+    ids = [int(d.message_id) for d in deliveries.values() if d.message_id and str(d.message_id).isdigit()]
+    waiting = dict(Message.objects.filter(pk__in=ids, status=Message.Status.CANNOT_SEND)
+                   .values_list("pk", "last_error"))
+    rows = []
+    for party in parties:
+        delivery = deliveries.get(party.pk)
+        message_id = int(delivery.message_id) if delivery and str(delivery.message_id or "").isdigit() else None
+        rows.append({"party": party, "delivery": delivery,
+                     "waiting": waiting.get(message_id, "") if message_id is not None else ""})
+    return rows
