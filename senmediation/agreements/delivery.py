@@ -88,18 +88,20 @@ def copy_state(result: Any) -> str:
     return str(getattr(result, "reach_phrase", "") or "sent")
 
 
+def delivery_messages(deliveries: list[AgreementDelivery]) -> dict[int, Any]:
+    """The message logged for each delivery, keyed by the delivery's id (one query)."""
+    from senmediation.notifications.models import Message
+
+    ids = {d.pk: int(d.message_id) for d in deliveries if d.message_id and d.message_id.isdigit()}
+    messages = Message.objects.in_bulk(set(ids.values()))
+    return {pk: messages[message_id] for pk, message_id in ids.items() if message_id in messages}
+
+
 def agreement_copies_report(deliveries: list[AgreementDelivery]) -> str:
     """One line for staff naming each new copy's real state: "Copies of the agreement: Ravi Patel, sent;
     Jo Bloggs, waiting for a postal address; Priya Shah, call to make." """
     if not deliveries:
         return "Every party already has a copy."
-    from senmediation.notifications.models import Message
-
-    ids = [int(d.message_id) for d in deliveries if d.message_id and d.message_id.isdigit()]
-    messages = Message.objects.in_bulk(ids)
-    parts = []
-    for delivery in deliveries:
-        message = messages.get(int(delivery.message_id)) if delivery.message_id and delivery.message_id.isdigit() \
-            else None
-        parts.append(f"{delivery.party.name}, {copy_state(message)}")
+    messages = delivery_messages(deliveries)
+    parts = [f"{delivery.party.name}, {copy_state(messages.get(delivery.pk))}" for delivery in deliveries]
     return f"Copies of the agreement: {'; '.join(parts)}."

@@ -15,7 +15,7 @@ from senmediation.meetings.record import ground_rules_confirmed, meeting_for_rec
 from senmediation.rules.workflow import is_open
 
 from .. import selectors, services
-from ..delivery import agreement_copies_report, agreement_copies_send
+from ..delivery import agreement_copies_report, agreement_copies_send, delivery_messages
 from ..pdf import PARTY_ROLES
 from .common import CASE_WORKERS, ended_refusal, load_case
 
@@ -87,13 +87,11 @@ def _copies(parties: Any, deliveries: dict[int, Any]) -> list[dict[str, Any]]:
     """Each party's copy, with the reason when its message is still waiting for a contact detail."""
     from senmediation.notifications.models import Message
 
-    ids = [int(d.message_id) for d in deliveries.values() if d.message_id and str(d.message_id).isdigit()]
-    waiting = dict(Message.objects.filter(pk__in=ids, status=Message.Status.CANNOT_SEND)
-                   .values_list("pk", "last_error"))
+    messages = delivery_messages(list(deliveries.values()))
     rows = []
     for party in parties:
         delivery = deliveries.get(party.pk)
-        message_id = int(delivery.message_id) if delivery and str(delivery.message_id or "").isdigit() else None
-        rows.append({"party": party, "delivery": delivery,
-                     "waiting": waiting.get(message_id, "") if message_id is not None else ""})
+        message = messages.get(delivery.pk) if delivery else None
+        waiting = message.last_error if message and message.status == Message.Status.CANNOT_SEND else ""
+        rows.append({"party": party, "delivery": delivery, "waiting": waiting})
     return rows
