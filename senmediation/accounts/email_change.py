@@ -10,7 +10,6 @@ account with no address yet gets it at once (there is nobody to ask).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 from typing import Any
 
@@ -23,6 +22,7 @@ from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 
 from .ceiling import may_manage_account
+from .enrolment import enrolment_token_hash
 from .models import EmailChange, User
 
 EMAIL_CHANGE_HOURS = 24
@@ -31,10 +31,6 @@ EMAIL_CONFIRM_PATH = "/accounts/email/confirm/"
 
 class EmailChangeRefused(ServiceError):
     status = 403
-
-
-def email_token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _send(*, to: str, subject: str, body: str) -> None:
@@ -72,7 +68,7 @@ def email_change_request(*, by: Any, user: User, new_email: str, base_url: str,
         token = secrets.token_urlsafe(32)
         now = clock.now()
         change = EmailChange.objects.create(
-            user=user, new_email=new_email, token_hash=email_token_hash(token), requested_by=by, created_at=now,
+            user=user, new_email=new_email, token_hash=enrolment_token_hash(token), requested_by=by, created_at=now,
             expires_at=now + dt.timedelta(hours=EMAIL_CHANGE_HOURS))
         _audit(by=by, ip=ip, path=path, view_name="people:email",
                detail=f"e-mail change of user {user.pk} asked, confirmation sent to the address held")
@@ -89,7 +85,7 @@ def email_change_request(*, by: Any, user: User, new_email: str, base_url: str,
 
 def email_change_find(token: str) -> EmailChange:
     """The waiting change for a token, or EmailChangeRefused saying plainly why not."""
-    change = EmailChange.objects.select_related("user").filter(token_hash=email_token_hash(token)).first()
+    change = EmailChange.objects.select_related("user").filter(token_hash=enrolment_token_hash(token)).first()
     return _check(change)
 
 
@@ -109,7 +105,7 @@ def _check(change: EmailChange | None) -> EmailChange:
 def email_change_confirm(*, token: str, ip: str | None = None) -> User:
     """Applies the new address (once) and tells it that it is now the account's address."""
     with transaction.atomic():
-        found = EmailChange.objects.select_for_update().filter(token_hash=email_token_hash(token)).first()
+        found = EmailChange.objects.select_for_update().filter(token_hash=enrolment_token_hash(token)).first()
         change = _check(found)
         now = clock.now()
         EmailChange.objects.filter(pk=change.pk).update(confirmed_at=now)
