@@ -164,16 +164,21 @@ def party_update(*, party: Party, by: Any, **details: Any) -> Party:
         for key in changed:
             setattr(party, key, after[key])
         party.save()
-        if changed & {"name", "email", "phone"}:
-            case_search_refresh(case=party.case)
         case_event_record(
             case=party.case, by=by, kind=CaseEvent.Kind.UPDATED,
             summary=f"Details of {party.name} changed: {', '.join(sorted(changed)).replace('_', ' ')}",
             before={k: before[k] for k in changed}, after={k: after[k] for k in changed},
         )
-        if changed & REACH_FIELDS:
-            # Messages waiting for the detail just added go out now (or keep waiting, with the reason).
-            from senmediation.notifications.services import messages_release_for_party
-
-            messages_release_for_party(party=party)
+        party_details_changed(party=party, changed=changed)
     return party
+
+
+def party_details_changed(*, party: Party, changed: set[str]) -> None:
+    """What follows a change to someone's details, whichever page made it: the case's search line, and the
+    messages waiting for a detail just added (they go out now, or keep waiting with the reason)."""
+    if changed & {"name", "email", "phone"}:
+        case_search_refresh(case=party.case)
+    if changed & REACH_FIELDS:
+        from senmediation.notifications.services import messages_release_for_party
+
+        messages_release_for_party(party=party)

@@ -11,8 +11,8 @@ from senmediation.rules.capacity import BASIS_CITATIONS, Basis, basis_allowed
 
 from ..correspondence import party_representative
 from ..models import CaseEvent, Party
+from .casework import party_details_changed
 from .events import case_event_record
-from .search import case_search_refresh
 
 CONTACT_FIELDS = ("email", "phone", "address", "preferred_contact")
 
@@ -56,14 +56,16 @@ def party_representative_set(
                 case=party.case, role=Party.Role.REPRESENTATIVE, acts_for=party, language=party.language, **details,
             )
             summary = f"{name} added as acting for {party.name} ({BASIS_CITATIONS[Basis(basis)]})"
+            changed = set(details)
         else:
             representative = existing
             before = {k: getattr(existing, k) for k in details}
+            changed = {k for k in details if before[k] != details[k]}
             for key, value in details.items():
                 setattr(representative, key, value)
             representative.save()
             summary = f"Person acting for {party.name} changed to {name} ({BASIS_CITATIONS[Basis(basis)]})"
         case_event_record(case=party.case, by=by, kind=CaseEvent.Kind.UPDATED, summary=summary,
                           before=before if existing is not None else {}, after=details if existing else {})
-        case_search_refresh(case=party.case)  # the representative is found by name, phone and e-mail too
+        party_details_changed(party=representative, changed=changed)  # search line; waiting messages
     return representative
