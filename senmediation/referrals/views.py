@@ -27,6 +27,7 @@ from senmediation.directory.selectors import provider_current
 from . import answers as read
 from . import services
 from .answers import Answers
+from .key_dates import key_dates_for
 from .steps import CHECK, INFO, PUBLIC, QUESTION, STAFF, STOP, Journey, Step
 
 HONEYPOT = "website"
@@ -249,7 +250,7 @@ def _question(request: HttpRequest, journey: Journey, step: Step, state: Journey
 
 def _info_context(step: Step, answers: Answers, today: Any) -> dict[str, Any]:
     if step.slug == "key-dates":
-        return {"dates": services.key_dates_for(answers, today)}
+        return {"dates": key_dates_for(answers, today)}
     if step.slug == "no-letter":
         return {"la": services.local_authority_chosen(answers)}
     return {}
@@ -272,7 +273,7 @@ def _check(request: HttpRequest, journey: Journey, state: JourneyState, context:
     if request.method == "GET":
         return render(request, "referrals/check.html", {
             **context, "sections": journey.summary(answers, path),
-            "dates": services.key_dates_for(answers, clock.today()),
+            "dates": key_dates_for(answers, clock.today()),
         })
     now = clock.now()
     staff = journey is STAFF

@@ -12,6 +12,7 @@ from senmediation.accounts.roles import Role
 from senmediation.cases.models import Case
 from senmediation.referrals import services
 from senmediation.referrals.forms import StepForm
+from senmediation.referrals.key_dates import key_dates
 from senmediation.referrals.models import Submission
 from senmediation.referrals.steps import PUBLIC, STEPS
 from senmediation.rules.eligibility import Route
@@ -107,7 +108,7 @@ def test_no_phone_means_contact_and_a_third_party_hears_about_the_family() -> No
 
 
 def test_key_dates_with_plenty_of_time() -> None:
-    dates = services.key_dates(decision_date=dt.date(2026, 11, 2), today=dt.date(2026, 11, 10),
+    dates = key_dates(decision_date=dt.date(2026, 11, 2), today=dt.date(2026, 11, 10),
                                certificate_needed=True, can_appeal=True)
     assert dates.contact_by == dt.date(2027, 1, 2)
     assert dates.appeal is not None and dates.appeal.deadline == dt.date(2027, 1, 4)  # Saturday moves to Monday
@@ -115,16 +116,16 @@ def test_key_dates_with_plenty_of_time() -> None:
 
 
 def test_key_dates_close_and_past() -> None:
-    close = services.key_dates(decision_date=dt.date(2026, 9, 20), today=dt.date(2026, 11, 10),
+    close = key_dates(decision_date=dt.date(2026, 9, 20), today=dt.date(2026, 11, 10),
                                certificate_needed=True, can_appeal=True)
     assert close.contact_days_left == 10 and close.contact_urgency == "close"
-    past = services.key_dates(decision_date=dt.date(2026, 8, 1), today=dt.date(2026, 11, 10),
+    past = key_dates(decision_date=dt.date(2026, 8, 1), today=dt.date(2026, 11, 10),
                               certificate_needed=True, can_appeal=True)
     assert past.contact_urgency == "past" and past.appeal_urgency == "past"
 
 
 def test_placement_only_has_an_appeal_date_but_no_adviser_date() -> None:
-    dates = services.key_dates(decision_date=dt.date(2026, 11, 2), today=dt.date(2026, 11, 10),
+    dates = key_dates(decision_date=dt.date(2026, 11, 2), today=dt.date(2026, 11, 10),
                                certificate_needed=False, can_appeal=True)
     assert dates.contact_by is None and dates.appeal is not None
 
