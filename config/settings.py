@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "senmediation.portal",
     "senmediation.expenses",
     "senmediation.audit",
+    "senmediation.workqueue",
     "senmediation.reporting",
     "senmediation.feedback",
     "ninja",  # serves the API docs page's scripts locally, not from a CDN

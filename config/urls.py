@@ -21,6 +21,7 @@ urlpatterns = [
     path("staff/reports/", include("senmediation.reporting.urls")),
     path("staff/people/", include("senmediation.accounts.staff_urls")),
     path("staff/my-cases/", include("senmediation.meetings.diary_urls")),
+    path("staff/", include("senmediation.workqueue.urls")),
     path("staff/", include("senmediation.feedback.urls")),
     path("staff/", include("senmediation.cases.urls")),
     path("p/", include("senmediation.portal.urls")),

@@ -117,7 +117,10 @@ ROWS: dict[str, list[Check]] = {
     "accounts:password_change": [get(STAFF)],
     "accounts:logout": [get(GET_ONLY_POSTED)],
     # Case work.
-    "cases:dashboard": [get(STAFF)],
+    "workqueue:home": [get(STAFF)],
+    "workqueue:list": [*(get(OFFICE, kind=kind) for kind in ("time-limits", "call-backs", "calls", "missing-details",
+                                                             "failed-messages", "letters")),
+                       get(allowed_as(OFFICE, 404), kind="not-a-list")],
     "cases:list": [get(CASE_WORK)],
     # A user's own cases as a mediator (none for a coordinator or manager who mediates nothing).
     "diary:my_cases": [get(CASE_WORK)],

@@ -9,7 +9,7 @@ from django.db import models
 
 from senmediation.core.models import TimeStampedModel
 from senmediation.rules.capacity import BASIS_LABELS
-from senmediation.rules.deadlines import CLOCK_RULES, Clock, ClockStatus
+from senmediation.rules.deadlines import CLOCK_RULES, PROVIDER_CLOCKS, Clock, ClockStatus
 from senmediation.rules.eligibility import DECISION_LABELS, ROUTE_LABELS, ROUTE_RULES, Decision, Element, Route
 from senmediation.rules.workflow import CASE_TYPE_LABELS, STATE_LABELS, TERMINAL_STATES, CaseType, State, is_open
 
@@ -30,6 +30,10 @@ REPRESENTATIVE_BASIS_CHOICES = [(basis.value, label) for basis, label in BASIS_L
 ELEMENT_CHOICES = [(e.value, e.value.replace("_", " ").capitalize()) for e in Element]
 # Clocks staff chase (the tribunal date is only shown): the dashboard's lists and their index use this list.
 CHASED_CLOCKS = [c.value for c in Clock if not CLOCK_RULES[c].informational]
+# Clocks our own staff must meet (rules/deadlines.py Actor): the work queue's time limits, less the first
+# call back, which is its own list (enquiries to call back). Each list has a partial index in its order.
+OUR_CLOCKS = [c.value for c in PROVIDER_CLOCKS]
+QUEUE_CLOCKS = [c for c in OUR_CLOCKS if c != Clock.first_call_back]
 FINISHED_STATES = sorted(s.value for s in TERMINAL_STATES)  # closed and withdrawn
 
 
@@ -350,6 +354,15 @@ class Deadline(models.Model):
             models.Index(
                 fields=["due_date", "id"], name="deadline_chased_open_due",
                 condition=models.Q(met_on__isnull=True, stopped_on__isnull=True, clock__in=CHASED_CLOCKS),
+            ),
+            # The work queue (workqueue/selectors.py): our time limits, and the enquiries to call back.
+            models.Index(
+                fields=["due_date", "id"], name="deadline_queue_open_due",
+                condition=models.Q(met_on__isnull=True, stopped_on__isnull=True, clock__in=QUEUE_CLOCKS),
+            ),
+            models.Index(
+                fields=["due_date", "id"], name="deadline_call_back_open_due",
+                condition=models.Q(met_on__isnull=True, stopped_on__isnull=True, clock=Clock.first_call_back.value),
             ),
         ]
 

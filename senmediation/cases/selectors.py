@@ -15,7 +15,7 @@ from senmediation.rules.calendar import add_working_days
 from senmediation.rules.sections import Section
 from senmediation.rules.workflow import TERMINAL_STATES, State
 
-from .models import CHASED_CLOCKS, Case, Deadline
+from .models import OUR_CLOCKS, Case, Deadline
 from .search import search_usable, search_words
 
 PAGE_SIZE = 50
@@ -157,10 +157,11 @@ class DeadlinesDue:
 
 
 def deadlines_due_for(*, user: Any, today: dt.date, limit: int = 25) -> DeadlinesDue:
-    """Open, chased clocks that are overdue, due today, or due in the next few working days."""
+    """Our open clocks (never the family's, the LA's or the ICB's) that are overdue, due today, or due in the
+    next few working days."""
     soon_until = add_working_days(today, 3)
     base = (
-        Deadline.objects.filter(met_on__isnull=True, stopped_on__isnull=True, clock__in=CHASED_CLOCKS)
+        Deadline.objects.filter(met_on__isnull=True, stopped_on__isnull=True, clock__in=OUR_CLOCKS)
         .filter(_deadline_scope(user))
         .select_related("case")
         .only("id", "case_id", "clock", "due_date", "case__reference")  # what a row shows, not the whole case

@@ -4,7 +4,6 @@ from . import views, views_casework, views_issues, views_late_contact, views_rep
 
 app_name = "cases"
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("cases/", views.case_list, name="list"),
     path("cases/<str:reference>/", views.case_detail, name="detail"),
     path("cases/<str:reference>/transition/", views.case_transition_view, name="transition"),

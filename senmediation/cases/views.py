@@ -8,13 +8,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from senmediation.accounts.decorators import role_required
-from senmediation.accounts.roles import Role, user_roles
+from senmediation.accounts.roles import Role
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.meetings.models import CANCELLED_BY_CHOICES
 from senmediation.meetings.services import meeting_cancel, meeting_schedule
 from senmediation.notifications.selectors import messages_for_case_page
-from senmediation.rules.deadlines import CLOCK_RULES, Clock
+from senmediation.rules.deadlines import ACTOR_LABELS, CLOCK_RULES, Clock
 from senmediation.rules.next_steps import steps_arranged
 from senmediation.rules.sections import sections_now
 from senmediation.rules.workflow import ACTION_LABELS, Transition, meeting_refusal
@@ -35,18 +35,6 @@ from .services.transitions import case_meeting_current, case_transition, case_tr
 from .views_late_contact import late_contact_context
 
 CASE_WORKERS = (Role.COORDINATOR, Role.MANAGER, Role.MEDIATOR)
-
-
-@require_GET
-@role_required()
-def dashboard(request: HttpRequest) -> HttpResponse:
-    today = clock.today()
-    context: dict[str, object] = {"today": today}
-    if selectors.can_work_cases(request.user):
-        context["due"] = selectors.deadlines_due_for(user=request.user, today=today)
-        context["my_cases"] = selectors.my_cases_for(user=request.user)
-        context["is_mediator_only"] = user_roles(request.user) & {Role.COORDINATOR, Role.MANAGER} == set()
-    return render(request, "cases/dashboard.html", context)
 
 
 @require_GET
@@ -72,7 +60,7 @@ def _deadline_rows(case: object) -> list[dict[str, object]]:
     rows = []
     for deadline in case.deadlines.all().order_by("due_date"):  # type: ignore[attr-defined]
         rule = CLOCK_RULES[Clock(deadline.clock)]
-        rows.append({"deadline": deadline, "rule": rule})
+        rows.append({"deadline": deadline, "rule": rule, "who": ACTOR_LABELS[rule.acts]})
     return rows
 
 

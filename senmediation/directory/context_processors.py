@@ -8,9 +8,9 @@ from django.http import HttpRequest
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.directory.selectors import provider_current
 
-# (label, url, roles that see it); the dashboard is for everyone signed in.
+# (label, url, roles that see it); home is for everyone signed in (the work queue for the office).
 STAFF_NAV: tuple[tuple[str, str, frozenset[Role] | None], ...] = (
-    ("Dashboard", "/staff/", None),
+    ("Home", "/staff/", None),
     ("Cases", "/staff/cases/", frozenset({Role.COORDINATOR, Role.MEDIATOR, Role.MANAGER})),
     ("My cases", "/staff/my-cases/", frozenset({Role.MEDIATOR})),
     ("Record a referral", "/refer/staff/", frozenset({Role.COORDINATOR, Role.MANAGER})),

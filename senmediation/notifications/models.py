@@ -86,6 +86,12 @@ class Message(models.Model):
             models.Index(fields=["status", "next_attempt_at"], name="message_status_due"),
             models.Index(fields=["case", "-created_at"], name="message_case_created"),
             models.Index(fields=["channel", "status"], name="message_channel_status"),
+            # The work queue's lists (workqueue/selectors.py), oldest first, each a small part of all messages.
+            models.Index(fields=["created_at", "id"], name="message_failed_oldest", condition=models.Q(status="failed")),
+            models.Index(fields=["created_at", "id"], name="message_held_oldest",
+                         condition=models.Q(status="cannot_send")),
+            models.Index(fields=["created_at", "id"], name="message_letters_to_post",
+                         condition=models.Q(channel="letter", status__in=["sent", "printed"])),
         ]
 
     def __str__(self) -> str:
@@ -146,6 +152,7 @@ class CallTask(models.Model):
 
     class Meta:
         ordering = ["done_at", "due", "id"]
+        indexes = [models.Index(fields=["due", "id"], name="calltask_open_due", condition=models.Q(done_at__isnull=True))]
 
     def __str__(self) -> str:
         return self.reason

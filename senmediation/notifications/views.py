@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from senmediation.accounts.decorators import role_required
 from senmediation.accounts.roles import Role
 from senmediation.core.errors import ServiceError
+from senmediation.core.redirects import back_to
 
 from . import selectors
 from .defaults import placeholder_descriptions
@@ -68,7 +69,7 @@ def message_retry_view(request: HttpRequest, message_id: int) -> HttpResponse:
         flash.success(request, f"The message to {message.to} is queued to be sent again.")
     except ServiceError as refusal:
         flash.error(request, refusal.message)
-    return redirect("notifications:messages")
+    return back_to(request, "notifications:messages")
 
 
 @require_GET
@@ -131,7 +132,7 @@ def _letter_step(request: HttpRequest, message_id: int, step: str) -> HttpRespon
         flash.success(request, f"Letter to {letter.to.splitlines()[0] if letter.to else 'the party'} marked as {step}.")
     except ServiceError as refusal:
         flash.error(request, refusal.message)
-    return redirect("notifications:print_queue")
+    return back_to(request, "notifications:print_queue")
 
 
 @require_POST
@@ -162,7 +163,7 @@ def call_done(request: HttpRequest, task_id: int) -> HttpResponse:
         flash.success(request, "Call marked as done.")
     except ServiceError as refusal:
         flash.error(request, refusal.message)
-    return redirect("notifications:calls")
+    return back_to(request, "notifications:calls")
 
 
 @require_GET

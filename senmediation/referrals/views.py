@@ -299,7 +299,7 @@ def _check(request: HttpRequest, journey: Journey, state: JourneyState, context:
             request.session[STAFF_DONE_KEY] = outcome.reference
             messages.success(request, f"Referral recorded as case {outcome.reference}.")
             return redirect("cases:detail", reference=outcome.reference)
-        return redirect("cases:dashboard")
+        return redirect("workqueue:home")
     request.session[DONE_KEY] = {
         "reference": outcome.reference,
         "callback": services.callback_message_now(

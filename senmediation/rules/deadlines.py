@@ -24,7 +24,10 @@ from senmediation.rules.calendar import (
 )
 
 __all__ = [
+    "ACTOR_LABELS",
     "CLOCK_RULES",
+    "PROVIDER_CLOCKS",
+    "Actor",
     "LA_ACTION_RULES",
     "MEETING_NOTICE_CITATION",
     "MEETING_NOTICE_WORKING_DAYS",
@@ -60,6 +63,25 @@ class Clock(StrEnum):
     tribunal_appeal = "tribunal_appeal"
 
 
+class Actor(StrEnum):
+    """Who must act for a clock to be met: only the provider's own clocks are staff work."""
+
+    provider = "provider"
+    local_authority = "local_authority"
+    la_or_icb = "la_or_icb"
+    icb = "icb"
+    family = "family"
+
+
+ACTOR_LABELS: Mapping[Actor, str] = MappingProxyType({
+    Actor.provider: "Us (the mediation service)",
+    Actor.local_authority: "The local authority",
+    Actor.la_or_icb: "The local authority or the ICB",
+    Actor.icb: "The ICB (integrated care board)",
+    Actor.family: "The family",
+})
+
+
 class ClockUnit(StrEnum):
     calendar_months = "calendar_months"
     calendar_days = "calendar_days"
@@ -77,6 +99,7 @@ class ClockRule:
     statutory: bool
     starts_when: str
     met_when: str
+    acts: Actor
     # Shown to families, never chased as a provider task (the tribunal appeal deadline).
     informational: bool = False
 
@@ -97,6 +120,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 statutory=True,
                 starts_when="The local authority sends its written decision notice",
                 met_when="The parent or young person tells the adviser whether they want mediation",
+                acts=Actor.family,  # reg 33: the parent or young person contacts the adviser
             ),
             ClockRule(
                 clock=Clock.certificate_no_mediation,
@@ -107,6 +131,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 statutory=True,
                 starts_when="The parent or young person tells the adviser they do not want mediation",
                 met_when="The mediation adviser issues the certificate",
+                acts=Actor.provider,  # reg 34: the mediation adviser issues it
             ),
             ClockRule(
                 clock=Clock.health_issues_to_icb,
@@ -118,6 +143,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 starts_when="The parent or young person tells the local authority they want mediation "
                 "that includes health care",
                 met_when="The local authority tells each integrated care board the mediation issues",
+                acts=Actor.local_authority,  # reg 35(2)
             ),
             ClockRule(
                 clock=Clock.mediation_held,
@@ -132,6 +158,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 starts_when="The local authority is told the family want mediation "
                 "(health care only: the ICB is told by the local authority)",
                 met_when="The mediation meeting is held",
+                acts=Actor.provider,  # the LA or ICB must arrange it (regs 35(3)-(4), 36(2)); we do so for them
             ),
             ClockRule(
                 clock=Clock.certificate_not_arranged,
@@ -146,6 +173,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 statutory=True,
                 starts_when="The LA tells the adviser it cannot arrange mediation within 30 days",
                 met_when="The mediation adviser issues the certificate",
+                acts=Actor.provider,  # reg 39(3): the mediation adviser issues it
             ),
             ClockRule(
                 clock=Clock.certificate_after_mediation,
@@ -157,6 +185,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 statutory=True,
                 starts_when="The mediation ends",
                 met_when="The mediation certificate is issued",
+                acts=Actor.provider,  # reg 39(1): the mediation adviser issues it
             ),
             ClockRule(
                 clock=Clock.agreement_other_actions,
@@ -167,6 +196,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 statutory=True,
                 starts_when="The mediation agreement is made",
                 met_when="Every agreed action with no right of appeal is done",
+                acts=Actor.la_or_icb,  # reg 42(3)
             ),
             ClockRule(
                 clock=Clock.icb_tells_la,
@@ -177,6 +207,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 statutory=True,
                 starts_when="A mediation agreement is made without the local authority as a party",
                 met_when="The ICB tells the local authority what was agreed",
+                acts=Actor.icb,  # reg 42(4)
             ),
             ClockRule(
                 clock=Clock.first_call_back,
@@ -187,6 +218,7 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 statutory=False,
                 starts_when="The enquiry arrives",
                 met_when="Someone from the service speaks to the family",
+                acts=Actor.provider,
             ),
             ClockRule(
                 clock=Clock.tribunal_appeal,
@@ -197,11 +229,16 @@ CLOCK_RULES: Mapping[Clock, ClockRule] = MappingProxyType(
                 statutory=True,
                 starts_when="The decision notice is sent (or, if later, 1 month after the certificate)",
                 met_when="The family registers an appeal (outside this service)",
+                acts=Actor.family,  # the family appeal to the Tribunal, outside this service
                 informational=True,
             ),
         )
     }
 )
+
+
+# The clocks our own staff must meet: the work queue chases these and no others.
+PROVIDER_CLOCKS: tuple[Clock, ...] = tuple(c for c, rule in CLOCK_RULES.items() if rule.acts == Actor.provider)
 
 
 def parse_clock(clock: Clock | str) -> Clock:

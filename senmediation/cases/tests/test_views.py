@@ -18,31 +18,15 @@ def count_queries(client: Client, url: str) -> tuple[int, int]:
     return response.status_code, len(queries)
 
 
-def test_dashboard_lists_overdue_and_due_deadlines(coordinator_client, coordinator) -> None:
-    case_make(by=coordinator, today=dt.date(2025, 1, 6))  # clocks long overdue
-    html = coordinator_client.get("/staff/").content.decode()
-    assert "Overdue" in html and "MED-2025-00001" in html
-
-
-def test_dashboard_lists_the_newest_enquiries_with_their_details(coordinator_client, coordinator) -> None:
-    case = case_make(by=coordinator, today=dt.date(2025, 1, 6), child_last_name="Okonjo")
-    assert case.state == "enquiry"
-    html = coordinator_client.get("/staff/").content.decode()
-    row = (f'<a class="govuk-link" href="/staff/cases/{case.reference}/">{case.reference}</a></td>'
-           f'<td class="govuk-table__cell">{case.child_name}</td><td class="govuk-table__cell">'
-           f'{case.local_authority.name}</td><td class="govuk-table__cell">{case.state_label}</td>'
-           '<td class="govuk-table__cell">6 Jan 2025</td></tr>')
-    assert row in html
-
-
-def test_a_full_deadline_list_says_there_may_be_more(coordinator_client, coordinator, monkeypatch) -> None:
+def test_a_full_deadline_list_says_there_may_be_more(coordinator, mediator, monkeypatch) -> None:
     from senmediation.cases import selectors
 
-    case_make(by=coordinator, today=dt.date(2025, 1, 6))
-    case_make(by=coordinator, today=dt.date(2025, 1, 6))
+    for _ in range(2):  # their first call back long overdue
+        case_mediator_assign(case=case_make(by=coordinator, today=dt.date(2025, 1, 6)), mediator=mediator,
+                             by=coordinator)
     listed = selectors.deadlines_due_for
     monkeypatch.setattr(selectors, "deadlines_due_for", lambda **kwargs: listed(**kwargs, limit=1))
-    html = coordinator_client.get("/staff/").content.decode()
+    html = client_for(mediator).get("/staff/").content.decode()
     assert '1+</span>overdue' in html
     assert '0</span>due today' in html
 
@@ -63,7 +47,7 @@ def test_case_list_filters_and_searches(coordinator_client, coordinator) -> None
 
 # Each staff page's own queries (session and user included), whatever the number of cases.
 PAGE_QUERIES = {
-    "dashboard": 11, "case list": 6, "case page": 15, "by next deadline": 6, "surname search": 6,
+    "dashboard": 15, "case list": 6, "case page": 15, "by next deadline": 6, "surname search": 6,
     "reference search": 6, "filtered by state": 6, "filtered by LA and state": 7,
 }
 
@@ -183,9 +167,9 @@ def test_a_deadline_on_a_bank_holiday_or_a_weekend_is_flagged_on_the_case_page_a
     page = client_for(coordinator).get(f"/staff/cases/{case.reference}/").content.decode()
     assert "25 December is a bank holiday (Christmas Day)" in page
     assert "19 December is a Saturday" in page
-    dashboard = client_for(coordinator).get("/staff/").content.decode()
-    assert "25 December is a bank holiday (Christmas Day)" in dashboard
-    assert "19 December is a Saturday" in dashboard
+    queue = client_for(coordinator).get("/staff/").content.decode()
+    assert "25 December is a bank holiday (Christmas Day)" in queue  # our first call back
+    assert "19 December is a Saturday" not in queue  # the family's own clock is never staff work
 
 
 def _visible_text(html: str) -> str:

@@ -1,0 +1,194 @@
+"""The office's work queue: each kind of item a coordinator or manager can act on now, as a list.
+
+It reads several features (cases, messages, calls, complaints), so it sits above them all. Only the clocks
+the provider must meet are staff work (rules/deadlines.py `Actor`); the family's, the LA's and the ICB's own
+clocks are shown on the case page and never here.
+
+Cost at 1,000,000 cases: every list is read from a partial index in the order it is shown and stops at its
+page; every count stops at MAX_COUNTED. The home page asks one query for every count and one per list for its first rows, whatever the sizes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from django.db import connections
+from django.db.models import QuerySet
+
+from senmediation.accounts.roles import Role, user_roles
+from senmediation.cases.models import QUEUE_CLOCKS, Deadline, Party
+from senmediation.cases.selectors import MAX_COUNTED, MAX_PAGES, PAGE_SIZE, Page
+from senmediation.notifications.models import Message
+from senmediation.notifications.selectors import call_tasks_visible_to, messages_visible_to
+from senmediation.rules.calendar import add_working_days
+from senmediation.rules.deadlines import Clock
+
+OFFICE = frozenset({Role.COORDINATOR, Role.MANAGER})
+SOON_WORKING_DAYS = 3
+HOME_ROWS = 5
+
+
+class Kind(StrEnum):
+    clocks = "time-limits"
+    enquiries = "call-backs"
+    calls = "calls"
+    details = "missing-details"
+    failed = "failed-messages"
+    letters = "letters"
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    title: str  # the list's heading
+    counted: str  # after a number on the home page: "3 calls to make"
+    empty: str
+    explains: str
+
+
+KINDS: dict[Kind, KindInfo] = {
+    Kind.clocks: KindInfo(
+        "Our time limits, overdue or due soon", "of our time limits overdue or due soon",
+        "None of our time limits is overdue or due in the next 3 working days.",
+        "Time limits the service must meet: certificates, arranging the mediation in 30 days. The family's, "
+        "the local authority's and the ICB's own time limits are on each case page, not here."),
+    Kind.enquiries: KindInfo(
+        "Enquiries to call back", "enquiries to call back", "No enquiry is waiting for a call back.",
+        "New enquiries waiting for their first call from us, the oldest first. Record the call on the case."),
+    Kind.calls: KindInfo(
+        "Calls to make", "calls to make", "There are no calls to make.",
+        "People who asked us to phone rather than write. Read them the message, then mark the call as done."),
+    Kind.details: KindInfo(
+        "Contact details missing", "messages waiting for contact details",
+        "No message is waiting for a contact detail.",
+        "Messages that cannot go because the person's address, e-mail or phone number is missing. "
+        "Add it and the message goes at once."),
+    Kind.failed: KindInfo(
+        "Messages that failed", "messages that failed", "No message has failed.",
+        "Messages the e-mail or text service could not deliver. Check the address or number, then try again."),
+    Kind.letters: KindInfo(
+        "Letters to print and post", "letters to print and post", "There are no letters to print.",
+        "Letters waiting to be printed and posted, the oldest first."),
+}
+
+
+def can_use_queue(user: Any) -> bool:
+    return bool(user_roles(user) & OFFICE)
+
+
+def _clocks(user: Any, today: dt.date) -> QuerySet[Any]:
+    # Served by the partial index deadline_queue_open_due in the order shown.
+    until = add_working_days(today, SOON_WORKING_DAYS)
+    return (Deadline.objects.filter(met_on__isnull=True, stopped_on__isnull=True, clock__in=QUEUE_CLOCKS,
+                                    due_date__lte=until)
+            .select_related("case").only("id", "clock", "due_date", "case__id", "case__reference",
+                                         "case__child_first_name", "case__child_last_name", "case__state")
+            .order_by("due_date", "id"))
+
+
+def _enquiries(user: Any, today: dt.date) -> QuerySet[Any]:
+    # Every enquiry still waiting for its first call, however far off its due date: it is work now.
+    # Served by the partial index deadline_call_back_open_due.
+    return (Deadline.objects.filter(met_on__isnull=True, stopped_on__isnull=True, clock=Clock.first_call_back)
+            .select_related("case").only("id", "clock", "due_date", "case__id", "case__reference",
+                                         "case__child_first_name", "case__child_last_name", "case__channel",
+                                         "case__opened_on")
+            .order_by("due_date", "id"))
+
+
+def _calls(user: Any, today: dt.date) -> QuerySet[Any]:
+    return (call_tasks_visible_to(user).filter(done_at__isnull=True)
+            .select_related("case", "party", "message").order_by("due", "id"))
+
+
+def _messages(user: Any, status: str, oldest_first: bool = True) -> QuerySet[Any]:
+    order = ("created_at", "id") if oldest_first else ("-created_at", "-id")
+    return (messages_visible_to(user).filter(status=status).select_related("case", "party")
+            .defer("body", "case__summary", "case__child_views", "case__search_text").order_by(*order))
+
+
+def _details(user: Any, today: dt.date) -> QuerySet[Any]:
+    return _messages(user, Message.Status.CANNOT_SEND)
+
+
+def _failed(user: Any, today: dt.date) -> QuerySet[Any]:
+    return _messages(user, Message.Status.FAILED)
+
+
+def _letters(user: Any, today: dt.date) -> QuerySet[Any]:
+    return (messages_visible_to(user).filter(channel=Message.Channel.LETTER,
+                                             status__in=[Message.Status.SENT, Message.Status.PRINTED])
+            .select_related("case", "party")
+            .defer("body", "case__summary", "case__child_views", "case__search_text").order_by("created_at", "id"))
+
+
+_QUERIES: dict[Kind, Callable[[Any, dt.date], QuerySet[Any]]] = {
+    Kind.clocks: _clocks, Kind.enquiries: _enquiries, Kind.calls: _calls, Kind.details: _details,
+    Kind.failed: _failed, Kind.letters: _letters,
+}
+
+
+@dataclass(frozen=True)
+class KindSummary:
+    kind: Kind
+    info: KindInfo
+    count: int
+    count_is_capped: bool
+    items: list[Any]
+
+
+def _count(qs: QuerySet[Any]) -> tuple[int, bool]:
+    total = qs.order_by()[: MAX_COUNTED + 1].count()
+    return min(total, MAX_COUNTED), total > MAX_COUNTED
+
+
+def _counts(querysets: list[QuerySet[Any]]) -> list[tuple[int, bool]]:
+    """Each list's count, stopping at MAX_COUNTED, in one query (the home page keeps to its query budget):
+    SELECT (SELECT COUNT(*) FROM (first list LIMIT 1001)), (SELECT COUNT(*) FROM (second ...)), ..."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for n, qs in enumerate(querysets):
+        sql, part_params = qs.order_by().values("pk")[: MAX_COUNTED + 1].query.sql_with_params()
+        # The SQL is Django's own for the list (its values go in params), never text from a request.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted_{n})")  # noqa: S608
+        params.extend(part_params)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    return [(min(total, MAX_COUNTED), total > MAX_COUNTED) for total in row]
+
+
+def _with_contacts(kind: Kind, items: list[Any]) -> list[Any]:
+    """Enquiries name whom to call: each case's main contact, for the rows shown, in one query."""
+    if kind != Kind.enquiries or not items:
+        return items
+    contacts: dict[int, Party] = {}
+    for party in (Party.objects.filter(case_id__in=[d.case_id for d in items])
+                  .only("id", "case_id", "name", "phone", "is_main_contact", "role")
+                  .order_by("case_id", "-is_main_contact", "id")):
+        contacts.setdefault(party.case_id, party)
+    for deadline in items:
+        deadline.contact = contacts.get(deadline.case_id)
+    return items
+
+
+def queue_summary(*, user: Any, today: dt.date, rows: int = HOME_ROWS) -> list[KindSummary]:
+    """Every kind with its count and its first few items, for the home page."""
+    querysets = {kind: query(user, today) for kind, query in _QUERIES.items()}
+    counts = _counts(list(querysets.values()))
+    return [KindSummary(kind, KINDS[kind], count, capped, _with_contacts(kind, list(qs[:rows])))
+            for (kind, qs), (count, capped) in zip(querysets.items(), counts, strict=True)]
+
+
+def queue_page(*, user: Any, kind: Kind, today: dt.date, number: int) -> Page:
+    """One page of one kind's list, with a count that stops at MAX_COUNTED."""
+    number = max(1, min(number, MAX_PAGES))
+    qs = _QUERIES[kind](user, today)
+    offset = (number - 1) * PAGE_SIZE
+    rows = list(qs[offset: offset + PAGE_SIZE + 1])
+    total, capped = _count(qs)
+    return Page(items=_with_contacts(kind, rows[:PAGE_SIZE]), number=number, has_next=len(rows) > PAGE_SIZE,
+                total=total, total_is_capped=capped)

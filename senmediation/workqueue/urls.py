@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workqueue"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("queue/<slug:kind>/", views.queue_list, name="list"),
+]
