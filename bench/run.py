@@ -117,7 +117,9 @@ def pages_to_measure() -> list[Page]:
     staff = {"Cookie": f"sessionid={_session_for(coordinator)}"}
     pages: list[Page] = [
         (FLOOR, "/accounts/password/", staff),
-        ("dashboard", "/staff/", staff),
+        ("work queue (home) /staff/", "/staff/", staff),
+        *((f"queue list: {kind}", f"/staff/queue/{kind}/", staff) for kind in ("time-limits", "call-backs", "calls",
+                                                                               "missing-details", "letters")),
         ("case list", "/staff/cases/", staff),
         ("search ?q=smith", "/staff/cases/?q=smith", staff),
         ("search by reference", f"/staff/cases/?q={case.reference}", staff),
@@ -368,7 +370,7 @@ def _markdown(result: dict[str, Any]) -> str:
 
 
 def _is_case_work(page: Page) -> bool:
-    return page[1] == "/staff/" or page[1].startswith("/staff/cases")
+    return page[1] == "/staff/" or page[1].startswith(("/staff/cases", "/staff/queue"))
 
 
 def main() -> None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, DateField, F, Q, QuerySet, When
+from django.db.models import Case as SqlCase
 from django.http import Http404
 
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.rules.complaints import ComplaintClocks, complaint_clock_statuses
-from senmediation.rules.deadlines import ClockStatus
+from senmediation.rules.deadlines import ClockStatus, due_soon_or_overdue_before
 
 from .models import Complaint, SurveyResponse
 
@@ -60,40 +61,15 @@ def complaint_list_for(*, user: Any, today: dt.date, open_only: bool = True) -> 
     return [complaint_row(c, today) for c in qs[:LIST_LIMIT]]
 
 
-@dataclass
-class ComplaintsDue:
-    """The dashboard's complaint lists: the first few of each, due first, and how many there are in all."""
-
-    overdue: list[ComplaintRow] = field(default_factory=list)
-    due_soon: list[ComplaintRow] = field(default_factory=list)
-    overdue_count: int = 0
-    due_soon_count: int = 0
-
-
-DASHBOARD_ROWS = 10  # each list on the dashboard; the complaints page has them all
-
-
-def complaints_due_for(*, user: Any, today: dt.date, rows: int = DASHBOARD_ROWS) -> ComplaintsDue:
-    """Open complaints whose acknowledgement or response is overdue or due soon, for the dashboard: three
-    queries whatever the number of complaints (a count, the first overdue ones, the few due soon)."""
-    fields = ("id", "reference", "stage", "received_on", "acknowledge_by", "acknowledged_on", "respond_by",
-              "responded_on", "owner__username", "owner__first_name", "owner__last_name")
-    open_ = (complaint_queryset_for(user).filter(responded_on__isnull=True).select_related("owner")
-             .order_by("respond_by", "id").only(*fields))
-    # Overdue is "today is past a due date not yet met" (rules/deadlines.clock_status), which SQL can say.
-    overdue = Q(acknowledged_on__isnull=True, acknowledge_by__lt=today) | Q(respond_by__lt=today)
-    due = ComplaintsDue(overdue_count=open_.filter(overdue).order_by().count(),
-                        overdue=[complaint_row(c, today) for c in open_.filter(overdue)[:rows]])
-    # Due soon is counted in working days, so the rules decide it, over the only complaints that can be:
-    # a clock due within a fortnight (2 working days never span more, even over Christmas).
-    horizon = today + dt.timedelta(days=14)
-    near = Q(respond_by__lte=horizon) | Q(acknowledged_on__isnull=True, acknowledge_by__lte=horizon)
-    for row in (complaint_row(c, today) for c in open_.exclude(overdue).filter(near)):
-        if ClockStatus.due_soon in {row.acknowledge_status, row.respond_status}:
-            due.due_soon_count += 1
-            if len(due.due_soon) < rows:
-                due.due_soon.append(row)
-    return due
+def complaints_needing_action(*, user: Any, today: dt.date) -> QuerySet[Complaint]:
+    """Open complaints whose acknowledgement or response is overdue or due soon (rules/deadlines clock_status),
+    the one whose next step is due first at the top, each with `next_due`: the work queue's list."""
+    before = due_soon_or_overdue_before(today)
+    waiting_ack = Q(acknowledged_on__isnull=True)
+    next_due = SqlCase(When(waiting_ack, then=F("acknowledge_by")), default=F("respond_by"), output_field=DateField())
+    return (complaint_queryset_for(user).filter(responded_on__isnull=True)
+            .filter(Q(respond_by__lt=before) | (waiting_ack & Q(acknowledge_by__lt=before)))
+            .annotate(next_due=next_due).order_by("next_due", "id"))
 
 
 def complaints_for_case(*, user: Any, case: Any, today: dt.date) -> list[ComplaintRow]:

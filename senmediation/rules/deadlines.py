@@ -40,6 +40,7 @@ __all__ = [
     "clock_status",
     "contact_meets_first_call_back",
     "due_date",
+    "due_soon_or_overdue_before",
     "icb_tells_la_due",
     "la_action_due",
     "latest_notice_date",
@@ -291,6 +292,12 @@ class ClockStatus(StrEnum):
     overdue = "overdue"
     met = "met"
     met_late = "met_late"
+
+
+def due_soon_or_overdue_before(today: date, *, due_soon_working_days: int = 2) -> date:
+    """The first due date that is on track on `today`: an unmet clock due before it is due soon or overdue
+    (clock_status), so a list can ask `due < this day` of an index instead of asking the rule row by row."""
+    return add_working_days(today, due_soon_working_days + 1)
 
 
 def clock_status(

@@ -5,7 +5,7 @@ the provider must meet are staff work (rules/deadlines.py `Actor`); the family's
 clocks are shown on the case page and never here.
 
 Cost at 1,000,000 cases: every list is read from a partial index in the order it is shown and stops at its
-page; every count stops at MAX_COUNTED. The home page asks one query for every count and one per list for its first rows, whatever the sizes.
+page; every count stops at MAX_COUNTED. The home page asks one query for every count and, for each list that is not empty, one for its first rows.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from django.db.models import QuerySet
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.cases.models import QUEUE_CLOCKS, Deadline, Party
 from senmediation.cases.selectors import MAX_COUNTED, MAX_PAGES, PAGE_SIZE, Page
+from senmediation.feedback.selectors import complaints_needing_action
 from senmediation.notifications.models import Message
 from senmediation.notifications.selectors import call_tasks_visible_to, messages_visible_to
 from senmediation.rules.calendar import add_working_days
@@ -29,7 +30,8 @@ from senmediation.rules.deadlines import Clock
 
 OFFICE = frozenset({Role.COORDINATOR, Role.MANAGER})
 SOON_WORKING_DAYS = 3
-HOME_ROWS = 5
+HOME_ROWS = 3
+HOME_COUNTED = 99  # the home page says "99+" beyond this; each list's own page counts to MAX_COUNTED
 
 
 class Kind(StrEnum):
@@ -39,6 +41,7 @@ class Kind(StrEnum):
     details = "missing-details"
     failed = "failed-messages"
     letters = "letters"
+    complaints = "complaints"
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,11 @@ KINDS: dict[Kind, KindInfo] = {
     Kind.letters: KindInfo(
         "Letters to print and post", "letters to print and post", "There are no letters to print.",
         "Letters waiting to be printed and posted, the oldest first."),
+    Kind.complaints: KindInfo(
+        "Complaints to acknowledge or answer", "complaints overdue or due soon",
+        "No complaint is overdue or due in the next 2 working days.",
+        "Complaints whose acknowledgement or response is overdue or due in the next 2 working days, "
+        "the earliest first. Complaints about you are never shown to you."),
 }
 
 
@@ -101,13 +109,20 @@ def _enquiries(user: Any, today: dt.date) -> QuerySet[Any]:
 
 def _calls(user: Any, today: dt.date) -> QuerySet[Any]:
     return (call_tasks_visible_to(user).filter(done_at__isnull=True)
-            .select_related("case", "party", "message").order_by("due", "id"))
+            .select_related("case", "party", "message")
+            .only("id", "reason", "due", "case__id", "case__reference", "party__id", "party__name", "party__phone",
+                  "party__call_times", "message__id", "message__to")
+            .order_by("due", "id"))
 
 
-def _messages(user: Any, status: str, oldest_first: bool = True) -> QuerySet[Any]:
-    order = ("created_at", "id") if oldest_first else ("-created_at", "-id")
-    return (messages_visible_to(user).filter(status=status).select_related("case", "party")
-            .defer("body", "case__summary", "case__child_views", "case__search_text").order_by(*order))
+# What a message's row shows, and no more: a case row is about 30 columns, a party's some 20.
+_MESSAGE_SHOWN = ("id", "channel", "to", "subject", "status", "last_error", "created_at", "large_print", "note",
+                  "case__id", "case__reference", "party__id", "party__name")
+
+
+def _messages(user: Any, status: str) -> QuerySet[Any]:
+    return (messages_visible_to(user).filter(status=status).select_related("case", "party").only(*_MESSAGE_SHOWN)
+            .order_by("created_at", "id"))
 
 
 def _details(user: Any, today: dt.date) -> QuerySet[Any]:
@@ -121,13 +136,18 @@ def _failed(user: Any, today: dt.date) -> QuerySet[Any]:
 def _letters(user: Any, today: dt.date) -> QuerySet[Any]:
     return (messages_visible_to(user).filter(channel=Message.Channel.LETTER,
                                              status__in=[Message.Status.SENT, Message.Status.PRINTED])
-            .select_related("case", "party")
-            .defer("body", "case__summary", "case__child_views", "case__search_text").order_by("created_at", "id"))
+            .select_related("case", "party").only(*_MESSAGE_SHOWN).order_by("created_at", "id"))
+
+
+def _complaints(user: Any, today: dt.date) -> QuerySet[Any]:
+    return (complaints_needing_action(user=user, today=today).select_related("case", "owner")
+            .only("id", "reference", "stage", "acknowledge_by", "acknowledged_on", "respond_by", "case__id",
+                  "case__reference", "owner__id", "owner__first_name", "owner__last_name", "owner__username"))
 
 
 _QUERIES: dict[Kind, Callable[[Any, dt.date], QuerySet[Any]]] = {
     Kind.clocks: _clocks, Kind.enquiries: _enquiries, Kind.calls: _calls, Kind.details: _details,
-    Kind.failed: _failed, Kind.letters: _letters,
+    Kind.failed: _failed, Kind.letters: _letters, Kind.complaints: _complaints,
 }
 
 
@@ -145,20 +165,20 @@ def _count(qs: QuerySet[Any]) -> tuple[int, bool]:
     return min(total, MAX_COUNTED), total > MAX_COUNTED
 
 
-def _counts(querysets: list[QuerySet[Any]]) -> list[tuple[int, bool]]:
-    """Each list's count, stopping at MAX_COUNTED, in one query (the home page keeps to its query budget):
-    SELECT (SELECT COUNT(*) FROM (first list LIMIT 1001)), (SELECT COUNT(*) FROM (second ...)), ..."""
+def _counts(querysets: list[QuerySet[Any]], cap: int) -> list[tuple[int, bool]]:
+    """Each list's count, stopping at `cap`, in one query (the home page keeps to its query budget):
+    SELECT (SELECT COUNT(*) FROM (first list LIMIT cap + 1)), (SELECT COUNT(*) FROM (second ...)), ..."""
     parts: list[str] = []
     params: list[Any] = []
     for n, qs in enumerate(querysets):
-        sql, part_params = qs.order_by().values("pk")[: MAX_COUNTED + 1].query.sql_with_params()
+        sql, part_params = qs.order_by().values("pk")[: cap + 1].query.sql_with_params()
         # The SQL is Django's own for the list (its values go in params), never text from a request.
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted_{n})")  # noqa: S608
         params.extend(part_params)
     with connections[querysets[0].db].cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
         row = cursor.fetchone()
-    return [(min(total, MAX_COUNTED), total > MAX_COUNTED) for total in row]
+    return [(min(total, cap), total > cap) for total in row]
 
 
 def _with_contacts(kind: Kind, items: list[Any]) -> list[Any]:
@@ -178,8 +198,9 @@ def _with_contacts(kind: Kind, items: list[Any]) -> list[Any]:
 def queue_summary(*, user: Any, today: dt.date, rows: int = HOME_ROWS) -> list[KindSummary]:
     """Every kind with its count and its first few items, for the home page."""
     querysets = {kind: query(user, today) for kind, query in _QUERIES.items()}
-    counts = _counts(list(querysets.values()))
-    return [KindSummary(kind, KINDS[kind], count, capped, _with_contacts(kind, list(qs[:rows])))
+    counts = _counts(list(querysets.values()), HOME_COUNTED)
+    # An empty list asks nothing more: at most one query per list, however many items each holds.
+    return [KindSummary(kind, KINDS[kind], count, capped, _with_contacts(kind, list(qs[:rows])) if count else [])
             for (kind, qs), (count, capped) in zip(querysets.items(), counts, strict=True)]
 
 

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_GET
 from senmediation.accounts.decorators import role_required
 from senmediation.cases import selectors as case_selectors
 from senmediation.core import clock
-from senmediation.feedback.selectors import complaints_due_for
 
 from . import selectors
 from .selectors import KINDS, Kind
@@ -22,9 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
     today = clock.today()
     context: dict[str, object] = {"today": today}
     if selectors.can_use_queue(request.user):
-        complaints = complaints_due_for(user=request.user, today=today)
-        context.update(queue=selectors.queue_summary(user=request.user, today=today), complaints=complaints,
-                       complaints_count=complaints.overdue_count + complaints.due_soon_count)
+        context["queue"] = selectors.queue_summary(user=request.user, today=today)
         return render(request, "workqueue/home.html", context)
     if case_selectors.can_work_cases(request.user):
         context["due"] = case_selectors.deadlines_due_for(user=request.user, today=today)

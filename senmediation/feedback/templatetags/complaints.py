@@ -1,4 +1,4 @@
-"""Complaint panels other apps' pages include: the dashboard's clocks and a case's complaints. Each
+"""Complaint panels other apps' pages include: a case's complaints, and complaint rows. Each
 asks the selectors, so a person never sees a complaint about themselves."""
 
 from __future__ import annotations
@@ -17,14 +17,6 @@ from senmediation.rules.calendar import format_short_day
 from .. import selectors
 
 register = template.Library()
-
-
-@register.inclusion_tag("feedback/_dashboard.html", takes_context=True)
-def complaints_dashboard(context: dict[str, Any]) -> dict[str, Any]:
-    user = context["request"].user
-    if not selectors.can_see_complaints(user):
-        return {"shown": False}
-    return {"shown": True, "due": selectors.complaints_due_for(user=user, today=clock.today())}
 
 
 @register.inclusion_tag("feedback/_case_complaints.html", takes_context=True)

@@ -12,7 +12,7 @@ from senmediation.cases.tests.factories import case_make
 from senmediation.core.errors import ServiceError
 from senmediation.directory.models import ClosureDay, Provider
 from senmediation.feedback.models import Complaint
-from senmediation.feedback.selectors import complaint_and_feedback_counts, complaints_due_for
+from senmediation.feedback.selectors import complaint_and_feedback_counts, complaints_needing_action
 from senmediation.feedback.services import complaints as service
 from senmediation.notifications.models import Message
 
@@ -116,20 +116,15 @@ def test_nobody_handles_a_complaint_about_themselves(reference_data, manager, me
         service.complaint_owner_set(complaint=complaint, owner=mediator, by=manager)
 
 
-def test_dashboard_due_lists(reference_data, manager) -> None:
+def test_complaints_needing_action_are_those_overdue_or_due_soon_next_step_first(reference_data, manager) -> None:
     late = complaint_make(received_on=dt.date(2026, 11, 2))
     soon = complaint_make(received_on=dt.date(2026, 11, 25))
-    complaint_make(received_on=dt.date(2026, 11, 27))
-    due = complaints_due_for(user=manager, today=dt.date(2026, 11, 27))
-    assert [row.complaint for row in due.overdue] == [late]
-    assert [row.complaint for row in due.due_soon] == [soon]
-    later = complaint_make(received_on=dt.date(2026, 11, 4))
-    due = complaints_due_for(user=manager, today=dt.date(2026, 11, 27), rows=1)
-    assert ([row.complaint for row in due.overdue], due.overdue_count) == ([late], 2)
-    assert later.pk  # the second overdue one is counted, not listed
+    complaint_make(received_on=dt.date(2026, 11, 27))  # acknowledgement due in 2 working days' time: on track
+    rows = list(complaints_needing_action(user=manager, today=dt.date(2026, 11, 27)))
+    assert [(c, c.next_due) for c in rows] == [(late, late.acknowledge_by), (soon, soon.acknowledge_by)]
 
 
-def test_dashboard_lists_agree_with_the_clock_rules_on_every_day(reference_data, manager) -> None:
+def test_complaints_needing_action_agree_with_the_clock_rules_on_every_day(reference_data, manager) -> None:
     from senmediation.feedback.selectors import complaint_list_for
 
     made = [complaint_make(received_on=dt.date(2026, 12, day)) for day in (1, 10, 18, 21, 23)]
@@ -137,18 +132,12 @@ def test_dashboard_lists_agree_with_the_clock_rules_on_every_day(reference_data,
     service.complaint_acknowledge(complaint=made[3], by=manager, today=dt.date(2026, 12, 22))
     day = dt.date(2026, 12, 1)
     while day <= dt.date(2027, 2, 10):  # across Christmas, New Year and the clocks' due dates
-        expected: dict[str, list[int]] = {"overdue": [], "due_soon": []}
-        for row in complaint_list_for(user=manager, today=day):  # every open complaint, judged one by one
-            statuses = {row.acknowledge_status, row.respond_status}
-            kind = "overdue" if "overdue" in statuses else "due_soon" if "due_soon" in statuses else ""
-            if kind:
-                expected[kind].append(row.complaint.pk)
-        due = complaints_due_for(user=manager, today=day, rows=50)
-        assert [r.complaint.pk for r in due.overdue] == expected["overdue"], day
-        assert [r.complaint.pk for r in due.due_soon] == expected["due_soon"], day
-        assert (due.overdue_count, due.due_soon_count) == (len(expected["overdue"]), len(expected["due_soon"]))
+        expected = {row.complaint.pk for row in complaint_list_for(user=manager, today=day)  # judged one by one
+                    if {row.acknowledge_status, row.respond_status} & {"overdue", "due_soon"}}
+        listed = [c.pk for c in complaints_needing_action(user=manager, today=day)]
+        assert (set(listed), len(listed)) == (expected, len(expected)), day
         day += dt.timedelta(days=1)
-    assert complaints_due_for(user=manager, today=dt.date(2027, 2, 10)).overdue_count == 5
+    assert len(complaints_needing_action(user=manager, today=dt.date(2027, 2, 10))) == 5
 
 
 def test_counts_for_reports(reference_data, manager) -> None:

@@ -195,17 +195,15 @@ def test_complaint_pages_keep_a_fixed_query_budget(manager_client) -> None:
 
 
 @time_machine.travel(dt.datetime(2026, 11, 27, 12, tzinfo=dt.UTC), tick=False)
-def test_the_dashboard_shows_an_overdue_complaint_with_its_clocks(manager_client) -> None:
+def test_the_work_queue_shows_an_overdue_complaint_with_its_owner(manager_client) -> None:
     complaint = complaint_make(received_on=dt.date(2026, 11, 2))
     html = manager_client.get("/staff/").content.decode()
-    row = (f'<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" '
-           f'href="/staff/complaints/{complaint.pk}/">{complaint.reference}</a></td>'
-           '<td class="govuk-table__cell">1</td><td class="govuk-table__cell">2 Nov 2026</td>'
-           f'<td class="govuk-table__cell">{complaint.acknowledge_by.day} Nov 2026 '
-           '<strong class="govuk-tag govuk-tag--red">Overdue</strong></td>'
-           f'<td class="govuk-table__cell">{complaint.respond_by.day} {complaint.respond_by:%b %Y} ')
-    assert "Complaints overdue" in html and row in html
-    assert "<td class=\"govuk-table__cell\">Not yet chosen</td></tr>" in html
+    row = (f'<td class="govuk-table__cell">Acknowledge complaint {complaint.reference}<br><span class="govuk-hint '
+           'govuk-!-font-size-16">Stage 1. Owner: no one yet</span></td><td class="govuk-table__cell">'
+           '<strong class="govuk-tag govuk-tag--red">Overdue</strong> '
+           f'{complaint.acknowledge_by:%a} {complaint.acknowledge_by.day} Nov 2026</td>')
+    assert ">Complaints to acknowledge or answer</h2>" in html and row in html
+    assert f'href="/staff/complaints/{complaint.pk}/">Open the complaint' in html
 
 
 def _answered_complaint_about(mediator, manager) -> tuple[Case, Complaint]:  # type: ignore[no-untyped-def]
