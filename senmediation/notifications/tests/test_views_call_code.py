@@ -138,3 +138,22 @@ def test_a_call_without_a_link_says_there_is_no_code(coordinator_client, coordin
     refused = coordinator_client.post(_code_url(task))
     assert refused.status_code == 404
     assert "This call&#x27;s message has no secure link, so there is no code to read out." in refused.content.decode()
+
+
+def test_the_calls_page_asks_the_same_number_of_queries_however_many_links_it_checks(
+        coordinator_client, coordinator, django_capture_on_commit_callbacks) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert coordinator_client.get(CALLS).status_code == 200
+        return len(captured)
+
+    _call(coordinator, django_capture_on_commit_callbacks)
+    coordinator_client.get(CALLS)  # the first request of a session reads what later ones find cached
+    one = queries()
+    for _ in range(3):
+        _call(coordinator, django_capture_on_commit_callbacks)
+    assert coordinator_client.get(CALLS).content.decode().count("Show a code to read out<span") == 4
+    assert queries() == one
