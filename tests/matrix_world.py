@@ -34,7 +34,7 @@ from senmediation.meetings.services import meeting_schedule
 from senmediation.notifications.models import MessageAttachment
 from senmediation.notifications.services import Attachment, message_deliver_now, notification_send
 from senmediation.portal.models import Purpose
-from senmediation.portal.services.links import party_link_create
+from senmediation.portal.services.links import party_link_create, party_link_issue
 from senmediation.portal.services.submissions import child_views_submit
 from senmediation.referrals.tests.journeys import parent_answers, walk
 from senmediation.rules.expenses import ClaimAnswers
@@ -115,7 +115,8 @@ def _declined(coordinator: Any, mediator: Any) -> Case:
 
 
 def _messages(case: Case) -> dict[str, int]:
-    """An e-mail that failed, one with an attachment, a letter ready to print and a call to make."""
+    """An e-mail that failed, one with an attachment, a letter ready to print, a call to make and a call that
+    carries a secure link (its code is read out)."""
     parent = case.parties.get(role=Party.Role.PARENT)
     failed = notification_send(template_key="referral_received", context={}, party=parent, idempotency_key="m-fail")
     failed.status, failed.last_error, failed.attempts = "failed", "Connection refused", 5
@@ -132,9 +133,13 @@ def _messages(case: Case) -> dict[str, int]:
     call = notification_send(template_key="referral_received", context={}, party=by_phone, idempotency_key="m-call")
     message_deliver_now(call.pk)
     call.refresh_from_db()
+    _, link_call = party_link_issue(party=by_phone, purpose=Purpose.AVAILABILITY, by=None,
+                                    base_url="https://mediation.example.org/")
+    message_deliver_now(link_call.pk)
+    link_call.refresh_from_db()
     return {"failed_message": failed.pk, "attached_message": attached.pk,
             "attachment": attached.attachments.get().pk, "letter": letter.pk,
-            "call_task": call.call_task.pk}
+            "call_task": call.call_task.pk, "link_call_task": link_call.call_task.pk}
 
 
 def _staff_accounts(world: dict[str, Any], users: dict[str, Any]) -> None:

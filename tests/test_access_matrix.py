@@ -272,6 +272,11 @@ _add_rows({
     "notifications:call_done": [get(GET_ONLY_POSTED, task_id="{call_task}"),
                                 post(allowed_as(OFFICE, 302), task_id="{call_task}"),
                                 post(allowed_as(OFFICE, 404), task_id=MISSING)],
+    # A code to read out on a call whose message carries a link: shown in the answer to the POST itself.
+    "notifications:call_code": [get(GET_ONLY_POSTED, task_id="{link_call_task}"),
+                                post(OFFICE, task_id="{link_call_task}"),
+                                post(allowed_as(OFFICE, 404), task_id="{call_task}"),  # no link: no code
+                                post(allowed_as(OFFICE, 404), task_id=MISSING)],
     "notifications:templates": [get(MANAGERS)],
     "notifications:template_edit": [get(MANAGERS, key="party_link"),
                                     get(allowed_as(MANAGERS, 404), key="no-such-template")],

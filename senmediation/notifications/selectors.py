@@ -103,7 +103,18 @@ def call_tasks_visible_to(user: Any) -> QuerySet[CallTask]:
 
 
 def call_tasks_open(*, user: Any) -> QuerySet[CallTask]:
-    return call_tasks_visible_to(user).filter(done_at__isnull=True).select_related("case", "party", "message").order_by("due", "id")
+    # The message's link with its party and case: the call script checks the link can still be used.
+    return (call_tasks_visible_to(user).filter(done_at__isnull=True)
+            .select_related("case", "party", "message__party_link__party__case").order_by("due", "id"))
+
+
+def call_task_get_for(*, user: Any, task_id: int) -> CallTask:
+    """A call `user` may see, with what making its code needs; 404 otherwise."""
+    task = (call_tasks_visible_to(user).select_related("case", "message__party_link__party__case")
+            .filter(pk=task_id).first())
+    if task is None:
+        raise Http404("No such call")
+    return task
 
 
 def templates_all() -> QuerySet[MessageTemplate]:

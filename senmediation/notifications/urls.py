@@ -15,6 +15,7 @@ urlpatterns = [
     path("print-queue/<int:message_id>/posted/", views.letter_posted, name="letter_posted"),
     path("calls/", views.call_list, name="calls"),
     path("calls/<int:task_id>/done/", views.call_done, name="call_done"),
+    path("calls/<int:task_id>/code/", views.call_code, name="call_code"),
     path("templates/", views.template_list, name="templates"),
     path("templates/<slug:key>/", views.template_edit, name="template_edit"),
     path("cases/<str:reference>/links/", link_views.case_links, name="case_links"),

@@ -14,6 +14,7 @@ from senmediation.accounts.decorators import role_required
 from senmediation.accounts.roles import Role
 from senmediation.core.errors import ServiceError
 from senmediation.core.redirects import back_to
+from senmediation.rules.read_aloud import GROUP_SIZE, code_groups, code_said, code_spelled
 
 from . import selectors
 from .defaults import placeholder_descriptions
@@ -28,6 +29,7 @@ from .services import (
     template_preview,
     template_update,
 )
+from .services.call_codes import CallCodeRefused, call_code_mint, call_script
 from .services.letters import PrintCopyGone, letter_print_copy_render
 
 OFFICE = (Role.COORDINATOR, Role.MANAGER)
@@ -150,7 +152,27 @@ def letter_posted(request: HttpRequest, message_id: int) -> HttpResponse:
 @require_GET
 @role_required(*OFFICE)
 def call_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "notifications/calls.html", {"tasks": list(selectors.call_tasks_open(user=request.user))})
+    rows = [(task, call_script(task.message)) for task in selectors.call_tasks_open(user=request.user)]
+    return render(request, "notifications/calls.html", {"rows": rows})
+
+
+@require_POST
+@role_required(*OFFICE)
+def call_code(request: HttpRequest, task_id: int) -> HttpResponse:
+    """A code to read out on the call, minted now and shown in this answer only (never stored or redirected to)."""
+    task = selectors.call_task_get_for(user=request.user, task_id=task_id)
+    _audit_case(request, task.case)
+    try:
+        minted = call_code_mint(task=task, by=request.user)
+    except CallCodeRefused as refusal:
+        return render(request, "notifications/call_code_refused.html",
+                      {"task": task, "problem": refusal.message}, status=refusal.status)
+    response = render(request, "notifications/call_code.html", {
+        "task": task, "minted": minted, "groups": code_groups(minted.code), "spelled": code_spelled(minted.code),
+        "said": [(1 + index * GROUP_SIZE, words) for index, words in enumerate(code_said(minted.code))],
+    })
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @require_POST

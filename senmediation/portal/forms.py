@@ -80,5 +80,5 @@ class FeedbackForm(forms.Form):
 
 class CodeForm(forms.Form):
     code = forms.CharField(label="Code", max_length=40, help_text="It is 10 letters and numbers, for example ABCDE-23456.",
-                           error_messages={"required": "Enter the code from your letter",
+                           error_messages={"required": "Enter your code",
                                            "max_length": "The code is 10 letters and numbers"})

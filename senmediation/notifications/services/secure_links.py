@@ -29,13 +29,14 @@ class LinkNotSendable(Exception):
     pass
 
 
-def _code_sentence(message: Message, code: str) -> str:
-    return f"Go to {message.link_site.rstrip('/')}{CODE_PATH} and type in this code: {code}"
+def code_sentence(message: Message, code: str = "") -> str:
+    """"Go to <site>/p/code/ and type in this code: <code>" (without `code`, the words that lead to it)."""
+    return f"Go to {message.link_site.rstrip('/')}{CODE_PATH} and type in this code: {code}".rstrip()
 
 
 def letter_body_masked(message: Message) -> str:
     """The letter as stored for the case record: the code's place says it is on the posted copy only."""
-    return message.body.replace(LINK_PLACEHOLDER, f"{_code_sentence(message, CODE_MASK)} {CODE_MASK_NOTE}")
+    return message.body.replace(LINK_PLACEHOLDER, f"{code_sentence(message, CODE_MASK)} {CODE_MASK_NOTE}")
 
 
 def message_body_to_send(message: Message) -> str:
@@ -52,7 +53,7 @@ def message_body_to_send(message: Message) -> str:
         inserted = message.link_site.rstrip("/") + party_link_mint(link=link)
     except PartyLinkError as problem:
         raise LinkNotSendable(
-            f"The secure link in this message was {_why(problem)} before it was sent. "
+            f"The secure link in this message was {link_problem_why(problem)} before it was sent. "
             "Make a new link if it is still needed.") from problem
     return message.body.replace(LINK_PLACEHOLDER, inserted)
 
@@ -67,12 +68,13 @@ def letter_body_to_print(message: Message) -> str:
         code = party_link_code_mint(link=link)
     except PartyLinkError as problem:
         raise LinkNotSendable(
-            f"The secure link in this letter was {_why(problem)}, so it cannot be printed. "
+            f"The secure link in this letter was {link_problem_why(problem)}, so it cannot be printed. "
             "Make a new link if it is still needed.") from problem
-    return message.body.replace(LINK_PLACEHOLDER, _code_sentence(message, code))
+    return message.body.replace(LINK_PLACEHOLDER, code_sentence(message, code))
 
 
-def _why(problem: PartyLinkError) -> str:
+def link_problem_why(problem: PartyLinkError) -> str:
+    """Why a link cannot be used, to follow "The secure link in this message was ..."."""
     if isinstance(problem, LinkRevoked):
         return "stopped"
     if isinstance(problem, LinkCaseClosed):

@@ -143,5 +143,6 @@ def party_link_resolve_code(code: str) -> tuple[PartyLink, str]:
     if len(normalised) == CODE_LENGTH:
         link = PartyLink.objects.select_related("party", "party__case").filter(code_hash=code_hash(normalised)).first()
     if link is None:
-        raise LinkUnknown("The code is not right. Check it against your letter and try again.")
+        raise LinkUnknown("The code is not right. Check it against your letter or the code we read to you, and try "
+                          "again.")
     return link, party_link_mint(link=link)

@@ -90,9 +90,10 @@ def test_a_wrong_or_stopped_code_gets_a_plain_english_answer(
     code = re.search(r"\b([A-Z2-9]{5}-[A-Z2-9]{5})\b", text).group(1)  # type: ignore[union-attr]
     wrong = Client().post("/p/code/", {"code": "ABCDE-FGHJK"})
     assert wrong.status_code == 400
-    assert "The code is not right. Check it against your letter and try again." in wrong.content.decode()
+    assert ("The code is not right. Check it against your letter or the code we read to you, and try again."
+            in wrong.content.decode())
     blank = Client().post("/p/code/", {"code": ""})
-    assert blank.status_code == 400 and "Enter the code from your letter" in blank.content.decode()
+    assert blank.status_code == 400 and '<a href="#id_code">Enter your code</a>' in blank.content.decode()
     party_link_revoke(link=link, by=coordinator)
     stopped = Client().post("/p/code/", {"code": code})
     assert stopped.status_code == 410 and "This link has been stopped." in stopped.content.decode()
