@@ -8,10 +8,14 @@ from django.http import HttpRequest
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.directory.selectors import provider_current
 
+# Who works on cases: they see the case list and the search box above every staff page. The same roles as
+# cases.selectors.can_work_cases, which decides (a test holds the two together; this layer cannot import it).
+CASE_WORKERS = frozenset({Role.COORDINATOR, Role.MEDIATOR, Role.MANAGER})
+
 # (label, url, roles that see it); home is for everyone signed in (the work queue for the office).
 STAFF_NAV: tuple[tuple[str, str, frozenset[Role] | None], ...] = (
     ("Home", "/staff/", None),
-    ("Cases", "/staff/cases/", frozenset({Role.COORDINATOR, Role.MEDIATOR, Role.MANAGER})),
+    ("Cases", "/staff/cases/", CASE_WORKERS),
     ("My cases", "/staff/my-cases/", frozenset({Role.MEDIATOR})),
     ("Record a referral", "/refer/staff/", frozenset({Role.COORDINATOR, Role.MANAGER})),
     ("Messages", "/staff/notifications/", frozenset({Role.COORDINATOR, Role.MANAGER})),
@@ -30,6 +34,7 @@ def provider(request: HttpRequest) -> dict[str, Any]:
     if request.path.startswith(("/staff/", "/refer/staff/")) and request.user.is_authenticated:
         roles = user_roles(request.user)
         context["user_role_names"] = sorted(role.value for role in roles)
+        context["case_search"] = bool(roles & CASE_WORKERS)
         context["staff_nav"] = [
             {
                 "label": label,
