@@ -119,8 +119,8 @@ ROWS: dict[str, list[Check]] = {
     # Case work.
     "workqueue:home": [get(STAFF)],
     "workqueue:list": [*(get(OFFICE, kind=kind) for kind in ("time-limits", "call-backs", "calls", "missing-details",
-                                                             "failed-messages", "letters",
-                                                             "complaints")),
+                                                             "failed-messages", "letters")),
+                       get(MANAGERS, kind="complaints"),
                        get(allowed_as(OFFICE, 404), kind="not-a-list")],
     "cases:list": [get(CASE_WORK)],
     # A user's own cases as a mediator (none for a coordinator or manager who mediates nothing).

@@ -87,6 +87,11 @@ def can_use_queue(user: Any) -> bool:
     return bool(user_roles(user) & OFFICE)
 
 
+def kinds_for(user: Any) -> list[Kind]:
+    """The lists `user` can act on: complaints are answered by managers only (feedback/views.py)."""
+    return [kind for kind in Kind if kind != Kind.complaints or Role.MANAGER in user_roles(user)]
+
+
 def _clocks(user: Any, today: dt.date) -> QuerySet[Any]:
     # Served by the partial index deadline_queue_open_due in the order shown.
     until = add_working_days(today, SOON_WORKING_DAYS)
@@ -197,7 +202,7 @@ def _with_contacts(kind: Kind, items: list[Any]) -> list[Any]:
 
 def queue_summary(*, user: Any, today: dt.date, rows: int = HOME_ROWS) -> list[KindSummary]:
     """Every kind with its count and its first few items, for the home page."""
-    querysets = {kind: query(user, today) for kind, query in _QUERIES.items()}
+    querysets = {kind: _QUERIES[kind](user, today) for kind in kinds_for(user)}
     counts = _counts(list(querysets.values()), HOME_COUNTED)
     # An empty list asks nothing more: at most one query per list, however many items each holds.
     return [KindSummary(kind, KINDS[kind], count, capped, _with_contacts(kind, list(qs[:rows])) if count else [])

@@ -3,6 +3,7 @@ a commissioner's way to their reports. Each of the queue's lists has its own pag
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -36,6 +37,8 @@ def queue_list(request: HttpRequest, kind: str) -> HttpResponse:
         chosen = Kind(kind)
     except ValueError:
         raise Http404("No such list") from None
+    if chosen not in selectors.kinds_for(request.user):
+        raise PermissionDenied
     try:
         number = int(request.GET.get("page", "1"))
     except ValueError:

@@ -109,6 +109,6 @@ def test_only_those_who_work_cases_get_the_box(page) -> None:
     user_make("admin", Role.ADMINISTRATOR, first_name="Ada", last_name="Min")
     sign_in(page, "admin", TEST_PASSWORD)
     page.goto("/staff/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Home")
     expect(page.get_by_role("search")).to_have_count(0)
     assert_accessible(page)

@@ -75,4 +75,4 @@ def test_both_sign_in_steps_work_without_javascript(page_without_js, settings) -
     assert page.url.endswith("/accounts/two-factor/recovery-codes/")
     page.get_by_role("link", name="I have saved my codes: continue").click()
     assert page.url.endswith("/staff/")
-    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    expect(page.get_by_role("heading", name="Work to do")).to_be_visible()

@@ -70,7 +70,7 @@ def _case_cell(case: Any, *, child: bool = False) -> SafeString:
 
 
 def _link(url: str, label: str, hidden: str) -> SafeString:
-    return format_html('<a class="govuk-link" href="{}">{}<span class="govuk-visually-hidden"> {}</span></a>',
+    return format_html('<a class="govuk-link" href="{}">{}<span class="govuk-visually-hidden">{}</span></a>',
                        url, label, hidden)
 
 
@@ -79,7 +79,7 @@ def _button(url: str, label: str, hidden: str, ctx: dict[str, str]) -> SafeStrin
         '<form method="post" action="{}" class="govuk-!-margin-top-2"><input type="hidden" '
         'name="csrfmiddlewaretoken" value="{}"><input type="hidden" name="next" value="{}">'
         '<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" '
-        'data-module="govuk-button">{}<span class="govuk-visually-hidden"> {}</span></button></form>',
+        'data-module="govuk-button">{}<span class="govuk-visually-hidden">{}</span></button></form>',
         url, ctx["csrf"], ctx["next"], label, hidden)
 
 
@@ -105,7 +105,7 @@ def _clock_row(d: Any, ctx: dict[str, Any]) -> SafeString:
     return format_html(
         "{}{}" + _CELL + _CELL, _case_cell(d.case, child=True), format_html(_CELL, what),
         format_html("{} {}{}", due_tag(d.due_date, ctx["today"]), _due_day(d.due_date), day_note(d.due_date)),
-        _link(address_for(url_name, d.case.reference), label, f"for {d.case.reference}"))
+        _link(address_for(url_name, d.case.reference), label, f" for {d.case.reference}"))
 
 
 def _call_row(task: Any, ctx: dict[str, Any]) -> SafeString:
@@ -113,9 +113,9 @@ def _call_row(task: Any, ctx: dict[str, Any]) -> SafeString:
     phone = task.message.to if task.message is not None else (task.party.phone if task.party is not None else "")
     times = f" ({task.party.call_times})" if task.party is not None and task.party.call_times else ""
     what = format_html("Call {}{}{}" + _HINT, who, f" on {phone}" if phone else "", times, task.reason)
-    action = format_html("{}{}", _link(f"{ctx['calls_url']}#call-{task.pk}", "What to say", f"to {who}"),
+    action = format_html("{}{}", _link(f"{ctx['calls_url']}#call-{task.pk}", "What to say", f" to {who}"),
                          _button(address_for("notifications:call_done", task.pk), "Mark call as done",
-                                 f"for {who}", ctx))
+                                 f" for {who}", ctx))
     return format_html("{}" + _CELL * 3, _case_cell(task.case), what,
                        format_html("{} {}", due_tag(task.due, ctx["today"]), _due_day(task.due)), action)
 
@@ -124,7 +124,7 @@ def _held_row(m: Any, ctx: dict[str, Any]) -> SafeString:
     detail, who = missing_detail(m), _who(m.party, "the person")
     what = format_html("Add the {} of {}" + _HINT, detail, who, f"Waiting: {m.subject}. {m.last_error}")
     if m.party is not None and m.case is not None:
-        action = _link(_party_url(m.case.reference, m.party.pk), f"Add the {detail}", f"of {who}")
+        action = _link(_party_url(m.case.reference, m.party.pk), f"Add the {detail}", f" of {who}")
     else:
         action = _link(case_url(m.case.reference), "Open the case", "") if m.case is not None else SafeString("")
     return format_html("{}" + _CELL * 3, _case_cell(m.case), what, format_short_day(localtime(m.created_at).date()), action)
@@ -136,9 +136,9 @@ def _failed_row(m: Any, ctx: dict[str, Any]) -> SafeString:
                        f"{m.subject}. {m.last_error or 'The service gave no reason.'}")
     check = SafeString("")
     if m.party is not None and m.case is not None:
-        check = _link(_party_url(m.case.reference, m.party.pk), "Check the details", f"of {m.party.name}")
+        check = _link(_party_url(m.case.reference, m.party.pk), "Check the details", f" of {m.party.name}")
     action = format_html("{}{}", check, _button(address_for("notifications:message_retry", m.pk), "Try again",
-                                                f": {m.subject} to {m.to}", ctx))
+                                                f" ({m.subject}, to {m.to})", ctx))
     return format_html("{}" + _CELL * 3, _case_cell(m.case), what, format_short_day(localtime(m.created_at).date()), action)
 
 
@@ -148,9 +148,9 @@ def _letter_row(m: Any, ctx: dict[str, Any]) -> SafeString:
     what = format_html("{} the letter to {}" + _HINT, "Post" if m.status == "printed" else "Print and post", who,
                        f"{m.subject}{extra}")
     action = format_html("{}{}", _link(address_for("notifications:letter_print", m.pk), "Print copy (PDF)",
-                                       f"of the letter to {who}"),
+                                       f" of the letter to {who}"),
                          _button(address_for("notifications:letter_posted", m.pk), "Mark as posted",
-                                 f": the letter to {who}", ctx))
+                                 f" (the letter to {who})", ctx))
     return format_html("{}" + _CELL * 3, _case_cell(m.case), what, format_short_day(localtime(m.created_at).date()), action)
 
 
@@ -160,7 +160,7 @@ def _complaint_row(c: Any, ctx: dict[str, Any]) -> SafeString:
     what = format_html("{} complaint {}" + _HINT, step, c.reference, f"Stage {c.stage}. Owner: {owner}")
     return format_html("{}" + _CELL * 3, _case_cell(c.case), what,
                        format_html("{} {}", due_tag(c.next_due, ctx["today"]), _due_day(c.next_due)),
-                       _link(address_for("feedback:complaint", c.pk), "Open the complaint", c.reference))
+                       _link(address_for("feedback:complaint", c.pk), "Open the complaint", f" {c.reference}"))
 
 
 _ROWS: dict[str, Callable[[Any, dict[str, Any]], SafeString]] = {

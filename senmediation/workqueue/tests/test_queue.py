@@ -37,7 +37,7 @@ def _counts(html: str) -> dict[str, str]:
     block = html[html.index('app-queue-counts'):]
     block = block[: block.index("</ul>")]
     return {label.strip(): number for number, label in
-            re.findall(r'govuk-!-margin-bottom-0">([\d+]+)</span>([^<]+)</a>', block)}
+            re.findall(r'app-queue-counts__number">([\d+]+)</span>([^<]+)</a>', block)}
 
 
 def test_only_clocks_the_provider_must_meet_are_staff_work() -> None:
@@ -175,14 +175,18 @@ def test_a_call_to_make_is_marked_done_from_the_queue(coordinator, django_captur
     assert "There are no calls to make." in page and "0 in all." in page
 
 
-def test_every_count_links_to_its_list_and_lists_are_paged(coordinator, time_machine, monkeypatch) -> None:
+def test_every_count_links_to_its_list_and_lists_are_paged(coordinator, manager, time_machine,
+                                                            monkeypatch) -> None:
     time_machine.move_to(dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC))
     for _ in range(3):
         case_make(by=coordinator, today=TODAY)
     client = client_for(coordinator)
     html = client.get("/staff/").content.decode()
-    for kind in Kind:
-        assert f'href="/staff/queue/{kind.value}/"' in html
+    links = set(re.findall(r'href="/staff/queue/([a-z-]+)/"', html))
+    assert links == {kind.value for kind in Kind} - {"complaints"}  # answered by managers only
+    assert set(re.findall(r'href="/staff/queue/([a-z-]+)/"', client_for(manager).get("/staff/").content.decode())) == {
+        kind.value for kind in Kind}
+    assert client.get("/staff/queue/complaints/").status_code == 403
     monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
     monkeypatch.setattr("senmediation.cases.selectors.PAGE_SIZE", 2)
     first = client.get("/staff/queue/call-backs/").content.decode()
