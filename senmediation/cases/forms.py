@@ -129,6 +129,14 @@ class AssignMediatorForm(forms.Form):
     )
 
 
+class CoordinatorForm(forms.Form):
+    coordinator = forms.ModelChoiceField(
+        queryset=User.objects.filter(groups__name=Role.COORDINATOR.value, is_active=True).order_by("last_name", "id"),
+        label="Coordinator", empty_label="Choose a coordinator",
+        error_messages={"required": "Choose a coordinator", "invalid_choice": "Choose a coordinator from the list"},
+    )
+
+
 def earliest_with_notice(today: dt.date) -> dt.date:
     """The first day a meeting can be held with 5 clear working days' notice sent today."""
     day = add_working_days(today, 5)

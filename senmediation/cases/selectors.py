@@ -42,7 +42,8 @@ def case_queryset_for(user: Any) -> QuerySet[Case]:
 def case_get_for(*, user: Any, reference: str) -> Case:
     """The case, or 404 for a case the user may not see: a refusal reveals nothing."""
     case = (
-        case_queryset_for(user).select_related("local_authority", "mediator").filter(reference=reference).first()
+        case_queryset_for(user).select_related("local_authority", "mediator", "coordinator")
+        .filter(reference=reference).first()
     )
     if case is None:
         raise Http404("No such case")
@@ -179,9 +180,9 @@ def my_cases_for(*, user: Any, limit: int = 20) -> list[Case]:
     roles = user_roles(user)
     ended = [s.value for s in TERMINAL_STATES]
     if Role.MEDIATOR in roles and not roles & {Role.COORDINATOR, Role.MANAGER}:
-        # Soonest deadline first, cases without one last (the diary page, meetings/diary.py, adds meetings).
+        # Soonest meeting or deadline first, cases with neither last: the diary's order and index (meetings/diary.py).
         qs = (Case.objects.filter(mediator=user).exclude(state__in=ended)
-              .order_by(F("next_due_date").asc(nulls_last=True), "id"))
+              .order_by(F("next_date").asc(nulls_last=True), "id"))
     else:
         qs = Case.objects.filter(state=State.enquiry.value).order_by("-opened_on", "-id")
     # Only what the dashboard's table shows: a whole case row is about 30 columns.

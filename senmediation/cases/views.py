@@ -23,13 +23,14 @@ from . import selectors
 from .forms import (
     AssignMediatorForm,
     CaseFilterForm,
+    CoordinatorForm,
     NotArrangedForm,
     ScheduleMeetingForm,
     TransitionForm,
     earliest_with_notice,
 )
 from .services.casework import mediator_may_keep_notes
-from .services.details import case_mediator_assign, case_parties_agreed_record
+from .services.details import case_coordinator_set, case_mediator_assign, case_parties_agreed_record
 from .services.not_arranged import case_not_arranged_record
 from .services.transitions import case_meeting_current, case_transition, case_transitions_allowed
 from .views_late_contact import late_contact_context
@@ -100,6 +101,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "can_schedule": meeting_refusal(state=case.state) is None,
             "transition_form": TransitionForm(),
             "assign_form": AssignMediatorForm(initial={"mediator": case.mediator_id}),
+            "coordinator_form": CoordinatorForm(initial={"coordinator": case.coordinator_id}),
             "schedule_form": ScheduleMeetingForm(),
             "cancelled_by_choices": CANCELLED_BY_CHOICES,
             "today": clock.today(),
@@ -171,6 +173,25 @@ def case_assign_mediator(request: HttpRequest, reference: str) -> HttpResponse:
             messages.error(request, refusal.message)
     else:
         messages.error(request, "Choose a mediator from the list.")
+    return _back(reference)
+
+
+@require_POST
+@role_required(Role.COORDINATOR, Role.MANAGER)
+def case_set_coordinator(request: HttpRequest, reference: str) -> HttpResponse:
+    case = selectors.case_get_for(user=request.user, reference=reference)
+    form = CoordinatorForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["coordinator"][0])
+        return _back(reference)
+    coordinator = form.cleaned_data["coordinator"]
+    try:
+        case_coordinator_set(case=case, coordinator=coordinator, by=request.user)
+    except ServiceError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        who = "You are" if coordinator.pk == request.user.pk else f"{coordinator.get_full_name()} is"
+        messages.success(request, f"{who} now the coordinator.")
     return _back(reference)
 
 

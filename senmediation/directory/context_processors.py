@@ -12,7 +12,7 @@ from senmediation.directory.selectors import provider_current
 STAFF_NAV: tuple[tuple[str, str, frozenset[Role] | None], ...] = (
     ("Dashboard", "/staff/", None),
     ("Cases", "/staff/cases/", frozenset({Role.COORDINATOR, Role.MEDIATOR, Role.MANAGER})),
-    ("My cases", "/staff/my-cases/", frozenset({Role.MEDIATOR})),
+    ("My cases", "/staff/my-cases/", frozenset({Role.MEDIATOR, Role.COORDINATOR, Role.MANAGER})),
     ("Record a referral", "/refer/staff/", frozenset({Role.COORDINATOR, Role.MANAGER})),
     ("Messages", "/staff/notifications/", frozenset({Role.COORDINATOR, Role.MANAGER})),
     ("Complaints", "/staff/complaints/", frozenset({Role.COORDINATOR, Role.MANAGER})),

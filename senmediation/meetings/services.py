@@ -7,6 +7,7 @@ from django.db import transaction
 
 from senmediation.agreements.attendance_rules import CANCELLED_BY_LABELS, CancelledBy
 from senmediation.cases.models import Case, CaseEvent
+from senmediation.cases.services.deadlines import case_next_meeting_set
 from senmediation.cases.services.events import case_event_record
 from senmediation.cases.services.transitions import case_transition
 from senmediation.core import clock
@@ -42,6 +43,7 @@ def meeting_schedule(
             case=case, starts_at=starts_at, venue=venue, is_online=bool(venue and venue.is_online),
             notice_sent_on=notice_sent_on or clock.today(), short_notice_agreed=short_notice_agreed,
         )
+        case_next_meeting_refresh(case)
         where = venue.name if venue else "place to be confirmed"
         case_event_record(
             case=case, by=by, kind=CaseEvent.Kind.UPDATED,
@@ -53,6 +55,18 @@ def meeting_schedule(
             case_transition(case=case, action=step, by=by)
         meeting_invitations_send(meeting=meeting, by=by)
     return meeting
+
+
+def case_next_meeting_refresh(case: Case) -> None:
+    """Copies the start of the case's scheduled meeting onto the case (null when none), for diaries to sort by
+    (cases.services.deadlines.case_next_meeting_set). Every service that changes a case's meetings calls it, in
+    its transaction. A meeting whose time has passed stays next until it is recorded as held or cancelled."""
+    with transaction.atomic():
+        # Locked first, so a meeting arranged or cancelled at the same moment is read once it is committed.
+        Case.objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True).first()
+        starts_at = (Meeting.objects.filter(case_id=case.pk, status=Meeting.Status.SCHEDULED)
+                     .order_by("starts_at").values_list("starts_at", flat=True).first())
+        case_next_meeting_set(case=case, starts_at=starts_at)
 
 
 def _meeting_context(meeting: Meeting) -> dict[str, str]:
@@ -106,6 +120,7 @@ def meeting_cancel(
         meeting.change_reason = reason.strip()
         meeting.cancelled_by, meeting.cancelled_on = cancelled_by, today or clock.today()
         meeting.save(update_fields=["status", "change_reason", "cancelled_by", "cancelled_on", "updated_at"])
+        case_next_meeting_refresh(meeting.case)
         who = CANCELLED_BY_LABELS[CancelledBy(cancelled_by)]
         case_event_record(case=meeting.case, by=by, kind=CaseEvent.Kind.UPDATED,
                           summary=f"Meeting of {clock.local(meeting.starts_at):%-d %B %Y} cancelled by "
