@@ -28,6 +28,7 @@ from .forms import (
     ScheduleMeetingForm,
     TransitionForm,
     earliest_with_notice,
+    people_forms,
 )
 from .services.casework import mediator_may_keep_notes
 from .services.details import case_coordinator_set, case_mediator_assign, case_parties_agreed_record
@@ -84,6 +85,9 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     meeting = case_meeting_current(case)
     transitions = case_transitions_allowed(case, meeting=meeting)
     recent_messages, messages_held = messages_for_case_page(case=case)
+    assign_form, coordinator_form = people_forms(
+        mediator_id=case.mediator_id, coordinator_id=case.coordinator_id,
+        offered=bool(user_roles(request.user) & {Role.COORDINATOR, Role.MANAGER}))
     return render(
         request, "cases/case_detail.html",
         {
@@ -100,8 +104,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
                 state=case.state, with_records=selectors.case_sections_with_records(case))},
             "can_schedule": meeting_refusal(state=case.state) is None,
             "transition_form": TransitionForm(),
-            "assign_form": AssignMediatorForm(initial={"mediator": case.mediator_id}),
-            "coordinator_form": CoordinatorForm(initial={"coordinator": case.coordinator_id}),
+            "assign_form": assign_form, "coordinator_form": coordinator_form,
             "schedule_form": ScheduleMeetingForm(),
             "cancelled_by_choices": CANCELLED_BY_CHOICES,
             "today": clock.today(),
