@@ -569,12 +569,11 @@ class _CaseWalk:
                     and status in CHASED_STATUSES):
                 chased.append((due, status))
         next_due, summary_status = min(chased) if chased else (None, "")
-        # The meeting still scheduled, as meetings.services.case_next_meeting_refresh would store it: arranged for
-        # a day to come, or (a case left waiting) one whose day passed without its being recorded.
+        # The open case's meeting still scheduled, as meetings.services.case_next_meeting_refresh keeps it: one
+        # arranged for a day to come, or (a case left waiting) one whose day passed without its being recorded.
         meeting_day = min((day for day, _, status, _, _ in self.meetings[: STRIDE[Meeting]]
-                           if status == Meeting.Status.SCHEDULED.value), default=None)
+                           if status == Meeting.Status.SCHEDULED.value), default=None) if is_open(self.state) else None
         next_meeting_at = _at(meeting_day, 10 * 60) if meeting_day else None  # meetings start at 10:00 (below)
-        next_date = min((d for d in (meeting_day, next_due) if d is not None), default=None)
         fields = self.fields
         rows[Case].append((
             self.id, self.reference, self.opened.year, self.number, self.case_type.value, self.state.value,
@@ -585,7 +584,7 @@ class _CaseWalk:
             _one(rng, (Case.Source.PARENT.value,) * 5 + (Case.Source.YOUNG_PERSON.value, Case.Source.IASS.value)),
             _one(rng, (Case.Channel.ONLINE.value, Case.Channel.PHONE.value)), fields["all_parties_agreed"],
             fields["meeting_outcome"], fields["la_notified_on"], fields["certificate_issued_on"], self.opened,
-            fields["closed_on"], fields["closure_reason"], next_due, summary_status, next_meeting_at, next_date,
+            fields["closed_on"], fields["closure_reason"], next_due, summary_status, next_meeting_at,
             f"{self.last} {self.first}".lower(), opened_at, last_at,
         ))
         party_id = self._first_id("party", Party)

@@ -31,7 +31,7 @@ COLUMNS: dict[type[Model], tuple[str, ...]] = {
         "mediator_id", "coordinator_id", "child_first_name", "child_last_name", "child_date_of_birth", "decisions",
         "elements", "decision_notice_date", "route", "summary", "wants", "source", "channel",
         "all_parties_agreed", "meeting_outcome", "la_notified_on", "certificate_issued_on", "opened_on",
-        "closed_on", "closure_reason", "next_due_date", "clock_status", "next_meeting_at", "next_date", "search_name",
+        "closed_on", "closure_reason", "next_due_date", "clock_status", "next_meeting_at", "search_name",
         "created_at", "updated_at",
         "search_text",  # last: the generator appends it once the case's parties are known
     ),

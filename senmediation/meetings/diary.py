@@ -4,11 +4,12 @@ each (the next meeting or the next deadline), soonest first, and apart from them
 
 It shows cases with their meetings, so it lives here, above both (cases may not import meetings).
 Permission: only cases whose mediator (or coordinator) is the user; anyone else's never appear, whatever their role.
-Cost at 1,000,000 cases: each case carries its next meeting and `next_date`, the earlier of that meeting's
-day and its next deadline (kept by meetings.services.case_next_meeting_refresh and the deadline engine), so
-a page of open cases is read in order from the partial index `case_mediator_open` (or `case_coordinator_open`)
-and the scan stops at the page's end, however many open cases the person has; the finished ones come from
-`case_mediator_finished` (`case_coordinator_finished`) in order. Three queries a page (rows, the count up to
+Cost at 1,000,000 cases: each case carries its next meeting (`next_meeting_at`, kept by
+meetings.services.case_next_meeting_refresh) beside its next deadline (`next_due_date`, kept by the deadline
+engine), and open cases are ordered by the earlier of the two (cases.selectors.case_next_date), the
+expression of PostgreSQL's partial index `case_mediator_open` (or `case_coordinator_open`): a page is read in
+order from it and the scan stops at the page's end, however many open cases the person has. The finished ones
+come from `case_mediator_finished` (`case_coordinator_finished`) in order. Three queries a page (rows, the count up to
 MAX_COUNTED, the page's clocks), whatever the sizes.
 """
 
@@ -23,10 +24,10 @@ from django.db.models import F, QuerySet
 
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.cases.models import CHASED_CLOCKS, FINISHED_STATES, Case, Deadline
-from senmediation.cases.selectors import MAX_COUNTED, MAX_PAGES, PAGE_SIZE, Page
+from senmediation.cases.selectors import MAX_COUNTED, MAX_PAGES, PAGE_SIZE, Page, case_next_date
 
 SHOWN = ("id", "reference", "child_first_name", "child_last_name", "state", "next_due_date", "clock_status",
-         "closed_on", "opened_on", "next_meeting_at", "next_date")
+         "closed_on", "opened_on", "next_meeting_at")
 
 
 class DiaryOf(StrEnum):
@@ -57,7 +58,7 @@ def diary_cases_for(*, user: Any, of: DiaryOf = DiaryOf.MEDIATOR) -> QuerySet[Ca
     """The user's open cases as mediator (or coordinator), each with its `next_meeting_at` and `next_date`
     (the earlier of that meeting's day and the next deadline), soonest first, cases with neither last, then
     by id: the order of the index, so a page is read without sorting the rest."""
-    return (_theirs(user, of).exclude(state__in=FINISHED_STATES).only(*SHOWN)
+    return (_theirs(user, of).exclude(state__in=FINISHED_STATES).only(*SHOWN).annotate(next_date=case_next_date())
             .order_by(F("next_date").asc(nulls_last=True), "id"))
 
 

@@ -7,13 +7,12 @@ from django.db import transaction
 
 from senmediation.agreements.attendance_rules import CANCELLED_BY_LABELS, CancelledBy
 from senmediation.cases.models import Case, CaseEvent
-from senmediation.cases.services.deadlines import case_next_meeting_set
 from senmediation.cases.services.events import case_event_record
 from senmediation.cases.services.transitions import case_transition
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.directory.models import Venue
-from senmediation.rules.workflow import meeting_refusal, meeting_step
+from senmediation.rules.workflow import is_open, meeting_refusal, meeting_step
 
 from .models import Meeting
 
@@ -58,15 +57,17 @@ def meeting_schedule(
 
 
 def case_next_meeting_refresh(case: Case) -> None:
-    """Copies the start of the case's scheduled meeting onto the case (null when none), for diaries to sort by
-    (cases.services.deadlines.case_next_meeting_set). Every service that changes a case's meetings calls it, in
-    its transaction. A meeting whose time has passed stays next until it is recorded as held or cancelled."""
+    """Copies the start of the case's scheduled meeting onto the case (`next_meeting_at`, null when there is none
+    or the case has finished), for diaries to sort by from an index. Every service that changes a case's
+    meetings calls it, in its transaction. A meeting whose time has passed stays next until it is recorded as
+    held or cancelled: it is the next thing to deal with. (case_transition clears it when a case finishes.)"""
     with transaction.atomic():
         # Locked first, so a meeting arranged or cancelled at the same moment is read once it is committed.
-        Case.objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True).first()
+        state = Case.objects.select_for_update().filter(pk=case.pk).values_list("state", flat=True).get()
         starts_at = (Meeting.objects.filter(case_id=case.pk, status=Meeting.Status.SCHEDULED)
-                     .order_by("starts_at").values_list("starts_at", flat=True).first())
-        case_next_meeting_set(case=case, starts_at=starts_at)
+                     .order_by("starts_at").values_list("starts_at", flat=True).first() if is_open(state) else None)
+        Case.objects.filter(pk=case.pk).update(next_meeting_at=starts_at)
+        case.next_meeting_at = starts_at
 
 
 def _meeting_context(meeting: Meeting) -> dict[str, str]:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
-from django.db.models import DateField, F, Q, Value
-from django.db.models.functions import Coalesce, Least, TruncDate
+from django.db.models import Q
 
-from senmediation.core.clock import LONDON, local
 from senmediation.rules.appeal import tribunal_appeal_deadline
 from senmediation.rules.calendar import add_working_days
 from senmediation.rules.deadlines import CLOCK_RULES, Clock, ClockStatus, clock_status, due_date
@@ -76,34 +73,7 @@ def case_summary_refresh(*, case: Case, deadlines: Iterable[Deadline]) -> None:
     else:
         case.next_due_date = None
         case.clock_status = ""
-    # next_date from the meeting day stored on the row, not this object's copy, which may be older.
-    Case.objects.filter(pk=case.pk).update(
-        next_due_date=case.next_due_date, clock_status=case.clock_status,
-        next_date=_earlier(TruncDate("next_meeting_at", tzinfo=LONDON),
-                           Value(case.next_due_date, output_field=DateField())))
-    case.next_date = _earlier_day(case.next_meeting_at, case.next_due_date)
-
-
-def case_next_meeting_set(*, case: Case, starts_at: dt.datetime | None) -> None:
-    """Stores the start of the case's scheduled meeting (None when there is none) and the next date that
-    follows (the earlier of its day and the next deadline), so diaries sort by them from an index. Called by
-    meetings.services.case_next_meeting_refresh, which reads the meetings."""
-    day = Value(local(starts_at).date() if starts_at else None, output_field=DateField())
-    Case.objects.filter(pk=case.pk).update(next_meeting_at=starts_at, next_date=_earlier(day, F("next_due_date")))
-    case.next_meeting_at = starts_at
-    case.next_date = _earlier_day(starts_at, case.next_due_date)
-
-
-def _earlier(first: Any, second: Any) -> Least:
-    """SQL for the earlier of two dates, either of which may be null: each Coalesce falls back to the other,
-    as LEAST ignores a null on PostgreSQL but SQLite's MIN() of a null is null."""
-    return Least(Coalesce(first, second, output_field=DateField()), Coalesce(second, first, output_field=DateField()))
-
-
-def _earlier_day(meeting_at: dt.datetime | None, due: dt.date | None) -> dt.date | None:
-    """The same in Python, for the object in hand: the meeting's day is its day in London."""
-    days = [day for day in (local(meeting_at).date() if meeting_at else None, due) if day is not None]
-    return min(days, default=None)
+    Case.objects.filter(pk=case.pk).update(next_due_date=case.next_due_date, clock_status=case.clock_status)
 
 
 def deadlines_sweep(*, today: dt.date) -> int:

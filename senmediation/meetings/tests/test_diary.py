@@ -23,10 +23,9 @@ NOW = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
 def _case(by: object, mediator: object, name: str, *, due: dt.date | None, state: str = "preparing",
           closed_on: dt.date | None = None) -> Case:
     case = case_make(by=by, child_last_name=name)
-    # The columns the deadline engine and the workflow keep, set directly: this test is about the order. With no
-    # meeting yet, the next date is the next deadline (test_next_meeting.py checks the services keep them).
-    Case.objects.filter(pk=case.pk).update(mediator=mediator, next_due_date=due, next_date=due, state=state,
-                                           closed_on=closed_on)
+    # The columns the deadline engine and the workflow keep, set directly: this test is about the order
+    # (test_next_meeting.py checks that the services keep the next meeting).
+    Case.objects.filter(pk=case.pk).update(mediator=mediator, next_due_date=due, state=state, closed_on=closed_on)
     case.refresh_from_db()
     return case
 

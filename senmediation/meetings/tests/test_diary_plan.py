@@ -19,7 +19,7 @@ OPEN_EACH = 3_000
 
 
 def _cases(mediator: object, coordinator: object) -> None:
-    """Thousands of cases for each of two people, most open, with next dates spread over a year or none."""
+    """Thousands of cases for each of two people, most open, with deadlines over a year and some meetings."""
     la = LocalAuthority.objects.get(gss_code="E08000009")
     rng = random.Random(7)
     rows = []
@@ -30,7 +30,9 @@ def _cases(mediator: object, coordinator: object) -> None:
             child_first_name="Sam", child_last_name=f"Case{n}", opened_on=dt.date(2026, 1, 1),
             state="closed" if finished else "preparing", closed_on=dt.date(2026, 6, 1) if finished else None,
             mediator=mediator if n % 2 else None, coordinator=coordinator if n % 3 else None,
-            next_date=None if finished or rng.random() < 0.2 else dt.date(2026, 12, 1) + dt.timedelta(rng.randrange(365)),
+            next_due_date=None if finished or rng.random() < 0.2 else dt.date(2026, 12, 1) + dt.timedelta(rng.randrange(365)),
+            next_meeting_at=None if finished or rng.random() < 0.9 else dt.datetime(2027, 1, 4, 10, tzinfo=dt.UTC)
+            + dt.timedelta(days=rng.randrange(90)),
         ))
     Case.objects.bulk_create(rows, batch_size=2_000)
     with connection.cursor() as cursor:
