@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import DateField, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import DateField, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce, Least, TruncDate
 from django.http import Http404
 
@@ -192,8 +192,8 @@ def my_cases_for(*, user: Any, limit: int = 20) -> list[Case]:
     roles = user_roles(user)
     if Role.MEDIATOR in roles and not roles & {Role.COORDINATOR, Role.MANAGER}:
         # Soonest meeting or deadline first, cases with neither last: the diary's order and index (meetings/diary.py).
-        qs = (Case.objects.filter(mediator=user).exclude(state__in=FINISHED_STATES).annotate(next_date=case_next_date())
-              .order_by(F("next_date").asc(nulls_last=True), "id"))
+        qs = (Case.objects.filter(mediator=user).exclude(state__in=FINISHED_STATES)
+              .order_by(case_next_date().asc(nulls_last=True), "id"))
     else:
         qs = Case.objects.filter(state=State.enquiry.value).order_by("-opened_on", "-id")
     # Only what the dashboard's table shows: a whole case row is about 30 columns.

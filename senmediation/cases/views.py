@@ -185,7 +185,7 @@ def case_set_coordinator(request: HttpRequest, reference: str) -> HttpResponse:
     case = selectors.case_get_for(user=request.user, reference=reference)
     form = CoordinatorForm(request.POST)
     if not form.is_valid():
-        messages.error(request, form.errors["coordinator"][0])
+        messages.error(request, str(form.errors["coordinator"][0]))
         return _back(reference)
     coordinator = form.cleaned_data["coordinator"]
     try:

@@ -8,8 +8,10 @@ import random
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from senmediation.cases.models import Case
+from senmediation.cases.selectors import my_cases_for
 from senmediation.directory.models import LocalAuthority
 from senmediation.meetings.diary import DiaryOf, diary_cases_for, diary_finished_for
 
@@ -56,3 +58,13 @@ def test_a_page_of_open_cases_is_read_in_index_order_without_a_sort(mediator, co
         user = mediator if of is DiaryOf.MEDIATOR else coordinator
         plan = _plan(diary_finished_for(user=user, of=of)[:51])
         assert f"Index Scan using {index} on cases_case" in plan and "Sort" not in plan, plan
+
+
+def test_a_mediators_dashboard_reads_their_first_cases_from_the_same_index(mediator, coordinator) -> None:  # type: ignore[no-untyped-def]
+    _cases(mediator, coordinator)
+    with CaptureQueriesContext(connection) as queries:
+        assert len(my_cases_for(user=mediator)) == 20
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + queries.captured_queries[-1]["sql"])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Scan using case_mediator_open on cases_case" in plan and "Sort" not in plan, plan
