@@ -16,6 +16,12 @@ from senmediation.core import clock
 from .diary import DIARY_LABELS, DiaryOf, diaries_for, diary_page
 
 
+def _query(diaries: list[DiaryOf], diary: DiaryOf, *, finished: bool) -> str:
+    """The page's query string: the user's first diary and open cases need none."""
+    return urlencode(({"as": diary.value} if diary is not diaries[0] else {})
+                     | ({"show": "finished"} if finished else {}))
+
+
 @require_GET
 @role_required(Role.COORDINATOR, Role.MANAGER, Role.MEDIATOR)
 def my_cases(request: HttpRequest) -> HttpResponse:
@@ -29,15 +35,11 @@ def my_cases(request: HttpRequest) -> HttpResponse:
     except ValueError:
         number = 1
     page = diary_page(user=request.user, now=clock.now(), of=of, finished=finished, number=number)
-    def query(diary: DiaryOf, *, finished: bool) -> str:
-        return urlencode(({"as": diary.value} if diary is not diaries[0] else {})
-                         | ({"show": "finished"} if finished else {}))
-
-    # Each tab keeps to open or finished cases, whichever is shown.
-    tabs = [{"label": DIARY_LABELS[d], "query": query(d, finished=finished), "current": d is of}
+    # A tab for each diary when there are two, each keeping to open or finished cases, whichever is shown.
+    tabs = [{"label": DIARY_LABELS[d], "query": _query(diaries, d, finished=finished), "current": d is of}
             for d in diaries] if len(diaries) > 1 else []
     return render(request, "meetings/diary.html", {
         "page": page, "finished": finished, "of": of.value, "tabs": tabs, "label": DIARY_LABELS[of],
-        "open_query": query(of, finished=False), "finished_query": query(of, finished=True),
-        "query": query(of, finished=finished),
+        "open_query": _query(diaries, of, finished=False), "finished_query": _query(diaries, of, finished=True),
+        "query": _query(diaries, of, finished=finished),
     })
