@@ -171,7 +171,7 @@ def world_build() -> dict[str, Any]:
     users = users_make()
     coordinator, mediator, manager = users["coordinator"], users["mediator"], users["manager"]
     world: dict[str, Any] = {"users": users, "user_ids": {role: user.pk for role, user in users.items()},
-                             "manager_id": manager.pk, "mediator_id": mediator.pk}
+                             "manager_id": manager.pk, "mediator_id": mediator.pk, "coordinator_id": coordinator.pk}
     _staff_accounts(world, users)
 
     case = case_make(by=coordinator, today=OPENED)

@@ -123,7 +123,7 @@ ROWS: dict[str, list[Check]] = {
                        get(MANAGERS, kind="complaints"),
                        get(allowed_as(OFFICE, 404), kind="not-a-list")],
     "cases:list": [get(CASE_WORK)],
-    # A user's own cases as a mediator (none for a coordinator or manager who mediates nothing).
+    # A user's own cases as mediator or coordinator (none for one who mediates and looks after nothing).
     "diary:my_cases": [get(CASE_WORK)],
     "cases:detail": [get(CASE_PAGE, **CASE)],
     "cases:transition": [get(GET_ONLY_POSTED, **CASE),
@@ -131,6 +131,10 @@ ROWS: dict[str, list[Check]] = {
     "cases:assign_mediator": [get(GET_ONLY_POSTED, **CASE),
                               post(by_role(302, 302, 403, 403, 302, 403, 403, 403),
                                    {"mediator": "{mediator_id}", "reason": "Knows the family's school"}, **CASE)],
+    # Who looks after the case: coordinators and managers choose (the form offers only coordinators).
+    "cases:set_coordinator": [get(GET_ONLY_POSTED, **CASE),
+                              post(by_role(302, 302, 403, 403, 302, 403, 403, 403),
+                                   {"coordinator": "{coordinator_id}"}, **CASE)],
     "cases:parties_agreed": [get(GET_ONLY_POSTED, **PREPARING), post(allowed_as(CASE_PAGE, 302), **PREPARING)],
     # The LA says it cannot arrange mediation in time (reg 39(2)-(3)): coordinators and managers only.
     "cases:not_arranged": [get(CASE_OFFICE, **PREPARING),

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.core.cache import cache
+from django.db.models import F
 
 from senmediation.accounts.models import User
 from senmediation.accounts.roles import Role
@@ -127,6 +128,30 @@ class AssignMediatorForm(forms.Form):
         label="Reason (managers only, to assign a mediator who cannot usually take the case)", required=False,
         max_length=1000, widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class CoordinatorForm(forms.Form):
+    coordinator = forms.ModelChoiceField(
+        queryset=User.objects.filter(groups__name=Role.COORDINATOR.value, is_active=True).order_by("last_name", "id"),
+        label="Coordinator", empty_label="Choose a coordinator",
+        error_messages={"required": "Choose a coordinator", "invalid_choice": "Choose a coordinator from the list"},
+    )
+
+
+def people_forms(*, mediator_id: int | None, coordinator_id: int | None,
+                 offered: bool) -> tuple[AssignMediatorForm, CoordinatorForm]:
+    """The case page's two pickers, the mediator and the coordinator. When they are `offered` (to coordinators and
+    managers), both lists of options are read in one query, to keep the page within its query budget."""
+    assign = AssignMediatorForm(initial={"mediator": mediator_id})
+    coordinator = CoordinatorForm(initial={"coordinator": coordinator_id})
+    if offered:
+        people = list(User.objects.filter(is_active=True, groups__name__in=[Role.MEDIATOR.value, Role.COORDINATOR.value])
+                      .annotate(role=F("groups__name")).order_by("last_name", "id"))
+        for form, name, empty in ((assign, "mediator", "Choose a mediator"),
+                                  (coordinator, "coordinator", "Choose a coordinator")):
+            form.fields[name].choices = [  # type: ignore[attr-defined]
+                ("", empty), *((person.pk, str(person)) for person in people if person.role == name)]
+    return assign, coordinator
 
 
 def earliest_with_notice(today: dt.date) -> dt.date:

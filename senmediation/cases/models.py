@@ -90,6 +90,10 @@ class Case(TimeStampedModel):
     mediator = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="mediated_cases"
     )
+    # The coordinator who looks after the case (services/details.py: case_coordinator_set).
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="coordinated_cases"
+    )
     # The child or young person the disagreement is about.
     child_first_name = models.CharField(max_length=100)
     child_last_name = models.CharField(max_length=100)
@@ -131,6 +135,9 @@ class Case(TimeStampedModel):
     # Kept in step by the deadline engine so that lists can sort and filter by urgency with an index.
     next_due_date = models.DateField(null=True, blank=True)
     clock_status = models.CharField(max_length=20, choices=CLOCK_STATUS_CHOICES, blank=True)
+    # The start of the open case's scheduled meeting, null when none or once the case has finished (kept by
+    # meetings.services.case_next_meeting_refresh): diaries sort by its day and next_due_date (selectors.case_next_date).
+    next_meeting_at = models.DateTimeField(null=True, blank=True)
     search_name = models.CharField(max_length=210, blank=True, help_text="Lower-case names, for search.")
     search_text = models.TextField(
         blank=True, default="",
@@ -155,11 +162,13 @@ class Case(TimeStampedModel):
             models.Index(fields=["clock_status", "next_due_date"], name="case_clock_status_due"),
             models.Index(fields=["search_name"], name="case_search_name"),
             models.Index(fields=["-opened_on", "-id"], name="case_opened"),
-            # A mediator's diary (meetings/diary.py): their open cases, and apart from them their finished ones
-            # newest first, each read from its own small index however many cases they have had.
-            models.Index(fields=["mediator", "next_due_date", "id"], name="case_mediator_open",
-                         condition=~models.Q(state__in=FINISHED_STATES)),
+            # A mediator's or a coordinator's diary (meetings/diary.py): their finished cases newest first, each
+            # read from its own small index in order however many cases they have had. Their open cases, soonest
+            # meeting or deadline first, have PostgreSQL's expression indexes case_mediator_open and
+            # case_coordinator_open (migrations 0011 and 0012), on selectors.case_next_date().
             models.Index(fields=["mediator", "-closed_on", "-id"], name="case_mediator_finished",
+                         condition=models.Q(state__in=FINISHED_STATES)),
+            models.Index(fields=["coordinator", "-closed_on", "-id"], name="case_coordinator_finished",
                          condition=models.Q(state__in=FINISHED_STATES)),
         ]
         permissions = [("view_all_cases", "Can see every case")]

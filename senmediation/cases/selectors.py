@@ -7,15 +7,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import DateField, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce, Least, TruncDate
 from django.http import Http404
 
 from senmediation.accounts.roles import Role, user_roles
+from senmediation.core.clock import LONDON
 from senmediation.rules.calendar import add_working_days
 from senmediation.rules.sections import Section
-from senmediation.rules.workflow import TERMINAL_STATES, State
+from senmediation.rules.workflow import State
 
-from .models import OUR_CLOCKS, Case, Deadline
+from .models import FINISHED_STATES, OUR_CLOCKS, Case, Deadline
 from .search import search_usable, search_words
 
 PAGE_SIZE = 50
@@ -23,6 +25,16 @@ MAX_COUNTED = 1_000  # counting beyond this costs more than it tells anyone ("mo
 MAX_PAGES = 200
 REFERENCE = re.compile(r"^[A-Za-z]{2,8}-\d{4}-\d+$")
 CASE_WORK_ROLES = frozenset({Role.COORDINATOR, Role.MANAGER, Role.MEDIATOR})
+
+
+def case_next_date() -> Least:
+    """What comes next on a case: the earlier of its scheduled meeting's day in London and its next deadline
+    (null when it has neither). Diaries sort open cases by it, and PostgreSQL has it in the expression indexes
+    case_mediator_open and case_coordinator_open (migrations 0011-0012), so this must stay as they have it."""
+    meeting_day = TruncDate("next_meeting_at", tzinfo=LONDON)
+    # Each Coalesce falls back to the other: LEAST ignores a null on PostgreSQL, but SQLite's MIN() does not.
+    return Least(Coalesce(meeting_day, "next_due_date", output_field=DateField()),
+                 Coalesce("next_due_date", meeting_day, output_field=DateField()))
 
 
 def can_work_cases(user: Any) -> bool:
@@ -42,7 +54,8 @@ def case_queryset_for(user: Any) -> QuerySet[Case]:
 def case_get_for(*, user: Any, reference: str) -> Case:
     """The case, or 404 for a case the user may not see: a refusal reveals nothing."""
     case = (
-        case_queryset_for(user).select_related("local_authority", "mediator").filter(reference=reference).first()
+        case_queryset_for(user).select_related("local_authority", "mediator", "coordinator")
+        .filter(reference=reference).first()
     )
     if case is None:
         raise Http404("No such case")
@@ -178,11 +191,10 @@ def deadlines_due_for(*, user: Any, today: dt.date, limit: int = 25) -> Deadline
 def my_cases_for(*, user: Any, limit: int = 20) -> list[Case]:
     """A mediator's own open cases; for coordinators and managers, the newest open enquiries."""
     roles = user_roles(user)
-    ended = [s.value for s in TERMINAL_STATES]
     if Role.MEDIATOR in roles and not roles & {Role.COORDINATOR, Role.MANAGER}:
-        # Soonest deadline first, cases without one last (the diary page, meetings/diary.py, adds meetings).
-        qs = (Case.objects.filter(mediator=user).exclude(state__in=ended)
-              .order_by(F("next_due_date").asc(nulls_last=True), "id"))
+        # Soonest meeting or deadline first, cases with neither last: the diary's order and index (meetings/diary.py).
+        qs = (Case.objects.filter(mediator=user).exclude(state__in=FINISHED_STATES)
+              .order_by(case_next_date().asc(nulls_last=True), "id"))
     else:
         qs = Case.objects.filter(state=State.enquiry.value).order_by("-opened_on", "-id")
     # Only what the dashboard's table shows: a whole case row is about 30 columns.

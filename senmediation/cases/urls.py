@@ -9,6 +9,7 @@ urlpatterns = [
     path("cases/<str:reference>/transition/", views.case_transition_view, name="transition"),
     path("cases/<str:reference>/not-arranged/", views.case_not_arranged, name="not_arranged"),
     path("cases/<str:reference>/mediator/", views.case_assign_mediator, name="assign_mediator"),
+    path("cases/<str:reference>/coordinator/", views.case_set_coordinator, name="set_coordinator"),
     path("cases/<str:reference>/parties-agreed/", views.case_record_parties_agreed, name="parties_agreed"),
     path("cases/<str:reference>/meeting/", views.case_schedule_meeting, name="schedule_meeting"),
     path("cases/<str:reference>/meeting/cancel/", views.case_cancel_meeting, name="cancel_meeting"),

@@ -23,13 +23,15 @@ from . import selectors
 from .forms import (
     AssignMediatorForm,
     CaseFilterForm,
+    CoordinatorForm,
     NotArrangedForm,
     ScheduleMeetingForm,
     TransitionForm,
     earliest_with_notice,
+    people_forms,
 )
 from .services.casework import mediator_may_keep_notes
-from .services.details import case_mediator_assign, case_parties_agreed_record
+from .services.details import case_coordinator_set, case_mediator_assign, case_parties_agreed_record
 from .services.not_arranged import case_not_arranged_record
 from .services.transitions import case_meeting_current, case_transition, case_transitions_allowed
 from .views_late_contact import late_contact_context
@@ -71,6 +73,9 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     meeting = case_meeting_current(case)
     transitions = case_transitions_allowed(case, meeting=meeting)
     recent_messages, messages_held = messages_for_case_page(case=case)
+    assign_form, coordinator_form = people_forms(
+        mediator_id=case.mediator_id, coordinator_id=case.coordinator_id,
+        offered=bool(user_roles(request.user) & {Role.COORDINATOR, Role.MANAGER}))
     return render(
         request, "cases/case_detail.html",
         {
@@ -87,7 +92,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
                 state=case.state, with_records=selectors.case_sections_with_records(case))},
             "can_schedule": meeting_refusal(state=case.state) is None,
             "transition_form": TransitionForm(),
-            "assign_form": AssignMediatorForm(initial={"mediator": case.mediator_id}),
+            "assign_form": assign_form, "coordinator_form": coordinator_form,
             "schedule_form": ScheduleMeetingForm(),
             "cancelled_by_choices": CANCELLED_BY_CHOICES,
             "today": clock.today(),
@@ -159,6 +164,25 @@ def case_assign_mediator(request: HttpRequest, reference: str) -> HttpResponse:
             messages.error(request, refusal.message)
     else:
         messages.error(request, "Choose a mediator from the list.")
+    return _back(reference)
+
+
+@require_POST
+@role_required(Role.COORDINATOR, Role.MANAGER)
+def case_set_coordinator(request: HttpRequest, reference: str) -> HttpResponse:
+    case = selectors.case_get_for(user=request.user, reference=reference)
+    form = CoordinatorForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, str(form.errors["coordinator"][0]))
+        return _back(reference)
+    coordinator = form.cleaned_data["coordinator"]
+    try:
+        case_coordinator_set(case=case, coordinator=coordinator, by=request.user)
+    except ServiceError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        who = "You are" if coordinator.pk == request.user.pk else f"{coordinator.get_full_name()} is"
+        messages.success(request, f"{who} now the coordinator.")
     return _back(reference)
 
 

@@ -134,7 +134,7 @@ class World:
     # LAs that commission our disagreement resolution: the only ones with DRS cases.
     drs_la: tuple[tuple[int, str], ...]
     mediators: tuple[int, ...]
-    coordinator: int
+    coordinators: tuple[int, ...]  # each case is looked after by one, in turn by its id
     manager: int
     complaint_days: tuple[int, int]  # the provider's own: acknowledge, respond (working days)
     closures: frozenset[dt.date]
@@ -248,6 +248,7 @@ class _CaseWalk:
         self.case_type = case_type
         self.reference, self.number = reference, number
         self.opened = _opened_on(world, index)
+        self.coordinator = world.coordinators[self.id % len(world.coordinators)]
         self.events: list[tuple[dt.datetime, str, str, str, str, str, int | None]] = []
         self.clocks: dict[Clock, list[Any]] = {}  # clock -> [start, due, met_on, stopped_on]
         self.meetings: list[list[Any]] = []
@@ -284,7 +285,7 @@ class _CaseWalk:
         self.parent = f"{_one(rng, FIRST)} {self.last}"
         self.la_id, self.la_name = _one(rng, world.la if sen else world.drs_la)
         self._event(self.opened, 9 * 60 + _between(rng, 0, 59), CaseEvent.Kind.OPENED, "", "", State.enquiry.value,
-                    f"Case opened from {_one(rng, ['online form', 'phone', 'phone', 'email'])}", world.coordinator)
+                    f"Case opened from {_one(rng, ['online form', 'phone', 'phone', 'email'])}", self.coordinator)
         for clock_ in clocks_on_open(case_type=self.case_type, route=self.route):
             from_notice = clock_ in (Clock.contact_adviser, Clock.tribunal_appeal)
             self._start(clock_, self.notice if from_notice else self.opened)
@@ -321,12 +322,12 @@ class _CaseWalk:
             self.fields["mediator_id"] = _one(rng, self.world.mediators)
             self.facts = dataclasses.replace(self.facts, mediator_assigned=True)
             self._event(on, 9 * 60 + _between(rng, 0, 90), CaseEvent.Kind.UPDATED, "", "", "",
-                        "Mediator assigned", self.world.coordinator)
+                        "Mediator assigned", self.coordinator)
             if self.case_type is CaseType.disagreement_resolution and not facts.all_parties_agree:
                 self.fields["all_parties_agreed"] = True
                 self.facts = dataclasses.replace(self.facts, all_parties_agree=True)
                 self._event(on, 9 * 60 + _between(rng, 0, 90), CaseEvent.Kind.UPDATED, "", "", "",
-                            "Every party agreed to take part", self.world.coordinator)
+                            "Every party agreed to take part", self.coordinator)
         if action in (Action.schedule_meeting, Action.reschedule_meeting):
             if self.meetings:
                 self.meetings[-1][2] = Meeting.Status.MOVED.value
@@ -360,7 +361,7 @@ class _CaseWalk:
             self.fields["closure_reason"] = "Withdrawn by the family" if action is Action.withdraw else ""
         minute = 11 * 60 + _between(self.rng, 0, 300)
         by = self.fields["mediator_id"] if action in (Action.hold_meeting, Action.record_agreement,
-                                                      Action.record_no_agreement) else self.world.coordinator
+                                                      Action.record_no_agreement) else self.coordinator
         self._event(on, minute, CaseEvent.Kind.TRANSITION, action.value, from_state.value, self.state.value,
                     f"{ACTION_LABELS[action]}: {STATE_LABELS[from_state]} to {STATE_LABELS[self.state]}", by)
         if action is Action.issue_certificate:
@@ -400,7 +401,7 @@ class _CaseWalk:
             # After the opening entry (9am) and, on a closed case, before the day it closed.
             day = self.opened + dt.timedelta(days=_between(rng, 0, span))
             self._event(day, 10 * 60 + _between(rng, 0, 7 * 60), CaseEvent.Kind.NOTE, "", "", "", _one(rng, NOTES),
-                        self.world.coordinator)
+                        self.coordinator)
 
     # --- documents ------------------------------------------------------------------------------
 
@@ -412,11 +413,11 @@ class _CaseWalk:
         self.rows[Certificate].append((
             self._first_id("certificate", Certificate), "", on.year, 0, 1, self.id, kind.value, self.parent,
             Party.Role.PARENT.value, f"{self.first} {self.last}", self.la_id, self.la_name, self.notice, on,
-            self.world.coordinator, self.world.provider_name, self.world.provider_cmc, resolved, appeal.deadline,
+            self.coordinator, self.world.provider_name, self.world.provider_cmc, resolved, appeal.deadline,
             appeal.reason, path, sha, _at(on, minute),
         ))
         self._event(on, minute, CaseEvent.Kind.UPDATED, "", "", "", f"Certificate issued: {kind.label}",
-                    self.world.coordinator)
+                    self.coordinator)
         if (c := self.clocks.get(Clock.tribunal_appeal)) is not None:
             c[1] = appeal.deadline  # the later of 2 months after the notice and 1 month after the certificate
 
@@ -426,11 +427,11 @@ class _CaseWalk:
         self.rows[Document].append((
             self._first_id("document", Document) + len(self.letters) - 1, self.id, Document.Kind.LA_NOTIFICATION.value,
             f"Mediation request {self.reference}: letter to {self.la_name}", path, sha, "application/pdf", size,
-            self.world.coordinator, _at(on, minute),
+            self.coordinator, _at(on, minute),
         ))
         self._event(on, minute, CaseEvent.Kind.UPDATED, "", "", "",
                     f"Letter prepared: Mediation request {self.reference}: letter to {self.la_name}",
-                    self.world.coordinator)
+                    self.coordinator)
 
     def _first_id(self, key: str, model: Any) -> int:
         """This case's first id in a table: each case has a fixed stride of ids there (STRIDE)."""
@@ -548,7 +549,7 @@ class _CaseWalk:
             "The mediator" if about_mediator else "The service", details, wanted, stage, started,
             clocks.acknowledge_by, acknowledged_on, clocks.respond_by, responded_on, world.manager, outcome,
             "We looked into each point you raised and have set out what we found and what we will change."
-            if responded_on else "", "", world.coordinator, _at(received, 10 * 60 + _between(rng, 0, 300)),
+            if responded_on else "", "", self.coordinator, _at(received, 10 * 60 + _between(rng, 0, 300)),
         ))
 
     # --- rows -------------------------------------------------------------------------------------
@@ -568,17 +569,22 @@ class _CaseWalk:
                     and status in CHASED_STATUSES):
                 chased.append((due, status))
         next_due, summary_status = min(chased) if chased else (None, "")
+        # The open case's meeting still scheduled, as meetings.services.case_next_meeting_refresh keeps it: one
+        # arranged for a day to come, or (a case left waiting) one whose day passed without its being recorded.
+        meeting_day = min((day for day, _, status, _, _ in self.meetings[: STRIDE[Meeting]]
+                           if status == Meeting.Status.SCHEDULED.value), default=None) if is_open(self.state) else None
+        next_meeting_at = _at(meeting_day, 10 * 60) if meeting_day else None  # meetings start at 10:00 (below)
         fields = self.fields
         rows[Case].append((
             self.id, self.reference, self.opened.year, self.number, self.case_type.value, self.state.value,
-            self.la_id, fields["mediator_id"], self.first, self.last,
+            self.la_id, fields["mediator_id"], self.coordinator, self.first, self.last,
             self.opened - dt.timedelta(days=_between(rng, 4 * 365, 19 * 365)), self.decisions,
             [e.value for e in self.elements], self.notice,
             self.route.value, "", _one(rng, ("mediation", "certificate", "talk")),
             _one(rng, (Case.Source.PARENT.value,) * 5 + (Case.Source.YOUNG_PERSON.value, Case.Source.IASS.value)),
             _one(rng, (Case.Channel.ONLINE.value, Case.Channel.PHONE.value)), fields["all_parties_agreed"],
             fields["meeting_outcome"], fields["la_notified_on"], fields["certificate_issued_on"], self.opened,
-            fields["closed_on"], fields["closure_reason"], next_due, summary_status,
+            fields["closed_on"], fields["closure_reason"], next_due, summary_status, next_meeting_at,
             f"{self.last} {self.first}".lower(), opened_at, last_at,
         ))
         party_id = self._first_id("party", Party)
@@ -657,7 +663,7 @@ def _chunk_write(texts: dict[Any, str], certificate_rows: list[tuple[Any, ...]],
 
 def _world(*, count: int, seed: int, today: dt.date) -> World:
     provider = Provider.objects.filter(is_current=True).first()
-    coordinator = User.objects.filter(groups__name=Role.COORDINATOR.value).order_by("id").first()
+    coordinators = tuple(User.objects.filter(groups__name=Role.COORDINATOR.value).order_by("id"))
     manager = User.objects.filter(groups__name=Role.MANAGER.value).order_by("id").first()
     mediators = tuple(User.objects.filter(groups__name=Role.MEDIATOR.value).order_by("id").values_list("id", flat=True))
     las = tuple(LocalAuthority.objects.filter(commissions_us=True).order_by("id").values_list("id", "name"))
@@ -665,7 +671,7 @@ def _world(*, count: int, seed: int, today: dt.date) -> World:
         LocalAuthority.objects.filter(commissions_us=True, commissions_drs=True).order_by("id").values_list("id", "name")
     ) or las
     venues = tuple(Venue.objects.order_by("id").values_list("id", "is_online"))
-    if provider is None or coordinator is None or manager is None or not mediators or not las or not venues:
+    if provider is None or not coordinators or manager is None or not mediators or not las or not venues:
         raise RuntimeError("Load the reference data and demo users first (seed_demo does both).")
     first = writer.next_ids()
     names = {Case: "case", Party: "party", Issue: "issue", CaseEvent: "event", Deadline: "deadline",
@@ -673,11 +679,12 @@ def _world(*, count: int, seed: int, today: dt.date) -> World:
              AgreementItem: "agreement_item", Complaint: "complaint", SurveyInvitation: "survey_invitation",
              SurveyResponse: "survey_response"}
     return World(
-        today=today, la=las, drs_la=drs_las, mediators=mediators, coordinator=coordinator.pk, manager=manager.pk,
+        today=today, la=las, drs_la=drs_las, mediators=mediators,
+        coordinators=tuple(c.pk for c in coordinators), manager=manager.pk,
         complaint_days=(provider.complaint_acknowledge_working_days, provider.complaint_response_working_days),
         closures=frozenset(ClosureDay.objects.values_list("day", flat=True)), venues=venues,
         provider_name=provider.name, provider_cmc=provider.cmc_registration,
-        files=specimen_files(issued_by=coordinator, today=today), first_ids={names[m]: i for m, i in first.items()},
+        files=specimen_files(issued_by=coordinators[0], today=today), first_ids={names[m]: i for m, i in first.items()},
         count=count, seed=seed,
     )
 

@@ -28,10 +28,11 @@ from senmediation.meetings.models import Meeting
 COLUMNS: dict[type[Model], tuple[str, ...]] = {
     Case: (
         "id", "reference", "reference_year", "reference_number", "case_type", "state", "local_authority_id",
-        "mediator_id", "child_first_name", "child_last_name", "child_date_of_birth", "decisions", "elements",
-        "decision_notice_date", "route", "summary", "wants", "source", "channel",
+        "mediator_id", "coordinator_id", "child_first_name", "child_last_name", "child_date_of_birth", "decisions",
+        "elements", "decision_notice_date", "route", "summary", "wants", "source", "channel",
         "all_parties_agreed", "meeting_outcome", "la_notified_on", "certificate_issued_on", "opened_on",
-        "closed_on", "closure_reason", "next_due_date", "clock_status", "search_name", "created_at", "updated_at",
+        "closed_on", "closure_reason", "next_due_date", "clock_status", "next_meeting_at", "search_name",
+        "created_at", "updated_at",
         "search_text",  # last: the generator appends it once the case's parties are known
     ),
     Party: (

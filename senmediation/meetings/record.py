@@ -23,6 +23,7 @@ from senmediation.rules.meeting_day import meeting_day_refusal
 from senmediation.rules.workflow import Action, is_open
 
 from .models import Attendance, GroundRules, Meeting, MeetingSession
+from .services import case_next_meeting_refresh
 
 # Party roles whose person is a party to the mediation (a school is one in disagreement resolution).
 _PARTY_ROLES = {Party.Role.PARENT, Party.Role.YOUNG_PERSON, Party.Role.LA_OFFICER, Party.Role.ICB}
@@ -165,6 +166,7 @@ def meeting_session_start(
         if locked.status != Meeting.Status.HELD:
             locked.status = Meeting.Status.HELD
             locked.save(update_fields=["status", "updated_at"])
+            case_next_meeting_refresh(case)
         booked = f", before its booked day ({clock.local(locked.starts_at):%-d %B %Y}), by a manager" if early else ""
         case_event_record(
             case=case, by=by, kind=CaseEvent.Kind.UPDATED, detail=early_reason.strip() if early else "",

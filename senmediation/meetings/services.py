@@ -12,7 +12,7 @@ from senmediation.cases.services.transitions import case_transition
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.directory.models import Venue
-from senmediation.rules.workflow import meeting_refusal, meeting_step
+from senmediation.rules.workflow import is_open, meeting_refusal, meeting_step
 
 from .models import Meeting
 
@@ -42,6 +42,7 @@ def meeting_schedule(
             case=case, starts_at=starts_at, venue=venue, is_online=bool(venue and venue.is_online),
             notice_sent_on=notice_sent_on or clock.today(), short_notice_agreed=short_notice_agreed,
         )
+        case_next_meeting_refresh(case)
         where = venue.name if venue else "place to be confirmed"
         case_event_record(
             case=case, by=by, kind=CaseEvent.Kind.UPDATED,
@@ -53,6 +54,20 @@ def meeting_schedule(
             case_transition(case=case, action=step, by=by)
         meeting_invitations_send(meeting=meeting, by=by)
     return meeting
+
+
+def case_next_meeting_refresh(case: Case) -> None:
+    """Copies the start of the case's scheduled meeting onto the case (`next_meeting_at`, null when there is none
+    or the case has finished), for diaries to sort by from an index. Every service that changes a case's
+    meetings calls it, in its transaction. A meeting whose time has passed stays next until it is recorded as
+    held or cancelled: it is the next thing to deal with. (case_transition clears it when a case finishes.)"""
+    with transaction.atomic():
+        # Locked first, so a meeting arranged or cancelled at the same moment is read once it is committed.
+        state = Case.objects.select_for_update().filter(pk=case.pk).values_list("state", flat=True).get()
+        starts_at = (Meeting.objects.filter(case_id=case.pk, status=Meeting.Status.SCHEDULED)
+                     .order_by("starts_at").values_list("starts_at", flat=True).first() if is_open(state) else None)
+        Case.objects.filter(pk=case.pk).update(next_meeting_at=starts_at)
+        case.next_meeting_at = starts_at
 
 
 def _meeting_context(meeting: Meeting) -> dict[str, str]:
@@ -106,6 +121,7 @@ def meeting_cancel(
         meeting.change_reason = reason.strip()
         meeting.cancelled_by, meeting.cancelled_on = cancelled_by, today or clock.today()
         meeting.save(update_fields=["status", "change_reason", "cancelled_by", "cancelled_on", "updated_at"])
+        case_next_meeting_refresh(meeting.case)
         who = CANCELLED_BY_LABELS[CancelledBy(cancelled_by)]
         case_event_record(case=meeting.case, by=by, kind=CaseEvent.Kind.UPDATED,
                           summary=f"Meeting of {clock.local(meeting.starts_at):%-d %B %Y} cancelled by "

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from senmediation.accounts.models import User
-from senmediation.accounts.roles import Role
+from senmediation.accounts.roles import Role, user_roles
 from senmediation.cases.models import Case, Party
 from senmediation.cases.services.opening import PartyInput, case_open
 from senmediation.core import clock
@@ -269,7 +269,9 @@ def referral_submit(
             if trapped:
                 logger.info("Referral spam trap filled in: nothing opened")
                 return SubmitOutcome("trapped", trapped=True)
-            case = case_open(by=by, idempotency_key=idempotency_key,
+            # A coordinator recording a referral looks after the case they open.
+            coordinator = by if by is not None and Role.COORDINATOR in user_roles(by) else None
+            case = case_open(by=by, idempotency_key=idempotency_key, coordinator=coordinator,
                              **case_arguments(answers, channel=channel, today=today))
             submission.case_reference = case.reference
             submission.save(update_fields=["case_reference"])

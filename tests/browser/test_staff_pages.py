@@ -1,6 +1,7 @@
 """Staff pages in a real headless Chromium: signed in, 0 axe violations, and a case moved on by keyboard."""
 
 import datetime as dt
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -75,3 +76,44 @@ def test_mediator_notes_and_schedule_pages_have_no_axe_violations(page) -> None:
     page.get_by_role("button", name="Save the meeting").click()
     expect(page).to_have_title(ERROR_TITLE)
     assert_accessible(page)
+
+
+def test_my_cases_as_mediator_and_coordinator_and_taking_a_case_on_have_no_axe_violations(page) -> None:
+    from senmediation.accounts.roles import user_role_add
+    from senmediation.cases.models import Case
+    from senmediation.meetings.models import Meeting
+    from senmediation.meetings.services import case_next_meeting_refresh
+
+    demo_reference_data_load()
+    both = user_make("both", Role.MEDIATOR, first_name="Bo", last_name="Oth")
+    user_role_add(user=both, role=Role.COORDINATOR)
+    mediated = case_make(by=both, child_last_name="Mediated")
+    coordinated = case_make(by=both, child_last_name="Looked-after")
+    Case.objects.filter(pk=mediated.pk).update(mediator=both)
+    Case.objects.filter(pk=coordinated.pk).update(coordinator=both)
+    # A meeting whose day passed without being recorded: flagged in the diary.
+    Meeting.objects.create(case=mediated, starts_at=dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC))
+    case_next_meeting_refresh(mediated)
+    sign_in(page, "both", TEST_PASSWORD)
+    page.goto("/staff/my-cases/")
+    expect(page.get_by_role("link", name="As mediator")).to_have_attribute("aria-current", "page")
+    expect(page.get_by_text("Not recorded")).to_be_visible()
+    assert_accessible(page)
+    # Keyboard only: to the coordinator's tab.
+    page.get_by_role("link", name="As coordinator").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page).to_have_title(re.compile(r"^My cases as coordinator\b"))
+    expect(page.get_by_role("link", name=coordinated.reference)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="See your closed and withdrawn cases").click()
+    expect(page.get_by_text("None of your cases has finished yet.")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"/staff/cases/{mediated.reference}/")
+    page.get_by_role("button", name="Assign to me").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.get_by_text("You are now the coordinator.")).to_be_visible()
+    assert_accessible(page)
+    mediated.refresh_from_db()
+    assert mediated.coordinator == both

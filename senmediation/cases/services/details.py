@@ -53,6 +53,27 @@ def case_mediator_assign(
     return case
 
 
+def case_coordinator_set(*, case: Case, coordinator: Any, by: Any) -> Case:
+    """Makes `coordinator` the coordinator who looks after the case (open or finished), on the timeline. Refuses
+    anyone without the coordinator role or whose account is not active; the same person again changes nothing."""
+    name = coordinator.get_full_name() or coordinator.get_username()
+    if Role.COORDINATOR not in user_roles(coordinator):
+        raise ServiceError(f"{name} is not a coordinator. Choose someone with the coordinator role.",
+                           field="coordinator")
+    if not coordinator.is_active:
+        raise ServiceError(f"{name}'s account is not active. Choose another coordinator.", field="coordinator")
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().only("id", "coordinator_id").get(pk=case.pk)
+        if locked.coordinator_id == coordinator.pk:
+            return case
+        before = locked.coordinator.get_full_name() if locked.coordinator else ""
+        case.coordinator = coordinator
+        case.save(update_fields=["coordinator", "updated_at"])
+        case_event_record(case=case, by=by, kind=CaseEvent.Kind.UPDATED, summary=f"Coordinator assigned: {name}",
+                          before={"coordinator": before}, after={"coordinator": name})
+    return case
+
+
 def case_parties_agreed_record(*, case: Case, by: Any) -> Case:
     with transaction.atomic():
         case.all_parties_agreed = True

@@ -68,9 +68,11 @@ def case_open(
     parties: Sequence[PartyInput] = (),
     idempotency_key: str | None = None,
     today: dt.date | None = None,
+    coordinator: Any = None,
 ) -> Case:
     """Creates the case, its parties and issues, its first timeline entry and its opening clocks, in one
-    transaction. With an idempotency key, a repeat of the same submission returns the first case."""
+    transaction. With an idempotency key, a repeat of the same submission returns the first case.
+    `coordinator`, who looks after the case, is the caller's to choose (a coordinator recording a referral)."""
     if idempotency_key:
         existing = Case.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
@@ -102,7 +104,7 @@ def case_open(
                 search_text=search_text_for(
                     reference=reference, child_first_name=child_first_name, child_last_name=child_last_name,
                     people=[Person(name=p.name, email=p.email, phone=p.phone) for p in parties]),
-                idempotency_key=idempotency_key or None,
+                idempotency_key=idempotency_key or None, coordinator=coordinator,
             )
             created_by_role: dict[str, Party] = {}
             for party in parties:
@@ -124,6 +126,10 @@ def case_open(
                 case=case, by=by, kind=CaseEvent.Kind.OPENED, to_state=State.enquiry.value,
                 summary=f"Case opened from {case.get_channel_display().lower()} ({case.get_source_display().lower()})",
             )
+            if coordinator is not None:
+                name = coordinator.get_full_name() or coordinator.get_username()
+                case_event_record(case=case, by=by, kind=CaseEvent.Kind.UPDATED, summary=f"Coordinator assigned: {name}",
+                                  after={"coordinator": name})
             starts: list[tuple[Clock, dt.date]] = []
             for clock_ in clocks_on_open(case_type=ctype, route=chosen_route):
                 if clock_ in (Clock.contact_adviser, Clock.tribunal_appeal):

@@ -140,7 +140,9 @@ def case_transition(
         if transition.to_state in (State.closed, State.withdrawn):
             locked.closed_on = on
             locked.closure_reason = note
-            changes += ["closed_on", "closure_reason"]
+            # A finished case has no next meeting, even one never called off (meetings.services keeps it).
+            locked.next_meeting_at = None
+            changes += ["closed_on", "closure_reason", "next_meeting_at"]
         locked.save(update_fields=[*changes, "updated_at"])
         case_event_record(
             case=locked, by=by, kind=CaseEvent.Kind.TRANSITION, action=transition.action.value,

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 import pytest
 from django.db import connection
 
+from senmediation.accounts.models import User
 from senmediation.cases.models import Case, CaseEvent, Deadline, ReferenceCounter
 from senmediation.cases.services.deadlines import CHASED_STATUSES, DUE_SOON_WORKING_DAYS
 from senmediation.core import clock
@@ -114,6 +115,18 @@ def test_clock_statuses_and_each_case_summary_agree_with_the_rules_for_today(dem
         first = min(chased, key=lambda d: d.due_date) if chased else None
         assert case.next_due_date == (first.due_date if first else None)
         assert case.clock_status == (first.status if first else "")
+
+
+def test_each_case_carries_its_next_meeting_and_a_demo_coordinator(demo) -> None:  # type: ignore[no-untyped-def]
+    from senmediation.meetings.services import case_next_meeting_refresh
+
+    coordinator = User.objects.get(username="coordinator")
+    assert set(demo.values_list("coordinator_id", flat=True)) == {coordinator.pk}
+    written = dict(demo.values_list("pk", "next_meeting_at"))
+    assert any(at is not None for at in written.values())
+    for case in demo:
+        case_next_meeting_refresh(case)  # what the services would store
+    assert dict(Case.objects.values_list("pk", "next_meeting_at")) == written
 
 
 def test_the_sample_covers_every_reachable_state_type_la_and_clock_status(demo) -> None:  # type: ignore[no-untyped-def]

@@ -237,6 +237,20 @@ def test_submit_opens_one_case_per_key(reference_data, django_capture_on_commit_
 
 
 @pytest.mark.django_db
+def test_a_coordinator_recording_a_referral_looks_after_the_case(coordinator, manager) -> None:  # type: ignore[no-untyped-def]
+    answers = stored(parent_answers())
+    recorded = submit(answers, key="by-coordinator", by=coordinator, channel="phone", address="")
+    case = Case.objects.get(reference=recorded.reference)
+    assert case.coordinator == coordinator
+    assert case.events.filter(summary="Coordinator assigned: Cora Ordinator", by=coordinator).count() == 1
+    # A manager without the coordinator role, or a family online, leaves it for a coordinator to take on.
+    by_manager = submit(answers, key="by-manager", by=manager, channel="phone", address="")
+    online = submit(answers, key="online")
+    assert Case.objects.get(reference=by_manager.reference).coordinator is None
+    assert Case.objects.get(reference=online.reference).coordinator is None
+
+
+@pytest.mark.django_db
 def test_submit_rate_limit(reference_data, settings) -> None:
     settings.REFERRAL_RATE_LIMIT_PER_HOUR = 3
     answers = stored(parent_answers())

@@ -101,9 +101,15 @@ def test_staff_record_a_phone_referral(coordinator_client: Client, django_captur
         response = walk(coordinator_client, answers, base="/refer/staff/", first="channel")
     case = Case.objects.get()
     assert response["Location"] == f"/staff/cases/{case.reference}/"
-    assert case.channel == "phone" and case.events.get().by is not None
+    assert case.channel == "phone"
+    # The coordinator who recorded it looks after it.
+    assert case.coordinator is not None and case.coordinator.username == "coord"
+    assert [(e.summary, e.by) for e in case.events.order_by("id")] == [
+        ("Case opened from phone (parent or carer)", case.coordinator),
+        ("Coordinator assigned: Cora Ordinator", case.coordinator)]
     assert [m.to for m in mail.outbox] == [["ravi@example.com"]]  # the family only: staff recorded it
-    assert coordinator_client.get(response["Location"]).status_code == 200
+    case_page = coordinator_client.get(response["Location"])
+    assert case_page.status_code == 200 and "Cora Ordinator looks after this case." in html(case_page)
     # A second click on "Create the case" goes to the same case.
     assert coordinator_client.post("/refer/staff/check/")["Location"] == response["Location"]
     assert Case.objects.count() == 1

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0010_mediator_diary_indexes'),
+        ('cases', '0012_case_coordinator'),
     ]
 
     operations = [
