@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0011_work_queue_indexes'),
+        ('cases', '0013_work_queue_indexes'),
         ('feedback', '0001_initial'),
         ('notifications', '0006_message_cannot_send'),
         ('portal', '0005_party_link_for_expenses'),
