@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from senmediation.accounts.decorators import role_required
-from senmediation.accounts.roles import Role
+from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.meetings.models import CANCELLED_BY_CHOICES

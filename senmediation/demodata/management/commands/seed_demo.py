@@ -15,7 +15,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from senmediation.accounts.models import User
+from senmediation.demodata.documents import OWN_DOCUMENTS_BELOW
 from senmediation.demodata.generator import Progress, cases_generate
+from senmediation.demodata.queue_examples import queue_examples_make
 from senmediation.demodata.reference import demo_reference_data_load, demo_users_create
 
 
@@ -69,6 +72,10 @@ class Command(BaseCommand):
             created = cases_generate(count=options["cases"], seed=options["seed"], processes=options["processes"],
                                      progress=Progress(options["cases"], stream=self.stderr))
             self.stdout.write(f"Made {created} cases in {time.monotonic() - started:.1f} s.")
+            if options["cases"] < OWN_DOCUMENTS_BELOW:
+                coordinator = User.objects.get(username="coordinator")
+                sent = queue_examples_make(by=coordinator)
+                self.stdout.write(f"Sent {sent} links that put work on the coordinator's queue.")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if created:
             self.stdout.write(f"Created {created} demo cases.")
