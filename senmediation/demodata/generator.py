@@ -71,10 +71,22 @@ DEFER_CONSTRAINTS_FROM = 100_000
 
 FIRST = ["Aisha", "Ben", "Chloe", "Daniel", "Ella", "Finley", "Grace", "Harry", "Isla", "Jack", "Kai", "Layla",
          "Mohammed", "Niamh", "Oliver", "Poppy", "Reuben", "Sofia", "Theo", "Zara", "Amelia", "Noah", "Ava",
-         "Leo", "Freya", "Arthur", "Ivy", "Oscar", "Maryam", "Ethan"]
+         "Leo", "Freya", "Arthur", "Ivy", "Oscar", "Maryam", "Ethan", "Adam", "Bethany", "Callum", "Delia",
+         "Emeka", "Fatima", "Gareth", "Hannah", "Imran", "Joanna", "Kieran", "Lucy", "Marek", "Nadia", "Owain",
+         "Priya", "Rhys", "Sian", "Tomasz", "Usman", "Vera", "Wiktoria", "Yusuf", "Zofia", "Bronwen", "Carys",
+         "Dylan", "Esther", "Farah", "Gwen", "Hamza", "Iris", "Jamal", "Keira", "Liam", "Megan", "Nathan",
+         "Olivia", "Patrick", "Rosa", "Samir", "Tariq", "Uma", "Wes"]
 LAST = ["Ahmed", "Brown", "Clarke", "Davies", "Evans", "Fletcher", "Green", "Hughes", "Iqbal", "Jones", "Khan",
         "Lewis", "Murphy", "Nowak", "Owen", "Patel", "Roberts", "Singh", "Smith", "Taylor", "Wilson", "Walker",
         "Wright", "Thompson", "White", "Hall", "Wood", "Robinson", "Begum", "Kowalski", "Mensah", "Okafor"]
+# Half of all surnames are the common ones above; the rest are made from English place-name parts (400 of
+# them), so that a million cases have about as many different families' names as a real service would: with
+# only the common ones, each full name belonged to over a thousand families (docs/performance.md).
+_SURNAME_STARTS = ["Ash", "Brad", "Carl", "Dun", "Elm", "Fair", "Glen", "Hart", "Kings", "Lang", "Mar", "North",
+                   "Pen", "Red", "Stan", "Thorn", "Wal", "West", "Whit", "Brook"]
+_SURNAME_ENDS = ["bury", "by", "croft", "field", "ford", "gate", "ham", "hurst", "ley", "low", "more", "ridge",
+                 "shaw", "stead", "ton", "wick", "well", "worth", "wood", "dale"]
+PLACE_SURNAMES = [start + end for start in _SURNAME_STARTS for end in _SURNAME_ENDS]
 ISSUES = [
     "The support in section F is not specific enough",
     "The plan does not name the speech and language therapy agreed at the review",
@@ -281,7 +293,7 @@ class _CaseWalk:
         self.notice = self.opened - dt.timedelta(days=_between(rng, 3, 50))
         self.decisions = decisions
         self.facts = CaseFacts(case_type=self.case_type, route=self.route, has_health_elements=self.health)
-        self.first, self.last = _one(rng, FIRST), _one(rng, LAST)
+        self.first, self.last = _one(rng, FIRST), _one(rng, LAST if rng.random() < 0.5 else PLACE_SURNAMES)
         self.parent = f"{_one(rng, FIRST)} {self.last}"
         self.la_id, self.la_name = _one(rng, world.la if sen else world.drs_la)
         self._event(self.opened, 9 * 60 + _between(rng, 0, 59), CaseEvent.Kind.OPENED, "", "", State.enquiry.value,
