@@ -65,6 +65,15 @@ def search_words(query: str) -> list[str]:
     return words
 
 
+def word_looked_up(word: str) -> str:
+    """The part of a word the trigram index is asked for. An e-mail address's domain ("@example.com") is shared
+    by a great many cases, and asking the index for its trigrams reads their long lists for nothing (104 ms at
+    1,000,000 demo cases), so only the part up to and including the "@" is looked up; the whole address is then
+    checked on the few cases found (cases.selectors)."""
+    local, at, _domain = word.partition("@")
+    return local + at if at and len(local) >= MIN_WORD else word
+
+
 def search_usable(words: list[str]) -> bool:
     """At least one word long enough to look up; shorter words then narrow what it finds."""
     return any(len(word) >= MIN_WORD for word in words)

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import DateField, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Coalesce, Least, TruncDate
+from django.db.models import DateField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, Least, StrIndex, TruncDate
 from django.http import Http404
 
 from senmediation.accounts.roles import Role, user_roles
@@ -18,7 +18,7 @@ from senmediation.rules.sections import Section
 from senmediation.rules.workflow import State
 
 from .models import FINISHED_STATES, OUR_CLOCKS, Case, Deadline
-from .search import search_usable, search_words
+from .search import search_usable, search_words, word_looked_up
 
 PAGE_SIZE = 50
 MAX_COUNTED = 1_000  # counting beyond this costs more than it tells anyone ("more than 1,000 match")
@@ -110,8 +110,12 @@ def case_list_for(*, user: Any, filters: CaseFilters) -> QuerySet[Case]:
             words = search_words(term)
             if not search_usable(words):
                 return qs.none()  # the form refuses these; no index could answer them
-            for word in words:
-                qs = qs.filter(search_text__contains=word)
+            for n, word in enumerate(words):
+                looked_up = word_looked_up(word)
+                qs = qs.filter(search_text__contains=looked_up)
+                if looked_up != word:  # the rest of an e-mail address: a plain check on the cases found
+                    qs = qs.alias(**{f"word_{n}_at": StrIndex("search_text", Value(word))}).filter(
+                        **{f"word_{n}_at__gt": 0})
     order = SORTS.get(filters.sort, SORTS["-opened"])
     if filters.sort == "due":
         qs = qs.filter(next_due_date__isnull=False)

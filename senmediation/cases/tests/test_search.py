@@ -71,6 +71,7 @@ def test_anyone_in_a_case_finds_it_and_no_other(coordinator, cases) -> None:  # 
         "sarah.w@example.com", "SARAH.W@EXAMPLE", "ravi@example.com",
         "Jo Bloggs", "bloggs", "jo.bloggs@trafford.gov.uk", "Lee Officer",
         "med-2026-00002", "2026-00003", "sarah patel", "07700 900999",
+        "sarah.w@elsewhere.org", "ravi@example.co", "ravi@",
     )}
     assert found == {
         "Sarah Walkerton": ["Walkerton"], "walkerton sarah": ["Walkerton"], "WALKERT": ["Walkerton"],
@@ -81,7 +82,16 @@ def test_anyone_in_a_case_finds_it_and_no_other(coordinator, cases) -> None:  # 
         "Jo Bloggs": ["Walkerton"], "bloggs": ["Walkerton"], "jo.bloggs@trafford.gov.uk": ["Walkerton"],
         "Lee Officer": ["Patel"],
         "med-2026-00002": ["Patel"], "2026-00003": ["Jones"], "sarah patel": [], "07700 900999": [],
+        # An address is looked up by the part up to its "@" and then checked whole.
+        "sarah.w@elsewhere.org": [], "ravi@example.co": ["Patel"], "ravi@": ["Patel"],
     }
+
+
+def test_only_an_addresss_own_part_is_looked_up_in_the_index() -> None:
+    from senmediation.cases.search import word_looked_up
+
+    assert [word_looked_up(w) for w in ("sarah.w@example.com", "jo@x.org", "walkerton", "@example.com")] == [
+        "sarah.w@", "jo@x.org", "walkerton", "@example.com"]
 
 
 @pytest.mark.django_db
