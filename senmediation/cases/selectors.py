@@ -156,6 +156,31 @@ def page_of(qs: QuerySet[Any], number: int) -> Page:
     )
 
 
+def page_of_matches(qs: QuerySet[Any], number: int) -> Page:
+    """One page of a search's matches, which the trigram index finds as a set that must be sorted whatever
+    the page: one read of every match's id and sort keys (at most MAX_COUNTED + 1, found once rather than
+    once for the rows and again for the count), then the page's rows by id. Beyond the first MAX_COUNTED
+    matches, page_of reads as any list does."""
+    number = max(1, min(number, MAX_PAGES))
+    offset = (number - 1) * PAGE_SIZE
+    if offset + PAGE_SIZE + 1 > MAX_COUNTED:
+        return page_of(qs, number)
+    order = [str(field) for field in qs.query.order_by]
+    keys = list(qs.values_list("pk", *(field.lstrip("-") for field in order))[: MAX_COUNTED + 1])
+    ids = [key[0] for key in keys[offset: offset + PAGE_SIZE]]
+    rows = {row.pk: row for row in qs.order_by().filter(pk__in=ids)} if ids else {}
+    return Page(items=[rows[pk] for pk in ids if pk in rows], number=number,
+                has_next=len(keys) > offset + PAGE_SIZE, total=min(len(keys), MAX_COUNTED),
+                total_is_capped=len(keys) > MAX_COUNTED)
+
+
+def case_page_for(*, user: Any, filters: CaseFilters, number: int) -> Page:
+    """A page of the case list: a search's matches are paged from one read of them (page_of_matches)."""
+    qs = case_list_for(user=user, filters=filters)
+    searching = bool(filters.q.strip()) and not REFERENCE.match(filters.q.strip())
+    return page_of_matches(qs, number) if searching else page_of(qs, number)
+
+
 def _deadline_scope(user: Any) -> Q:
     roles = user_roles(user)
     if roles & {Role.COORDINATOR, Role.MANAGER}:

@@ -48,7 +48,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         number = int(request.GET.get("page", "1"))
     except ValueError:
         number = 1
-    page = selectors.page_of(selectors.case_list_for(user=request.user, filters=filters), number)
+    page = selectors.case_page_for(user=request.user, filters=filters, number=number)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

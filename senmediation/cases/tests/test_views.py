@@ -46,8 +46,9 @@ def test_case_list_filters_and_searches(coordinator_client, coordinator) -> None
 
 
 # Each staff page's own queries (session and user included), whatever the number of cases.
+# ("smi" matches none of these cases: a search reads its matches once and then has no rows to read.)
 PAGE_QUERIES = {
-    "dashboard": 7, "case list": 6, "case page": 15, "by next deadline": 6, "surname search": 6,
+    "dashboard": 7, "case list": 6, "case page": 15, "by next deadline": 6, "surname search": 5,
     "reference search": 6, "filtered by state": 6, "filtered by LA and state": 7,
 }
 
