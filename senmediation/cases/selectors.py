@@ -157,21 +157,26 @@ def page_of(qs: QuerySet[Any], number: int) -> Page:
 
 
 def page_of_matches(qs: QuerySet[Any], number: int) -> Page:
-    """One page of a search's matches, which the trigram index finds as a set that must be sorted whatever
-    the page: one read of every match's id and sort keys (at most MAX_COUNTED + 1, found once rather than
-    once for the rows and again for the count), then the page's rows by id. Beyond the first MAX_COUNTED
-    matches, page_of reads as any list does."""
+    """One page of a search's matches. The trigram index finds matches as a set, and a page must sort all of
+    them, so the set is read once, unordered, as ids and sort keys (up to MAX_COUNTED + 1: stopping there is
+    cheap): up to MAX_COUNTED matches are counted and sorted here and the page's rows read by id; more than
+    that, and the page is read as any list is, sorted by the database (page_of)."""
     number = max(1, min(number, MAX_PAGES))
-    offset = (number - 1) * PAGE_SIZE
-    if offset + PAGE_SIZE + 1 > MAX_COUNTED:
-        return page_of(qs, number)
     order = [str(field) for field in qs.query.order_by]
-    keys = list(qs.values_list("pk", *(field.lstrip("-") for field in order))[: MAX_COUNTED + 1])
+    keys = list(qs.order_by().values_list("pk", *(field.lstrip("-") for field in order))[: MAX_COUNTED + 1])
+    if len(keys) > MAX_COUNTED:
+        offset = (number - 1) * PAGE_SIZE
+        rows = list(qs[offset: offset + PAGE_SIZE + 1])
+        return Page(items=rows[:PAGE_SIZE], number=number, has_next=len(rows) > PAGE_SIZE, total=MAX_COUNTED,
+                    total_is_capped=True)
+    # The list's own order, one key at a time from the last (Python's sort is stable); the ids were read as pk.
+    for position in reversed(range(len(order))):
+        keys.sort(key=lambda key, p=position: key[p + 1], reverse=order[position].startswith("-"))
+    offset = (number - 1) * PAGE_SIZE
     ids = [key[0] for key in keys[offset: offset + PAGE_SIZE]]
-    rows = {row.pk: row for row in qs.order_by().filter(pk__in=ids)} if ids else {}
-    return Page(items=[rows[pk] for pk in ids if pk in rows], number=number,
-                has_next=len(keys) > offset + PAGE_SIZE, total=min(len(keys), MAX_COUNTED),
-                total_is_capped=len(keys) > MAX_COUNTED)
+    rows_by_id = {row.pk: row for row in qs.order_by().filter(pk__in=ids)} if ids else {}
+    return Page(items=[rows_by_id[pk] for pk in ids if pk in rows_by_id], number=number,
+                has_next=len(keys) > offset + PAGE_SIZE, total=len(keys), total_is_capped=False)
 
 
 def case_page_for(*, user: Any, filters: CaseFilters, number: int) -> Page:

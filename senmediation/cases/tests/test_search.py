@@ -148,3 +148,23 @@ def test_a_search_too_short_to_look_up_is_refused_with_a_reason(coordinator_clie
 def test_short_words_narrow_a_search_with_a_longer_word(coordinator, cases) -> None:  # type: ignore[no-untyped-def]
     assert _found(coordinator, "jo bloggs") == ["Walkerton"]
     assert _found(coordinator, "sarah wa") == ["Walkerton"]
+
+
+@pytest.mark.django_db
+def test_a_searchs_matches_are_paged_in_the_lists_order(coordinator, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+    made = [case_make(by=coordinator, today=dt.date(2026, 11, day), child_last_name=name,
+                      parties=_parent("Ruth Marsh", f"r{day}@example.com", f"07700 9001{day}"))
+            for day, name in ((20, "Avery"), (23, "Cole"), (21, "Banks"))]
+
+    def page(sort: str, number: int) -> tuple[list[str], bool, int]:
+        got = selectors.case_page_for(user=coordinator, number=number,
+                                      filters=selectors.CaseFilters(q="ruth marsh", sort=sort))
+        return [c.child_last_name for c in got.items], got.has_next, got.total
+
+    assert [page("-opened", 1), page("-opened", 2)] == [(["Cole", "Banks"], True, 3), (["Avery"], False, 3)]
+    assert [page("opened", 1), page("opened", 2)] == [(["Avery", "Banks"], True, 3), (["Cole"], False, 3)]
+    assert page("reference", 1) == ([made[0].child_last_name, made[1].child_last_name], True, 3)
+    assert page("-opened", 3) == ([], False, 3)
