@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from operator import itemgetter
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,7 +172,7 @@ def page_of_matches(qs: QuerySet[Any], number: int) -> Page:
                     total_is_capped=True)
     # The list's own order, one key at a time from the last (Python's sort is stable); the ids were read as pk.
     for position in reversed(range(len(order))):
-        keys.sort(key=lambda key, p=position: key[p + 1], reverse=order[position].startswith("-"))
+        keys.sort(key=itemgetter(position + 1), reverse=order[position].startswith("-"))
     offset = (number - 1) * PAGE_SIZE
     ids = [key[0] for key in keys[offset: offset + PAGE_SIZE]]
     rows_by_id = {row.pk: row for row in qs.order_by().filter(pk__in=ids)} if ids else {}
