@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from operator import itemgetter
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from django.db.models import DateField, Exists, OuterRef, Q, QuerySet, Value
