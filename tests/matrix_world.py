@@ -16,6 +16,7 @@ from django.test import Client
 from senmediation.accounts.roles import Role
 from senmediation.accounts.tests.helpers import verified_client
 from senmediation.agreements import services as agreements
+from senmediation.agreements.tests.helpers import MEETING_AT, meeting_under_way
 from senmediation.api.keys import api_key_issue
 from senmediation.api.models import Organisation, WebhookEndpoint
 from senmediation.cases.models import Case, Party
@@ -42,7 +43,6 @@ from senmediation.testing.fixtures import mediator_make, pdf_make, user_make
 
 # The whole matrix runs at one moment: the morning of the meeting, so every clock reads the same each run.
 NOW = dt.datetime(2026, 12, 15, 10, 30, tzinfo=dt.UTC)
-MEETING_AT = dt.datetime(2026, 12, 15, 10, 0, tzinfo=dt.UTC)
 OPENED = dt.date(2026, 11, 23)
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -86,13 +86,7 @@ def _at_meeting(coordinator: Any, mediator: Any) -> Case:
     case_transition(case=case, action="schedule_meeting", by=coordinator, today=dt.date(2026, 12, 1))
     Party.objects.create(case=case, role=Party.Role.SCHOOL, name="Priya Shah", organisation="Oak Primary School",
                          email="senco@example.sch.uk", preferred_contact=["email"])
-    meeting = record.meeting_for_record(case)
-    assert meeting is not None
-    record.meeting_session_start(meeting=meeting, by=mediator, now=MEETING_AT)
-    record.ground_rules_confirm(meeting=meeting, by=mediator, confidentiality=True, respect=True, listening=True,
-                                impartiality=True)
-    case.refresh_from_db()
-    return case
+    return meeting_under_way(case, mediator=mediator)
 
 
 def _agreement(case: Case, mediator: Any) -> Any:

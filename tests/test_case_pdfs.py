@@ -16,7 +16,7 @@ import pytest
 from senmediation.agreements import services as agreements
 from senmediation.agreements.delivery import agreement_pdf_stored
 from senmediation.agreements.pdf import agreement_pdf_bytes
-from senmediation.agreements.tests.helpers import MEETING_AT, MEETING_DAY, case_at_meeting
+from senmediation.agreements.tests.helpers import MEETING_AT, MEETING_DAY, case_at_meeting, meeting_under_way
 from senmediation.cases.models import Case, Party
 from senmediation.cases.services.details import case_mediator_assign
 from senmediation.cases.services.not_arranged import case_not_arranged_record
@@ -29,7 +29,6 @@ from senmediation.documents.services.letters import icb_notify, la_notify
 from senmediation.documents.tests.helpers import ISSUED, OPENED, declined_case, mediation_case, pdf_text
 from senmediation.feedback.services.complaints import complaint_respond
 from senmediation.feedback.tests.factories import complaint_make
-from senmediation.meetings import record
 from senmediation.meetings.models import Meeting
 from senmediation.notifications.models import Message
 from senmediation.notifications.services import notification_send
@@ -124,11 +123,7 @@ def test_the_la_and_icb_letters_print_the_case_reference_and_the_child(coordinat
 def test_the_agreement_in_each_version_prints_the_case_reference_and_the_child(coordinator, mediator,
                                                                                time_machine) -> None:
     time_machine.move_to(MEETING_AT, tick=False)
-    case = case_at_meeting(coordinator=coordinator, mediator=mediator)
-    meeting = record.meeting_for_record(case)
-    record.meeting_session_start(meeting=meeting, by=mediator, now=MEETING_AT)
-    record.ground_rules_confirm(meeting=meeting, by=mediator, confidentiality=True, respect=True, listening=True,
-                                impartiality=True)
+    case = meeting_under_way(case_at_meeting(coordinator=coordinator, mediator=mediator), mediator=mediator)
     agreement = agreements.agreement_start(case=case, by=mediator)
     school = case.parties.get(role=Party.Role.SCHOOL)
     agreements.agreement_item_add(agreement=agreement, by=mediator, owner=school, action="Give Sam a quiet room",

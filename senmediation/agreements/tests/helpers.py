@@ -38,6 +38,20 @@ def case_at_meeting(*, coordinator: Any, mediator: Any, **overrides: Any) -> Cas
     return case
 
 
+def meeting_under_way(case: Case, *, mediator: Any) -> Case:
+    """The case's meeting started by its mediator at MEETING_AT, with all four ground rules confirmed: where
+    the meeting record and the agreement can begin."""
+    from senmediation.meetings import record
+
+    meeting = record.meeting_for_record(case)
+    assert meeting is not None
+    record.meeting_session_start(meeting=meeting, by=mediator, now=MEETING_AT)
+    record.ground_rules_confirm(meeting=meeting, by=mediator, confidentiality=True, respect=True, listening=True,
+                                impartiality=True)
+    case.refresh_from_db()
+    return case
+
+
 @dataclass(frozen=True)
 class FakeAttachment:
     filename: str

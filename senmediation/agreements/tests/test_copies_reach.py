@@ -7,9 +7,8 @@ from django.contrib.messages import get_messages
 
 from senmediation.agreements import services
 from senmediation.cases.models import CaseEvent, Party
-from senmediation.meetings import record
 
-from .helpers import MEETING_AT, MEETING_DAY, case_at_meeting
+from .helpers import MEETING_AT, MEETING_DAY, case_at_meeting, meeting_under_way
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def final(coordinator, mediator, time_machine):
     time_machine.move_to(MEETING_AT, tick=False)
-    case = case_at_meeting(coordinator=coordinator, mediator=mediator)
-    meeting = record.meeting_for_record(case)
-    record.meeting_session_start(meeting=meeting, by=mediator, now=MEETING_AT)
-    record.ground_rules_confirm(meeting=meeting, by=mediator, confidentiality=True, respect=True, listening=True,
-                                impartiality=True)
-    case.refresh_from_db()
+    case = meeting_under_way(case_at_meeting(coordinator=coordinator, mediator=mediator), mediator=mediator)
     agreement = services.agreement_start(case=case, by=mediator)
     parent = case.parties.get(role=Party.Role.PARENT)
     services.agreement_item_add(agreement=agreement, by=mediator, owner=parent, action="Send the OT report",

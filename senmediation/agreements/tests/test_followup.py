@@ -9,9 +9,8 @@ from senmediation.agreements import followup, services
 from senmediation.agreements.models import AgreementItem, ItemReminder
 from senmediation.agreements.selectors import agreement_open_items_count
 from senmediation.core.errors import ServiceError
-from senmediation.meetings import record
 
-from .helpers import MEETING_AT, MEETING_DAY, case_at_meeting
+from .helpers import MEETING_AT, MEETING_DAY, case_at_meeting, meeting_under_way
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def final(coordinator, mediator, time_machine):
     time_machine.move_to(MEETING_AT, tick=False)
-    case = case_at_meeting(coordinator=coordinator, mediator=mediator)
-    meeting = record.meeting_for_record(case)
-    record.meeting_session_start(meeting=meeting, by=mediator, now=MEETING_AT)
-    record.ground_rules_confirm(meeting=meeting, by=mediator, confidentiality=True, respect=True, listening=True,
-                                impartiality=True)
+    case = meeting_under_way(case_at_meeting(coordinator=coordinator, mediator=mediator), mediator=mediator)
     agreement = services.agreement_start(case=case, by=mediator)
     parties = {p.role: p for p in case.parties.all()}
     services.agreement_item_add(agreement=agreement, by=mediator, owner=parties["parent"],

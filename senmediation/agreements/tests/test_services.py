@@ -15,7 +15,7 @@ from senmediation.cases.models import Party
 from senmediation.core.errors import ServiceError
 from senmediation.meetings import record
 
-from .helpers import MEETING_AT, MEETING_DAY, case_at_meeting
+from .helpers import MEETING_AT, MEETING_DAY, case_at_meeting, meeting_under_way
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def held(coordinator, mediator, time_machine):
     time_machine.move_to(MEETING_AT, tick=False)
-    case = case_at_meeting(coordinator=coordinator, mediator=mediator)
-    meeting = record.meeting_for_record(case)
-    record.meeting_session_start(meeting=meeting, by=mediator, now=MEETING_AT)
-    record.ground_rules_confirm(meeting=meeting, by=mediator, confidentiality=True, respect=True, listening=True,
-                                impartiality=True)
-    case.refresh_from_db()
+    case = meeting_under_way(case_at_meeting(coordinator=coordinator, mediator=mediator), mediator=mediator)
     return case
 
 
