@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from senmediation.core.models import TimeStampedModel
-from senmediation.rules.deadlines import LA_ACTION_RULES, LaAction
+from senmediation.rules.agreement_actions import LA_ACTION_RULES, LaAction
 
 LA_ACTION_CHOICES = [(a.value, LA_ACTION_RULES[a].label) for a in LaAction]
 

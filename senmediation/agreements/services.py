@@ -20,7 +20,7 @@ from senmediation.cases.services.events import case_event_record
 from senmediation.cases.services.transitions import case_transition, case_transitions_allowed
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
-from senmediation.rules.deadlines import LaAction, parse_la_action
+from senmediation.rules.agreement_actions import LaAction, parse_la_action
 from senmediation.rules.smart import Finding, FindingCode, check_item, default_due
 from senmediation.rules.workflow import Action, is_open
 

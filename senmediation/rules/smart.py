@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from senmediation.rules.agreement_actions import LA_ACTION_RULES, LaAction, la_action_due, other_agreement_due
 from senmediation.rules.calendar import format_day
-from senmediation.rules.deadlines import LA_ACTION_RULES, LaAction, la_action_due, other_agreement_due
 
 __all__ = [
     "VAGUE_PHRASES",

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from senmediation.rules.deadlines import LaAction
+from senmediation.rules.agreement_actions import LaAction
 from senmediation.rules.smart import (
     VAGUE_PHRASES,
     Finding,
