@@ -106,15 +106,21 @@ class Message(models.Model):
         return self.get_status_display()
 
     @property
+    def missing_detail(self) -> str:
+        """What the chosen channel needs of the person: "postal address", "e-mail address", "phone number"."""
+        if self.channel == self.Channel.LETTER:
+            return "postal address"
+        if self.channel == self.Channel.EMAIL:
+            return "e-mail address"
+        return "phone number"
+
+    @property
     def reach_phrase(self) -> str:
         """What became of the message, in a few words for a list of copies: "sent", "letter to print and post",
         "call to make", "waiting for a postal address" (or e-mail address, phone number), "not sent"."""
         if self.status == self.Status.CANNOT_SEND:
-            if self.channel == self.Channel.LETTER:
-                return "waiting for a postal address"
-            if self.channel == self.Channel.EMAIL:
-                return "waiting for an e-mail address"
-            return "waiting for a phone number"
+            detail = self.missing_detail
+            return f"waiting for {'an' if detail.startswith('e') else 'a'} {detail}"
         if self.status == self.Status.FAILED:
             return "not sent"
         if self.channel == self.Channel.LETTER:

@@ -53,15 +53,6 @@ def due_tag(day: dt.date | None, today: dt.date) -> SafeString:
     return clock_tag("due_soon")
 
 
-def missing_detail(message: Any) -> str:
-    """What to add so that a message held in 'cannot send' can go."""
-    if message.channel == "letter":
-        return "postal address"
-    if message.channel == "email":
-        return "e-mail address"
-    return "phone number"
-
-
 def _case_cell(case: Any, *, child: bool = False) -> SafeString:
     if case is None:
         return format_html(_CELL, "No case")
@@ -121,7 +112,7 @@ def _call_row(task: Any, ctx: dict[str, Any]) -> SafeString:
 
 
 def _held_row(m: Any, ctx: dict[str, Any]) -> SafeString:
-    detail, who = missing_detail(m), _who(m.party, "the person")
+    detail, who = m.missing_detail, _who(m.party, "the person")
     what = format_html("Add the {} of {}" + _HINT, detail, who, f"Waiting: {m.subject}. {m.last_error}")
     if m.party is not None and m.case is not None:
         action = _link(_party_url(m.case.reference, m.party.pk), f"Add the {detail}", f" of {who}")
