@@ -16,6 +16,10 @@ class Purpose(models.TextChoices):
     AGREEMENT = "agreement", "see the agreement"
     FEEDBACK = "feedback", "tell us what you thought of the service"
     EXPENSES = "expenses", "claim your expenses for coming to mediation"
+    # A family's own case page with no task on it (the lost-link page sends these).
+    CASE = "case", "see your case"
+    # A closed case's documents, for the family, while the retention rules keep them.
+    DOCUMENTS = "documents", "download your documents"
 
 
 class PartyLink(models.Model):

@@ -13,6 +13,13 @@ they make a link, for example a longer one for a party who is away.
 | agreement | 30 | The agreement is read after the meeting. A party who may appeal needs it within 1 month of the mediation certificate (Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008 r.20(1)(c)), so the link lasts that month and no longer. |
 | feedback | 28 | The survey stays open for 28 days after the invitation: one reminder after 10 days and time to answer it. It shows nothing of the case. |
 | expenses | 28 | Sent after the meeting, for the parent or young person to claim the travel, lost earnings, care and overnight costs the body arranging the mediation pays (SEND Regulations 2014 reg 41(1)). Reg 41 sets no time limit for a claim: 4 weeks is time to gather receipts (reg 41(2)(b)) while the costs are fresh, and staff can send a new link to anyone who needs longer. Like feedback, it still works after the case closes. |
+| case | 14 | The family's own case page, sent when they ask for a new link because they lost theirs. Two weeks covers the stretch of the 30-day window a family waits through; a new one can be asked for at any time. |
+| documents | 7 | A closed case's documents (certificates, agreement, letters), sent on request. Long enough to download them; short because the case needs nothing more. |
+
+The family's own case page: every link a parent, a young person, or someone who acts for a young person
+who lacks capacity (the "alternative person", SEND Regulations 2014 regs 63-64) receives opens their case page,
+with the task the link was sent for on it. Other parties (the local authority, the ICB, a school, a
+supporter) see only their task.
 """
 
 from __future__ import annotations
@@ -30,7 +37,16 @@ LINK_DAYS_BY_PURPOSE: Mapping[str, int] = MappingProxyType({
     "agreement": 30,
     "feedback": 28,
     "expenses": 28,
+    "case": 14,
+    "documents": 7,
 })
+
+FAMILY_PAGE_ROLES: frozenset[str] = frozenset({"parent", "young_person", "representative"})
+
+
+def opens_family_page(role: str) -> bool:
+    """Whether a link for a party in `role` opens the family's own case page (see above)."""
+    return role in FAMILY_PAGE_ROLES
 
 
 def link_days_default(purpose: str) -> int:
