@@ -97,6 +97,23 @@ def _search_pages(case: Any, headers: dict[str, str]) -> list[Page]:
     return pages
 
 
+def _family_pages() -> list[Page]:
+    """The family's own case page (yourcase/) for the parent in the newest case with an agreement: a
+    fresh 'see your case' link made for the bench as the lost-link page would make one."""
+    from senmediation.agreements.models import Agreement
+    from senmediation.portal.models import Purpose
+    from senmediation.portal.services.links import party_link_create
+    from senmediation.rules.workflow import OPEN_STATES
+
+    agreement = (Agreement.objects.filter(case__state__in=[str(state) for state in OPEN_STATES])
+                 .order_by("-id").select_related("case").first())
+    parent = None if agreement is None else agreement.case.parties.filter(role="parent").order_by("id").first()
+    if parent is None:
+        return []
+    _, path = party_link_create(party=parent, purpose=Purpose.CASE, by=None)
+    return [("family's case page /p/<token>/", path, {})]
+
+
 def pages_to_measure() -> list[Page]:
     """Every page measured: the staff pages, each report page, API reads and a certificate PDF."""
     from senmediation.accounts.models import User
@@ -128,6 +145,7 @@ def pages_to_measure() -> list[Page]:
         ("filtered by state", "/staff/cases/?state=information_given", staff),
         ("filtered by LA and state", f"/staff/cases/?local_authority={case.local_authority_id}&state=closed", staff),
         ("case page", f"/staff/cases/{case.reference}/", staff),
+        *_family_pages(),
     ]
     if certificate is not None:
         pages.append(("certificate PDF", f"/staff/cases/{certificate.case.reference}/documents/certificates/"
@@ -285,7 +303,7 @@ def _markdown(result: dict[str, Any]) -> str:
 
 
 def _is_case_work(page: Page) -> bool:
-    return page[1] == "/staff/" or page[1].startswith(("/staff/cases", "/staff/queue"))
+    return page[1] == "/staff/" or page[1].startswith(("/staff/cases", "/staff/queue", "/p/"))
 
 
 def main() -> None:
