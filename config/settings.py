@@ -232,6 +232,13 @@ NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
 # Plain http webhook receivers, for a development machine only (production settings force it off).
 WEBHOOKS_ALLOW_HTTP = env_bool("WEBHOOKS_ALLOW_HTTP", False)
 REFERRAL_RATE_LIMIT_PER_HOUR = int(os.environ.get("REFERRAL_RATE_LIMIT_PER_HOUR", "5"))
+# "I've lost my link" (/p/lost/) requests an hour: from one internet address (then a 429 page), and for one
+# e-mail address or mobile number and one case reference (then nothing is sent, with the same answer).
+PORTAL_LOST_LINK_LIMITS = {
+    "ip": int(os.environ.get("PORTAL_LOST_LINK_PER_IP", "20")),
+    "address": int(os.environ.get("PORTAL_LOST_LINK_PER_ADDRESS", "3")),
+    "case": int(os.environ.get("PORTAL_LOST_LINK_PER_CASE", "5")),
+}
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 # ClamAV's daemon for parties' uploads: a Unix socket, or host and port. Unset: files are not scanned.
 CLAMD_SOCKET = os.environ.get("CLAMD_SOCKET", "")

@@ -175,6 +175,7 @@ ROWS: dict[str, list[Check]] = {
     "public:feedback": [get(PUBLIC)],
     "public:accessibility": [get(PUBLIC)],
     "public:privacy": [get(PUBLIC)],
+    "public:online": [get(PUBLIC)],
     "public:appeal_deadlines": [get(PUBLIC)],
     "referrals:start": [get(PUBLIC)],
     # Only the browser session that sent a referral (anonymous: a family) sees its confirmation; the rest,
@@ -313,6 +314,10 @@ _add_rows({
 # The letter-code page is public; a wrong code is a form error for everyone.
 _add_rows({
     "portal:code": [get(PUBLIC), post(everyone(400), {"code": "ABCDE-FGHJK"})],
+    # "I've lost my link": public; the answer is the same redirect whether or not the details match.
+    "portal:lost": [get(PUBLIC), post(everyone(400), {"reference": "", "contact": ""}),
+                    post(everyone(302), {"reference": "MED-2026-99999", "contact": "nobody@example.com"})],
+    "portal:lost_sent": [get(PUBLIC)],
     "portal:page": [get(PUBLIC, token="{token}"), get(everyone(404), token="not-a-real-token")],
     "portal:done": [get(PUBLIC, token="{token}"), get(everyone(404), token="not-a-real-token")],
     "portal:agreement_file": [get(PUBLIC, token="{agreement_token}"), get(everyone(404), token="not-a-real-token")],

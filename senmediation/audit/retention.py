@@ -78,6 +78,17 @@ def retention_cutoff(*, today: dt.date, years: int) -> dt.date:
     return add_months(today, -12 * years)
 
 
+def case_documents_kept(case: Any, *, today: dt.date) -> bool:
+    """Whether the retention rules still keep this case's documents (certificates, agreement, letters):
+    until its personal details are removed, which `retention_apply` does to a case closed before the
+    cutoff. An open case's documents are kept."""
+    if case.anonymised_at is not None:
+        return False
+    if case.closed_on is None:
+        return True
+    return bool(case.closed_on >= retention_cutoff(today=today, years=retention_years()))
+
+
 def _fields_present(model: Any, fields: dict[str, Any]) -> dict[str, Any]:
     names = {f.name for f in model._meta.get_fields()}
     return {name: value for name, value in fields.items() if name in names}

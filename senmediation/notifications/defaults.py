@@ -67,6 +67,15 @@ DEFAULT_TEMPLATES: tuple[DefaultTemplate, ...] = (
         ("link_url", "link_purpose", "link_expires"),
     ),
     DefaultTemplate(
+        "party_link_lost", "New link asked for online", "Your new link ({{ case_reference }})",
+        "Dear {{ party_name }},\n\nSomeone asked on our website for a new link for you, using your case "
+        "reference and this address or number. Use this link to {{ link_purpose }}:\n\n{{ link_url }}\n\n"
+        "The link is just for you: do not share it. It works until {{ link_expires }}. You do not need a "
+        "password.\n\nIf you did not ask for it, you do not need to do anything. Nobody else has been sent "
+        "this link." + _SIGN_OFF,
+        ("link_url", "link_purpose", "link_expires"),
+    ),
+    DefaultTemplate(
         "certificate_issued", "Mediation certificate issued", "Your mediation certificate ({{ case_reference }})",
         "Dear {{ party_name }},\n\nWe issued your mediation certificate on {{ certificate_date }}. You need it "
         "if you decide to appeal to the SEND Tribunal.\n\nThe last day to appeal is {{ appeal_deadline }}."

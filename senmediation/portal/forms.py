@@ -7,6 +7,8 @@ from django import forms
 from senmediation.core import clock
 from senmediation.core.forms import GovukDateField
 
+from .services.lost_link import contact_parse, reference_normalise, reference_valid
+
 
 def _text(label: str, *, help_text: str = "", rows: int = 5, required: str = "") -> forms.CharField:
     """A text area; `required` is the error shown when it is left empty (empty string: optional)."""
@@ -82,3 +84,43 @@ class CodeForm(forms.Form):
     code = forms.CharField(label="Code", max_length=40, help_text="It is 10 letters and numbers, for example ABCDE-23456.",
                            error_messages={"required": "Enter your code",
                                            "max_length": "The code is 10 letters and numbers"})
+
+
+class LostLinkForm(forms.Form):
+    """'I've lost my link': the case reference and the e-mail address or mobile number we hold."""
+
+    reference = forms.CharField(
+        label="Your case reference", max_length=40,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "characters",
+                                      "data-govuk-class": "govuk-input--width-20"}),
+        help_text="It is on our letters and e-mails, for example MED-2026-00042.",
+        error_messages={"required": "Enter your case reference",
+                        "max_length": "Enter your case reference as it is on our letters, for example MED-2026-00042"},
+    )
+    contact = forms.CharField(
+        label="Your e-mail address or mobile phone number", max_length=254,
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "none"}),
+        help_text="The one you gave us. We will send the new link there and nowhere else.",
+        error_messages={"required": "Enter the e-mail address or mobile phone number you gave us",
+                        "max_length": "The e-mail address must be 254 characters or fewer"},
+    )
+
+    def clean_reference(self) -> str:
+        value = str(self.cleaned_data["reference"])
+        if not reference_valid(value):
+            raise forms.ValidationError("Enter your case reference as it is on our letters, for example "
+                                        "MED-2026-00042")
+        return reference_normalise(value)
+
+    def clean_contact(self) -> str:
+        value = str(self.cleaned_data["contact"]).strip()
+        if contact_parse(value) is not None:
+            return value
+        if "@" in value:
+            raise forms.ValidationError("Enter an e-mail address with an @ and the rest of the address after it, "
+                                        "for example name@example.com")
+        if any(character.isdigit() for character in value) and not any(c.isalpha() for c in value):
+            raise forms.ValidationError("Enter a UK mobile phone number starting 07 or +44 7, for example "
+                                        "07700 900123. We cannot send a link to a landline")
+        raise forms.ValidationError("Enter an e-mail address, for example name@example.com, or a UK mobile phone "
+                                    "number, for example 07700 900123")

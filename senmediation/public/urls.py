@@ -9,6 +9,7 @@ urlpatterns = [
     path("how-it-works/", views.info_page("how_it_works"), name="how_it_works"),
     path("who-can-use-this-service/", views.info_page("who"), name="who"),
     path("cost-and-opening-hours/", views.info_page("cost"), name="cost"),
+    path("what-you-will-see-online/", views.info_page("online"), name="online"),
     path("contact/", views.info_page("contact"), name="contact"),
     path("feedback-and-complaints/", views.info_page("feedback"), name="feedback"),
     path("accessibility/", views.info_page("accessibility"), name="accessibility"),

@@ -14,6 +14,7 @@ INFO_PAGES: dict[str, tuple[str, str]] = {
     "how_it_works": ("public/how_it_works.html", "How mediation works, step by step"),
     "who": ("public/who.html", "Who can use this service"),
     "cost": ("public/cost.html", "What it costs and when we are open"),
+    "online": ("public/online.html", "What you will see online"),
     "contact": ("public/contact.html", "Contact us"),
     "feedback": ("public/feedback.html", "Feedback and complaints"),
     "accessibility": ("public/accessibility.html", "Accessibility statement"),

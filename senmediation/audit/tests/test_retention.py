@@ -126,3 +126,26 @@ def test_expense_receipts_are_deleted_with_the_case_s_other_files(coordinator) -
     receipt = ExpenseReceipt.objects.get(claim=claim)
     assert (receipt.file.name, receipt.original_name) == ("", "")
     assert "Ravi" not in ExpenseClaim.objects.get(pk=claim.pk).decision_reason
+
+
+def test_a_closed_case_s_documents_are_kept_until_the_end_of_the_retention_period(coordinator) -> None:
+    from senmediation.audit.retention import case_documents_kept
+
+    case = _closed_case(coordinator, dt.date(2020, 6, 1))
+    case.refresh_from_db()
+    # The default 6 years: kept on the last day of the 6th year, not the day after.
+    assert case_documents_kept(case, today=dt.date(2026, 6, 1)) is True
+    assert case_documents_kept(case, today=dt.date(2026, 6, 2)) is False
+    RetentionPolicy.objects.create(record_type=RetentionPolicy.RecordType.CASE, years=7)
+    assert case_documents_kept(case, today=dt.date(2026, 6, 2)) is True
+
+
+def test_an_open_case_s_documents_are_kept_and_an_anonymised_case_s_are_not(coordinator) -> None:
+    from senmediation.audit.retention import case_anonymise, case_documents_kept
+
+    case = case_make(by=coordinator)
+    assert case_documents_kept(case, today=dt.date(2040, 1, 1)) is True
+    closed = _closed_case(coordinator, dt.date(2026, 1, 5))
+    case_anonymise(case=closed, now=dt.datetime(2026, 2, 1, tzinfo=dt.UTC))
+    closed.refresh_from_db()
+    assert case_documents_kept(closed, today=dt.date(2026, 2, 1)) is False

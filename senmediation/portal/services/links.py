@@ -15,8 +15,9 @@ from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.notifications.models import Message
 from senmediation.notifications.services import notification_send
+from senmediation.notifications.services.routing import Route
 from senmediation.rules.expenses import claimant_allowed
-from senmediation.rules.links import MAX_DAYS_VALID, link_days_default
+from senmediation.rules.links import MAX_DAYS_VALID, link_days_default, opens_family_page
 
 from ..models import PartyLink, Purpose
 from .tokens import (
@@ -44,6 +45,13 @@ def party_link_create(*, party: Any, purpose: str, by: Any, days_valid: int | No
     if purpose == Purpose.EXPENSES and not claimant_allowed(party.role):
         raise ServiceError("Only the parent or the young person can claim expenses (SEND Regulations 2014 "
                            "reg 41(1)). Choose them, or another purpose.", field="purpose")
+    if purpose in (Purpose.CASE, Purpose.DOCUMENTS) and not opens_family_page(party.role):
+        raise ServiceError(f"Only the family has a case page: the parent, the young person or someone who acts for "
+                           f"them. {party.name} is the {party.get_role_display().lower()}: choose what they need "
+                           f"to do instead.", field="purpose")
+    if purpose == Purpose.DOCUMENTS and party.case.is_open:
+        raise ServiceError("A documents link is for a case that has closed. This case is still open: send a link "
+                           "to see their case instead.", field="purpose")
     days_valid = link_days_default(purpose) if days_valid is None else days_valid
     if not 1 <= days_valid <= MAX_DAYS_VALID:
         raise ServiceError(f"A link can last from 1 to {MAX_DAYS_VALID} days.", field="days_valid")
@@ -77,12 +85,14 @@ def party_link_touch(*, link: PartyLink) -> None:
 
 
 def party_link_send(*, link: PartyLink, template_key: str, base_url: str, idempotency_key: str, by: Any,
-                    context: dict[str, Any] | None = None) -> Message:
+                    context: dict[str, Any] | None = None, route: Route | None = None) -> Message:
     """Sends `link` to its party in the message `template_key`. The stored message says where the link goes
-    but not what it is: the worker puts in a freshly made link (or a letter's code) as it sends."""
+    but not what it is: the worker puts in a freshly made link (or a letter's code) as it sends. Without
+    `route` it goes the way the party asked to be contacted; with it, only there (the lost-link page sends
+    to the address the family typed in, never to another one)."""
     return notification_send(
         template_key=template_key, party=link.party, case=link.party.case, by=by, idempotency_key=idempotency_key,
-        party_link=link, link_site=base_url,
+        party_link=link, link_site=base_url, route=route,
         context={"link_expires": f"{clock.local(link.expires_at):%-d %B %Y}", **(context or {})},
     )
 

@@ -29,6 +29,7 @@ import secrets
 from django.conf import settings
 from django.core import signing
 
+from senmediation.audit.retention import case_documents_kept
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 
@@ -57,6 +58,10 @@ class LinkExpired(PartyLinkError):
 
 
 class LinkCaseClosed(LinkExpired):
+    pass
+
+
+class LinkDocumentsGone(LinkExpired):
     pass
 
 
@@ -98,7 +103,13 @@ def party_link_check(link: PartyLink) -> PartyLink:
         raise LinkRevoked("This link has been stopped.")
     if link.expires_at <= clock.now():
         raise LinkExpired("This link has expired.")
-    if not link.party.case.is_open and link.purpose not in (Purpose.FEEDBACK, Purpose.EXPENSES):
+    case = link.party.case
+    if link.purpose == Purpose.DOCUMENTS:
+        # A closed case's documents stay downloadable for as long as the retention rules keep them.
+        if not case_documents_kept(case, today=clock.today()):
+            raise LinkDocumentsGone("This link has stopped working because we no longer keep this case's "
+                                    "documents.")
+    elif not case.is_open and link.purpose not in (Purpose.FEEDBACK, Purpose.EXPENSES):
         # A closed case needs nothing more from the parties; feedback is asked for at the end and shows
         # nothing of the case, and expenses are claimed after the meeting, often once the case has closed.
         raise LinkCaseClosed("This link has stopped working because the case has closed.")

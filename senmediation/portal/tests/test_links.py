@@ -129,3 +129,27 @@ def test_staff_can_still_choose_a_longer_time_up_to_the_maximum(parent, coordina
     assert link.expires_at - link.created_at == dt.timedelta(days=60)
     with pytest.raises(ServiceError, match="A link can last from 1 to 60 days."):
         party_link_create(party=parent, purpose="availability", by=coordinator, days_valid=61)
+
+
+@pytest.mark.parametrize("role", [Party.Role.LA_OFFICER, Party.Role.SUPPORTER])
+@pytest.mark.parametrize("purpose", ["case", "documents"])
+def test_only_the_family_gets_a_case_or_documents_link(coordinator, role: str, purpose: str) -> None:
+    from senmediation.cases.models import Case
+
+    case = case_make(by=coordinator)
+    Case.objects.filter(pk=case.pk).update(state="closed", closed_on=dt.date(2026, 11, 20))
+    other = Party.objects.create(case=case, role=role, name="Jo Bloggs")
+    with pytest.raises(ServiceError) as refused:
+        party_link_create(party=other, purpose=purpose, by=coordinator)
+    what = {"la_officer": "local authority officer", "supporter": "supporter or advocate"}[role]
+    assert refused.value.message == (f"Only the family has a case page: the parent, the young person or someone who "
+                                     f"acts for them. Jo Bloggs is the {what}: choose what they need to do instead.")
+    assert refused.value.field == "purpose"
+
+
+def test_a_documents_link_is_refused_for_an_open_case(parent, coordinator) -> None:
+    with pytest.raises(ServiceError) as refused:
+        party_link_create(party=parent, purpose="documents", by=coordinator)
+    assert refused.value.message == ("A documents link is for a case that has closed. This case is still open: "
+                                     "send a link to see their case instead.")
+    assert PartyLink.objects.count() == 0

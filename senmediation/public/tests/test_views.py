@@ -5,7 +5,7 @@ from senmediation.directory.models import Provider
 
 PUBLIC_PAGES = [
     "/", "/what-is-mediation/", "/how-it-works/", "/who-can-use-this-service/", "/cost-and-opening-hours/",
-    "/contact/", "/feedback-and-complaints/", "/accessibility/", "/privacy/", "/appeal-dates/",
+    "/what-you-will-see-online/", "/contact/", "/feedback-and-complaints/", "/accessibility/", "/privacy/", "/appeal-dates/",
 ]
 
 
@@ -221,3 +221,30 @@ def test_appeal_checker_does_not_announce_a_date_that_has_passed_as_the_date_to_
         ).content.decode()
     assert "The usual date to appeal was Monday 4 January 2027" in html
     assert "govuk-panel__title" not in html
+
+
+@pytest.mark.django_db
+def test_what_you_will_see_online_explains_the_case_page_sharing_links_and_young_people(
+        client: Client, reference_data) -> None:
+    response = client.get("/what-you-will-see-online/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<h1 class="govuk-heading-xl">What you will see online</h1>' in html
+    for heading in ("What your case page shows", "Who reads what you write", "How long links last",
+                    "If you have lost your link", "Children and young people"):
+        assert f">{heading}</h2>" in html
+    assert "whether it was done" in html
+    assert "on the exchange date we tell you. Nobody sees another side's summary before then." in html
+    assert "anything you want only the mediator to know. We never share what you write in it" in html
+    assert "A link to see your case lasts 14 days." in html
+    assert '<a class="govuk-link" href="/p/lost/">Get a new link</a>' in html
+    assert "A young person over compulsory school age" in html and "gets their own case page" in html
+    assert 'href="/what-you-will-see-online/" aria-current="page">What you will see online</a>' in html
+
+
+@pytest.mark.django_db
+def test_the_home_page_links_to_what_you_will_see_online_and_the_lost_link_page(client: Client,
+                                                                                reference_data) -> None:
+    html = client.get("/").content.decode()
+    assert '<a class="govuk-link" href="/what-you-will-see-online/">what you will see online</a>' in html
+    assert '<a class="govuk-link" href="/p/lost/">get a new link</a>' in html
