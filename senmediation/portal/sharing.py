@@ -64,17 +64,17 @@ def summary_readers(*, sides: list[str], exchange: SummaryExchange | None) -> Wh
     """The summary page's promise: the mediator first, then every side at once on the exchange."""
     if exchange is not None and exchange.released_at is not None:
         return WhoReads((
-            f"Your summary and issues were sent to every side on {exchange.released_at:%-d %B %Y}"
-            + (f": {names_joined(sides)}." if sides else "."),
+            f"Your summary and issues were sent to {names_joined(sides) or 'the other sides'} on "
+            f"{exchange.released_at:%-d %B %Y}.",
             "Your note for the mediator only was not sent to anyone. Only your mediator and our service "
             "managers can read it.",
         ))
     when = (f"on {exchange.release_on:%-d %B %Y}, or sooner if every side has sent theirs"
             if exchange is not None and exchange.release_on else "when every side has sent theirs")
-    to_whom = f"every side: {names_joined(sides)}" if sides else "every side"
     return WhoReads((
         "Your mediator reads your summary and issues to prepare for the meeting.",
-        f"We then send them to {to_whom}. This happens {when}. Everyone gets each other's at the same time.",
+        f"Then we send them to {names_joined(sides) or 'the other sides'}, and you get theirs. This happens {when}. "
+        "Every side gets the summaries at the same time.",
         "Anything you write in the box for the mediator only is never shared. Only your mediator and our service "
         "managers can read it.",
     ))

@@ -50,8 +50,8 @@ def test_the_note_for_the_mediator_never_reaches_the_la(page) -> None:
 
     # The parent is told who reads it, by name, before writing.
     page.goto(parent_path)
-    expect(page.get_by_text("We then send them to every side: Trafford Council. This happens when every side "
-                            "has sent theirs.")).to_be_visible()
+    expect(page.get_by_text("Then we send them to Trafford Council, and you get theirs. This happens when every "
+                            "side has sent theirs.")).to_be_visible()
     _check_and_shoot(page, "parent-empty")
     page.get_by_label("Your summary").fill(SUMMARY)
     page.get_by_label("Issues you want to discuss").fill("Speech therapy hours\nTransport to school")
@@ -67,7 +67,7 @@ def test_the_note_for_the_mediator_never_reaches_the_la(page) -> None:
 
     # Before the exchange the LA's link shows nothing of the parent's summary or note.
     page.goto(officer_path)
-    expect(page.get_by_text("We then send them to every side: Ravi Patel (parent or carer).")).to_be_visible()
+    expect(page.get_by_text("Then we send them to Ravi Patel (parent or carer), and you get theirs.")).to_be_visible()
     html = page.content()
     assert SUMMARY not in html and NOTE not in html and "Transport to school" not in html
     page.get_by_label("Your summary").fill("The LA will review the therapy provision.")

@@ -42,8 +42,8 @@ def test_before_a_date_is_set_the_summary_goes_out_when_every_side_has_sent_thei
     readers = summary_readers(sides=["Kent County Council"], exchange=None)
     assert readers.sentences == (
         "Your mediator reads your summary and issues to prepare for the meeting.",
-        "We then send them to every side: Kent County Council. This happens when every side has sent theirs. "
-        "Everyone gets each other's at the same time.",
+        "Then we send them to Kent County Council, and you get theirs. This happens when every side has sent theirs. "
+        "Every side gets the summaries at the same time.",
         NEVER_SHARED,
     )
 
@@ -52,8 +52,16 @@ def test_with_a_date_set_the_date_is_given() -> None:
     exchange = SummaryExchange(release_on=dt.date(2027, 1, 12))
     readers = summary_readers(sides=["Kent County Council", "NHS Kent and Medway"], exchange=exchange)
     assert readers.sentences[1] == (
-        "We then send them to every side: Kent County Council and NHS Kent and Medway. This happens on "
-        "12 January 2027, or sooner if every side has sent theirs. Everyone gets each other's at the same time."
+        "Then we send them to Kent County Council and NHS Kent and Medway, and you get theirs. This happens on "
+        "12 January 2027, or sooner if every side has sent theirs. Every side gets the summaries at the same time."
+    )
+
+
+def test_with_no_other_side_recorded_yet_it_still_says_they_are_shared() -> None:
+    readers = summary_readers(sides=[], exchange=None)
+    assert readers.sentences[1] == (
+        "Then we send them to the other sides, and you get theirs. This happens when every side has sent theirs. "
+        "Every side gets the summaries at the same time."
     )
 
 
@@ -61,7 +69,7 @@ def test_after_the_exchange_it_says_when_they_went_and_that_the_note_did_not() -
     exchange = SummaryExchange(released_at=dt.datetime(2027, 1, 12, 10, 0, tzinfo=dt.UTC))
     readers = summary_readers(sides=["Kent County Council"], exchange=exchange)
     assert readers.sentences == (
-        "Your summary and issues were sent to every side on 12 January 2027: Kent County Council.",
+        "Your summary and issues were sent to Kent County Council on 12 January 2027.",
         "Your note for the mediator only was not sent to anyone. Only your mediator and our service managers "
         "can read it.",
     )
@@ -76,8 +84,8 @@ def parent(coordinator) -> Party:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("purpose", "sentence"), [
-    (Purpose.SUMMARY_AND_ISSUES, "We then send them to every side: Trafford Council. This happens when every side "
-                                 "has sent theirs. Everyone gets each other's at the same time."),
+    (Purpose.SUMMARY_AND_ISSUES, "Then we send them to Trafford Council, and you get theirs. This happens when "
+                                 "every side has sent theirs. Every side gets the summaries at the same time."),
     (Purpose.CHILD_VIEWS, "The mediator will tell the grown-ups at the meeting what you think: Trafford Council."),
     (Purpose.AVAILABILITY, "Our staff who arrange the meeting read this, to find a time that suits everyone. "
                            "We do not send it to the other sides."),
