@@ -37,7 +37,7 @@ def summary_page(request: HttpRequest, link: PartyLink, token: str, context: dic
             party_link_touch(link=link)
         return render(request, "portal/summary_shared.html",
                       {**context, "released_at": exchange.released_at, "exchanged": exchanged_summaries_for(party),
-                       "refused": request.method == "POST"},
+                       "refused": request.method == "POST", "error_title": request.method == "POST"},
                       status=409 if request.method == "POST" else 200)
     if request.method == "POST":
         form = SummaryForm(request.POST)

@@ -107,6 +107,7 @@ def test_after_the_exchange_the_page_is_read_only_and_a_change_is_refused(client
     refused = _send(client, path, summary="Too late")
     assert refused.status_code == 409
     assert "Your changes were not saved" in refused.content.decode()
+    assert "<title>Error: Your summary and issues" in refused.content.decode()
     assert not PartySummary.objects.filter(text="Too late").exists()
 
 
