@@ -42,7 +42,7 @@ SCRUB: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("agreements.AgreementItem", "agreement__case", {"action": REMOVED, "measure": ""}),
     ("notifications.Message", "case", {"to": "", "subject": REMOVED, "body": REMOVED, "note": ""}),
     ("notifications.CallTask", "case", {"reason": REMOVED}),
-    ("portal.PartySummary", "party__case", {"text": REMOVED}),
+    ("portal.PartySummary", "party__case", {"text": REMOVED, "issues": [], "mediator_only": ""}),
     ("portal.ChildViews", "party__case", {"text": REMOVED}),
     ("portal.Availability", "party__case", {"can_do": "", "cannot_do": ""}),
     ("portal.AttendanceResponse", "party__case", {"who_is_coming": "", "needs": ""}),

@@ -138,8 +138,8 @@ def case_child_views_file(request: HttpRequest, reference: str, pk: int) -> Http
 @role_required(*CASE_WORKERS)
 def case_summaries(request: HttpRequest, reference: str) -> HttpResponse:
     """Each side's summary, and sharing them all at once before the meeting."""
+    from senmediation.portal.selectors import summary_rows_for
     from senmediation.portal.services.exchange import (
-        summaries_for,
         summaries_release,
         summaries_release_date_set,
         summary_record,
@@ -166,7 +166,7 @@ def case_summaries(request: HttpRequest, reference: str) -> HttpResponse:
     except ServiceError as refusal:
         messages.error(request, refusal.message)
         return redirect("cases:summaries", reference=reference)
-    exchange, rows = summaries_for(case)
+    exchange, rows = summary_rows_for(user=request.user, case=case)
     form = summary_form if summary_form.errors else date_form
     return render(request, "cases/summaries.html", {
         "case": case, "exchange": exchange, "rows": rows, "summary_form": summary_form, "date_form": date_form,

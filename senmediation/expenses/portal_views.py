@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from senmediation.core.errors import ServiceError
 from senmediation.portal.models import PartyLink, Purpose
 from senmediation.portal.services.links import PartyLinkError, party_link_resolve, party_link_touch
+from senmediation.portal.sharing import who_reads_for
 from senmediation.rules.expenses import CONDITIONS, claim_assess
 
 from .forms import ClaimForm, claim_initial
@@ -44,7 +45,7 @@ def claim_page(request: HttpRequest, link: PartyLink, token: str) -> HttpRespons
         party_link_touch(link=link)
         draft = expense_claim_draft_for(link=link)
         form = ClaimForm(initial=claim_initial(draft.answers()) if draft else None)
-    return render(request, "expenses/portal_claim.html", _context(link, token, form=form),
+    return render(request, "expenses/portal_claim.html", _context(link, token, form=form, who_reads=who_reads_for(link)),
                   status=400 if form.errors else 200)
 
 

@@ -42,6 +42,9 @@ class SummaryForm(forms.Form):
                     help_text="What the disagreement is about, from your point of view.")
     issues = _text("Issues you want to discuss", rows=6,
                    help_text="Put each issue on a new line.")
+    mediator_only = _text("Anything only the mediator should read (optional)", rows=5,
+                          help_text="This is never sent to the other sides. Only your mediator and our service "
+                                    "managers can read it.")
 
     def issue_list(self) -> list[str]:
         return [line for line in self.cleaned_data.get("issues", "").splitlines() if line.strip()]

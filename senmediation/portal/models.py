@@ -68,7 +68,13 @@ class Availability(Submission):  # noqa: DJ008 - __str__ inherited
 
 
 class PartySummary(Submission):  # noqa: DJ008 - __str__ inherited
+    """One sending of a side's summary; the newest is the one that counts. `text` and `issues` go to every side
+    at the exchange; `mediator_only` never leaves the mediator (and managers): not in the exchange, not in any
+    e-mail, not on any other party's page (portal/selectors.py decides who reads it)."""
+
     text = models.TextField()
+    issues = models.JSONField(default=list, blank=True, help_text="The issues they want to discuss, one a line.")
+    mediator_only = models.TextField(blank=True)
 
 
 def _drawing_name(instance: ChildViews, filename: str) -> str:

@@ -18,21 +18,19 @@ from senmediation.expenses.portal_views import claim_page
 from senmediation.feedback.forms import SurveyForm
 from senmediation.feedback.services.surveys import survey_link_submit
 
-from .forms import AttendanceForm, AvailabilityForm, ChildViewsForm, CodeForm, SummaryForm
+from .forms import AttendanceForm, AvailabilityForm, ChildViewsForm, CodeForm
 from .models import PartyLink, Purpose
 from .services import submissions
 from .services.codes import CodeAttemptsLimited, party_link_open_by_code
 from .services.links import LinkUnknown, PartyLinkError, party_link_resolve, party_link_touch
+from .sharing import who_reads_for
+from .views_summary import summary_page
 
 
 def _availability(link: PartyLink, form: Any) -> None:
     data = form.cleaned_data
     submissions.availability_submit(link=link, can_do=data["can_do"], cannot_do=data["cannot_do"],
                                     dates=form.dates())
-
-
-def _summary(link: PartyLink, form: Any) -> None:
-    submissions.summary_submit(link=link, text=form.cleaned_data["summary"], issues=form.issue_list())
 
 
 def _child_views(link: PartyLink, form: Any) -> None:
@@ -51,7 +49,6 @@ def _feedback(link: PartyLink, form: Any) -> None:
 
 PAGES: dict[str, tuple[type[forms.Form], Callable[[PartyLink, Any], None]]] = {
     Purpose.AVAILABILITY: (AvailabilityForm, _availability),
-    Purpose.SUMMARY_AND_ISSUES: (SummaryForm, _summary),
     Purpose.CHILD_VIEWS: (ChildViewsForm, _child_views),
     Purpose.ATTENDANCE: (AttendanceForm, _attendance),
     Purpose.FEEDBACK: (SurveyForm, _feedback),
@@ -85,6 +82,8 @@ def party_page(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "portal/agreement.html", _context(link, agreement=agreement, token=token))
     if link.purpose == Purpose.EXPENSES:
         return claim_page(request, link, token)
+    if link.purpose == Purpose.SUMMARY_AND_ISSUES:
+        return summary_page(request, link, token, _context(link))
     form_class, handler = PAGES[link.purpose]
     if request.method == "POST":
         form = form_class(request.POST, request.FILES)
@@ -98,7 +97,7 @@ def party_page(request: HttpRequest, token: str) -> HttpResponse:
     else:
         party_link_touch(link=link)
         form = form_class()
-    return render(request, f"portal/{link.purpose}.html", _context(link, form=form),
+    return render(request, f"portal/{link.purpose}.html", _context(link, form=form, who_reads=who_reads_for(link)),
                   status=400 if form.errors else 200)
 
 
@@ -126,7 +125,7 @@ def party_done(request: HttpRequest, token: str) -> HttpResponse:
     except PartyLinkError as problem:
         return _problem(request, problem)
     template = "expenses/portal_done.html" if link.purpose == Purpose.EXPENSES else "portal/done.html"
-    return render(request, template, _context(link, token=token))
+    return render(request, template, _context(link, token=token, who_reads=who_reads_for(link)))
 
 
 @never_cache

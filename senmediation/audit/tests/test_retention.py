@@ -91,6 +91,7 @@ def test_messages_submissions_and_stored_files_are_cleared_too(coordinator) -> N
     notification_send(template_key="certificate_issued", party=party, case=case, idempotency_key="old-1",
                       context={"certificate_date": "4 March 2019", "appeal_deadline": "4 May 2019"})
     PartySummary.objects.create(party=party, text="Ravi's own account of the disagreement",
+                                issues=["Ravi wants Sam's therapy back"], mediator_only="Ravi is unwell",
                                 submitted_at=dt.datetime(2019, 3, 5, tzinfo=dt.UTC))
     stored = default_storage.save("child-views/staff/drawing.png", ContentFile(b"\x89PNG\r\n\x1a\nfake"))
     ChildViews.objects.create(case=case, how="drawing", gathered_by="Ravi", consent_given=True, views="A drawing",
@@ -100,7 +101,8 @@ def test_messages_submissions_and_stored_files_are_cleared_too(coordinator) -> N
 
     message = Message.objects.get(idempotency_key="old-1")
     assert "Ravi" not in message.body and message.to == ""
-    assert "Ravi" not in PartySummary.objects.get(party=party).text
+    summary = PartySummary.objects.get(party=party)
+    assert "Ravi" not in summary.text and (summary.issues, summary.mediator_only) == ([], "")
     assert not default_storage.exists(stored)
     assert ChildViews.objects.get(case=case).attachment.name == ""
 

@@ -15,9 +15,9 @@ from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 
 from ..models import PartySummary, SummaryDelivery, SummaryExchange
+from ..sharing import SIDES  # supporters and interpreters come with a party and write no summary
 
-# The sides of the disagreement: supporters and interpreters come with a party and write no summary.
-SIDES = (Party.Role.PARENT, Party.Role.YOUNG_PERSON, Party.Role.LA_OFFICER, Party.Role.ICB, Party.Role.SCHOOL)
+__all__ = ["SIDES", "summaries_for", "summaries_release", "summaries_release_date_set", "summary_record"]
 RECEIVED = {"sent", "delivered", "posted"}
 
 
@@ -42,6 +42,12 @@ def summaries_for(case: Case) -> tuple[SummaryExchange | None, list[SummaryRow]]
     if exchange is not None:
         deliveries = {d.party_id: d for d in exchange.deliveries.select_related("message")}
     return exchange, [SummaryRow(p, latest.get(p.pk), deliveries.get(p.pk)) for p in parties]
+
+
+def _shared_text(party: Party, summary: PartySummary) -> str:
+    issues = "".join(f"\n- {issue}" for issue in summary.issues or ())
+    return (f"{party.name} ({party.get_role_display()}):\n{summary.text}"
+            + (f"\n\nIssues to discuss:{issues}" if issues else ""))
 
 
 def summary_record(*, case: Case, party: Party, text: str, by: Any) -> PartySummary:
@@ -85,9 +91,8 @@ def summaries_release(*, case: Case, by: Any, today: dt.date | None = None) -> S
                 f"Still waiting for a summary from {', '.join(missing)}. Wait for them, or set a date to share "
                 "what has arrived by then."
             )
-        text = "\n\n".join(
-            f"{row.party.name} ({row.party.get_role_display()}):\n{row.summary.text}" for row in rows if row.summary
-        )
+        # Only what every side is meant to read: never the note for the mediator only.
+        text = "\n\n".join(_shared_text(row.party, row.summary) for row in rows if row.summary)
         exchange.released_at = clock.now()
         exchange.released_by = by
         exchange.save(update_fields=["released_at", "released_by"])

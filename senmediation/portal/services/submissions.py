@@ -7,12 +7,20 @@ from typing import Any
 
 from django.db import transaction
 
-from senmediation.cases.models import Issue
+from senmediation.cases.models import Issue, Party
 from senmediation.cases.services.events import case_event_record
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 
-from ..models import AttendanceResponse, Availability, ChildViews, Feedback, PartyLink, PartySummary
+from ..models import (
+    AttendanceResponse,
+    Availability,
+    ChildViews,
+    Feedback,
+    PartyLink,
+    PartySummary,
+    SummaryExchange,
+)
 from .uploads import upload_check
 
 
@@ -41,18 +49,38 @@ def availability_submit(*, link: PartyLink, can_do: str, cannot_do: str, dates: 
     return row
 
 
-def summary_submit(*, link: PartyLink, text: str, issues: list[str]) -> PartySummary:
+def summary_submit(*, link: PartyLink, text: str, issues: list[str], mediator_only: str = "") -> PartySummary:
+    """Sends, or changes until the exchange, this side's summary, issues and note for the mediator only.
+
+    Each sending is a new row (the newest counts), and the case's issues follow the newest list: issues this
+    party dropped go unless staff already recorded an outcome for them; new ones are added once."""
     _check_live(link, "summary_and_issues")
     if not text.strip():
         raise ServiceError("Enter your summary", field="summary")
-    issues = [issue.strip() for issue in issues if issue.strip()]
+    issues = list(dict.fromkeys(issue.strip() for issue in issues if issue.strip()))
+    party = link.party
     with transaction.atomic():
-        row = PartySummary.objects.create(party=link.party, link=link, submitted_at=clock.now(), text=text.strip())
-        for issue in issues:
-            Issue.objects.create(case=link.party.case, raised_by=link.party, text=issue)
+        exchange = SummaryExchange.objects.select_for_update().filter(case_id=party.case_id).first()
+        if exchange is not None and exchange.released_at is not None:
+            raise ServiceError(f"The summaries were sent to every side on {exchange.released_at:%-d %B %Y}, "
+                               "so yours can no longer be changed.")
+        before = PartySummary.objects.filter(party=party).order_by("-submitted_at", "-id").first()
+        row = PartySummary.objects.create(party=party, link=link, submitted_at=clock.now(), text=text.strip(),
+                                          issues=issues, mediator_only=mediator_only.strip())
+        _issues_follow(party, before=list(before.issues) if before else [], after=issues)
         plural = "issue" if len(issues) == 1 else "issues"
-        _record_use(link, f"send their summary and {len(issues)} {plural} to discuss")
+        did = "change" if before else "send"
+        _record_use(link, f"{did} their summary and {len(issues)} {plural} to discuss")
     return row
+
+
+def _issues_follow(party: Party, *, before: list[str], after: list[str]) -> None:
+    recorded = set(Issue.objects.filter(case_id=party.case_id, raised_by=party).values_list("text", flat=True))
+    dropped = set(before) - set(after)
+    if dropped:
+        Issue.objects.filter(case_id=party.case_id, raised_by=party, text__in=dropped, outcome="").delete()
+    Issue.objects.bulk_create([Issue(case_id=party.case_id, raised_by=party, text=issue)
+                               for issue in after if issue not in recorded])
 
 
 def child_views_submit(*, link: PartyLink, text: str, drawing: Any = None) -> ChildViews:
