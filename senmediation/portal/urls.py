@@ -1,5 +1,6 @@
 from django.urls import path
 
+from senmediation.agreements.portal_views import late_letter
 from senmediation.expenses.portal_views import claim_check
 
 from . import views
@@ -7,6 +8,8 @@ from . import views
 app_name = "portal"
 urlpatterns = [
     path("code/", views.code_entry, name="code"),
+    # Above "<str:token>/" so that the family's page never swallows it.
+    path("<str:token>/agreed/<int:item_id>/letter.pdf", late_letter, name="late_letter"),
     path("<str:token>/", views.party_page, name="page"),
     path("<str:token>/thank-you/", views.party_done, name="done"),
     path("<str:token>/check/", claim_check, name="expenses_check"),

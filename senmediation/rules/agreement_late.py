@@ -49,16 +49,17 @@ class Progress(StrEnum):
     ongoing = "ongoing"  # a duty that continues, with no end date (reg 44(2)(g))
 
 
-# The paragraph of reg 44(2) each LA action comes from, and the plain words of what it requires.
+# The paragraph of reg 44(2) each LA action comes from, and what it requires, in words that read the same on
+# the family's page and in their letter to the LA.
 LA_ACTION_PARAGRAPHS: Mapping[LaAction, tuple[str, str]] = MappingProxyType({
-    LaAction.assess: ("44(2)(b)", "to tell you that it will carry out the EHC needs assessment"),
+    LaAction.assess: ("44(2)(b)", "to say that it will carry out the EHC needs assessment"),
     LaAction.decide_not_to_issue_plan_after_assessment: (
-        "44(2)(b)(i)", "to tell you, with its reasons, that it will not issue an EHC plan after the assessment"),
-    LaAction.issue_final_plan_after_assessment: ("44(2)(b)(ii)", "to send you the final EHC plan after the assessment"),
-    LaAction.issue_draft_plan: ("44(2)(c)(i)", "to send you a draft EHC plan"),
-    LaAction.issue_final_plan_after_draft: ("44(2)(c)(ii)", "to send you the final EHC plan"),
-    LaAction.amend_plan: ("44(2)(e)", "to send you the amended EHC plan"),
-    LaAction.name_school_only: ("44(2)(f)", "to send you the EHC plan naming the agreed school or college"),
+        "44(2)(b)(i)", "to say, with its reasons, that it will not issue an EHC plan after the assessment"),
+    LaAction.issue_final_plan_after_assessment: ("44(2)(b)(ii)", "to send the final EHC plan after the assessment"),
+    LaAction.issue_draft_plan: ("44(2)(c)(i)", "to issue a draft EHC plan"),
+    LaAction.issue_final_plan_after_draft: ("44(2)(c)(ii)", "to send the final EHC plan"),
+    LaAction.amend_plan: ("44(2)(e)", "to issue the amended EHC plan"),
+    LaAction.name_school_only: ("44(2)(f)", "to issue the EHC plan naming the agreed school or college"),
     LaAction.continue_plan: ("44(2)(g)", "to continue to maintain the EHC plan"),
 })
 

@@ -86,12 +86,12 @@ def test_maintaining_the_plan_is_ongoing_not_late_the_day_after_the_agreement() 
 def test_time_limit_words_for_each_kind_of_owner() -> None:
     assert time_limit(owner_role="la_officer", la_action="issue_draft_plan",
                       other_timescale_agreed_in_writing=False) == TimeLimit(
-        "the local authority has 5 weeks from the date of the agreement to send you a draft EHC plan, "
+        "the local authority has 5 weeks from the date of the agreement to issue a draft EHC plan, "
         "as if the agreement were an order of the SEND Tribunal",
         f"{SEND} regulations 42(2) and 44(2)(c)(i)", may_be_excused=True)
     assert time_limit(owner_role="la_officer", la_action="name_school_only",
                       other_timescale_agreed_in_writing=False) == TimeLimit(
-        "the local authority has 2 weeks from the date of the agreement to send you the EHC plan naming the "
+        "the local authority has 2 weeks from the date of the agreement to issue the EHC plan naming the "
         "agreed school or college, as if the agreement were an order of the SEND Tribunal",
         f"{SEND} regulations 42(2) and 44(2)(f)", may_be_excused=False)
     assert time_limit(owner_role="la_officer", la_action="continue_plan",
