@@ -79,3 +79,20 @@ def test_one_query_whatever_the_number_of_actions(world, django_assert_max_num_q
     with django_assert_max_num_queries(1):
         rows = family_agreed_actions(case, today=SEEN_ON)
     assert len(rows) == 47
+
+
+
+def test_the_sweep_never_marks_keeping_the_plan_late_nor_reminds_about_it(world, sent) -> None:
+    """reg 44(2)(g) 'continue to maintain the plan' is due the day of the agreement (0 weeks); it used to be marked
+    late the next day, while the family's page shows it as ongoing."""
+    from senmediation.agreements.followup import agreement_items_sweep
+    from senmediation.agreements.models import ItemReminder
+
+    keep = world.items["la_keep"]
+    agreement_items_sweep(today=dt.date(2026, 12, 16))
+    keep.refresh_from_db()
+    assert keep.status == "open"
+    assert not ItemReminder.objects.filter(item=keep).exists()
+    assert not [call for call in sent if call["idempotency_key"].startswith(f"agreement-item-{keep.pk}-")]
+    row = {r.item_id: r for r in family_agreed_actions(world.case, today=dt.date(2026, 12, 16))}[keep.pk]
+    assert row.progress is Progress.ongoing
