@@ -98,6 +98,29 @@ def _agreement(case: Case, mediator: Any) -> Any:
     return agreement
 
 
+def _late_la_action(coordinator: Any, mediator: Any) -> dict[str, Any]:
+    """A final agreement whose LA action is late (written as if made on 30 November, the action due on
+    14 December), with the parent's and the LA officer's links: the family's ready-made letter."""
+    from senmediation.agreements.models import Agreement, AgreementItem
+
+    case = _at_meeting(coordinator, mediator)
+    officer = Party.objects.create(case=case, role=Party.Role.LA_OFFICER, name="Jo Bloggs",
+                                   organisation="Trafford Council", email="jo.bloggs@example.gov.uk")
+    agreement = agreements.agreement_start(case=case, by=mediator)
+    item, _ = agreements.agreement_item_add(agreement=agreement, by=mediator, owner=officer, due=None,
+                                            action="Arrange a visit to Oak Primary School",
+                                            measure="The visit date is sent to the parents")
+    agreements.agreement_finalise(agreement=agreement, by=mediator, today=MEETING_AT.date())
+    Agreement.objects.filter(pk=agreement.pk).update(agreed_on=dt.date(2026, 11, 30))
+    AgreementItem.objects.filter(pk=item.pk).update(due=dt.date(2026, 12, 14))
+
+    def token(party: Party) -> str:
+        return party_link_create(party=party, purpose=Purpose.CASE, by=coordinator)[1].strip("/").rsplit("/", 1)[-1]
+
+    return {"late_item": item.pk, "family_token": token(case.parties.get(role=Party.Role.PARENT)),
+            "la_token": token(officer)}
+
+
 def _declined(coordinator: Any, mediator: Any) -> Case:
     """The family heard about mediation and do not want it: owed a certificate (reg 34). `mediator` had been
     put on the case when it opened, as on the first case."""
@@ -210,6 +233,8 @@ def world_build() -> dict[str, Any]:
     final_parent = final_case.parties.get(role=Party.Role.PARENT)
     _, agreement_token = party_link_create(party=final_parent, purpose=Purpose.AGREEMENT, by=coordinator)
     world["agreement_token"] = agreement_token.strip("/").rsplit("/", 1)[-1]
+
+    world.update(_late_la_action(coordinator, mediator))
 
     world["owed"] = _declined(coordinator, mediator).reference
     certified = _declined(coordinator, mediator)

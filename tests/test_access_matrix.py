@@ -323,6 +323,12 @@ _add_rows({
     "portal:agreement_file": [get(PUBLIC, token="{agreement_token}"), get(everyone(404), token="not-a-real-token")],
     # An expenses link's check-your-answers page (its claim a draft).
     "portal:expenses_check": [get(PUBLIC, token="{expenses_token}"), get(everyone(404), token="not-a-real-token")],
+    # The family's letter about a late LA action: their own link only; an LA officer's link of the same case, a
+    # made-up token and an action that is not there are 404 for everyone.
+    "portal:late_letter": [get(PUBLIC, token="{family_token}", item_id="{late_item}"),
+                           get(everyone(404), token="{la_token}", item_id="{late_item}"),
+                           get(everyone(404), token="not-a-real-token", item_id="{late_item}"),
+                           get(everyone(404), token="{family_token}", item_id=MISSING)],
 })
 # Parents' expenses (SEND Regs reg 41): coordinators and managers decide for the arranging body; mediators never
 # see a claim (it may carry a payslip). A claim or receipt that does not exist is 404.

@@ -19,6 +19,7 @@ from senmediation.cases.services.events import case_event_record
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.directory.selectors import provider_current
+from senmediation.rules.agreement_late import is_ongoing
 from senmediation.rules.calendar import format_day, subtract_working_days
 from senmediation.rules.workflow import TERMINAL_STATES
 
@@ -128,6 +129,8 @@ def agreement_items_sweep(*, today: dt.date, before_days: int = REMIND_WORKING_D
     staff_email = None
     for item in items:
         assert item.due is not None
+        if is_ongoing(item.la_action, other_timescale_agreed_in_writing=item.other_timescale_agreed_in_writing):
+            continue  # keeping the plan (reg 44(2)(g)) has no end date to remind about or miss
         case = item.agreement.case
         if item.due < today:
             if item.status != AgreementItem.Status.LATE:
