@@ -114,11 +114,12 @@ def _late_la_action(coordinator: Any, mediator: Any) -> dict[str, Any]:
     Agreement.objects.filter(pk=agreement.pk).update(agreed_on=dt.date(2026, 11, 30))
     AgreementItem.objects.filter(pk=item.pk).update(due=dt.date(2026, 12, 14))
 
-    def token(party: Party) -> str:
-        return party_link_create(party=party, purpose=Purpose.CASE, by=coordinator)[1].strip("/").rsplit("/", 1)[-1]
+    def token(party: Party, purpose: str) -> str:
+        return party_link_create(party=party, purpose=purpose, by=coordinator)[1].strip("/").rsplit("/", 1)[-1]
 
-    return {"late_item": item.pk, "family_token": token(case.parties.get(role=Party.Role.PARENT)),
-            "la_token": token(officer)}
+    # The LA officer's link is for the agreement: only the family's links are for the case page.
+    return {"late_item": item.pk, "family_token": token(case.parties.get(role=Party.Role.PARENT), Purpose.CASE),
+            "la_token": token(officer, Purpose.AGREEMENT)}
 
 
 def _declined(coordinator: Any, mediator: Any) -> Case:

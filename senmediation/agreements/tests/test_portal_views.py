@@ -83,8 +83,9 @@ def test_no_letter_through_another_case_or_another_party(world, client, coordina
     item = world.items["la_visit"].pk
     other_parent = case_make(by=coordinator).parties.get(role=Party.Role.PARENT)
     assert client.get(_url(_token(other_parent, coordinator), item)).status_code == 404
-    assert client.get(_url(_token(world.parties["la_officer"], coordinator), item)).status_code == 404
-    assert client.get(_url(_token(world.parties["school"], coordinator), item)).status_code == 404
+    # Other sides' links are for a task (here the agreement): never the family's letter.
+    assert client.get(_url(_token(world.parties["la_officer"], coordinator, Purpose.AGREEMENT), item)).status_code == 404
+    assert client.get(_url(_token(world.parties["school"], coordinator, Purpose.AGREEMENT), item)).status_code == 404
     assert client.get(_url("not-a-real-token", item)).status_code == 404
     assert client.get(_url(_token(world.parties["parent"], coordinator), 987654)).status_code == 404
 
