@@ -92,7 +92,7 @@ FAMILY_STAGES: Mapping[State, FamilyStage] = MappingProxyType({
     _S.scheduled: FamilyStage(
         "Your mediation meeting is arranged.",
         "Come to the meeting. Tell us if you cannot come, or if you need anything to help you take part.",
-        Who.you, Clock.mediation_held, _MEDIATION_30_DAYS),
+        Who.you),  # the meeting's own date is the date that matters now (the 30 days are in the key dates)
     _S.held: FamilyStage(
         "Your mediation meeting has taken place.",
         "We send you your mediation certificate within 3 working days of the mediation ending.",

@@ -18,7 +18,6 @@ from senmediation.meetings.services import meeting_schedule
 from senmediation.notifications.models import Message
 from senmediation.portal.models import Availability
 from senmediation.portal.services.links import party_link_create
-
 from senmediation.yourcase.selectors import your_case
 
 from .helpers import declined_case, la_officer_add, preparing_case
