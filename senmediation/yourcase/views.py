@@ -6,6 +6,9 @@ only that link's case; a document that is not this case's (or, for a letter, not
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
@@ -55,8 +58,14 @@ def case_page(request: HttpRequest, token: str) -> HttpResponse:
     if not opens_case_page(link) or (link.purpose in _AFTER_CLOSING and not link.party.case.is_open):
         return party_task_page(request, link, token)
     party_link_touch(link=link)
-    page = your_case(link=link, today=clock.today())
-    return render(request, "yourcase/case.html", {"token": token, "page": page, "link": link})
+    return render(request, "yourcase/case.html", case_page_context(link=link, token=token, today=clock.today()))
+
+
+def case_page_context(*, link: PartyLink, token: str, today: dt.date) -> dict[str, Any]:
+    """What case.html is rendered with. The sections other features add in its `after_meeting` block put their
+    own context here, each from its own selector (what was agreed: `agreed_actions`; the exchanged summaries:
+    `exchanged`)."""
+    return {"token": token, "page": your_case(link=link, today=today), "link": link}
 
 
 @never_cache
