@@ -24,7 +24,7 @@ from types import MappingProxyType
 from senmediation.rules.deadlines import Clock
 from senmediation.rules.workflow import Action, CaseType, State
 
-__all__ = ["CASE_OPENED", "FAMILY_STAGES", "STEP_HAPPENED", "WHO_LABELS", "FamilyStage", "Who", "family_stage", "step_happened"]
+__all__ = ["CASE_OPENED", "CERTIFICATE_BARRED", "FAMILY_STAGES", "STEP_HAPPENED", "WHO_LABELS", "FamilyStage", "Who", "family_stage", "step_happened"]
 
 _SEND = "SEND Regulations 2014"
 
@@ -148,9 +148,23 @@ _DRS_STAGES: Mapping[State, FamilyStage] = MappingProxyType({
 })
 
 
-def family_stage(*, state: State | str, case_type: CaseType | str = CaseType.sen_mediation) -> FamilyStage:
-    """Where a case in `state` stands for the family, and what happens next."""
+# A family who contacted the adviser more than 2 months after the decision letter and do not want mediation:
+# no certificate may be issued (reg 34(2), rules/late_contact.py), so none is promised; reg 34(3) is the way on.
+CERTIFICATE_BARRED = FamilyStage(
+    "You have told us you do not want mediation.",
+    "We cannot issue a mediation certificate without mediation, because we first heard from you more than 2 months "
+    "after your decision letter was sent. You can ask the Tribunal for permission to appeal without a certificate; "
+    "the Tribunal decides. You can still ask us for mediation.",
+    Who.you, None, f"{_SEND} reg 34(2)-(3)")
+
+
+def family_stage(*, state: State | str, case_type: CaseType | str = CaseType.sen_mediation,
+                 certificate_barred: bool = False) -> FamilyStage:
+    """Where a case in `state` stands for the family, and what happens next. `certificate_barred`: the
+    family asked for a certificate without mediation too late for one (the workflow started no clock for it)."""
     st = State(state)
+    if certificate_barred and st is State.certificate_requested:
+        return CERTIFICATE_BARRED
     if CaseType(case_type) is CaseType.disagreement_resolution:
         drs = _DRS_STAGES.get(st)
         if drs is not None:

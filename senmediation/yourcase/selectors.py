@@ -248,7 +248,6 @@ def your_case(*, link: PartyLink, today: dt.date) -> YourCasePage:
     party = link.party
     case = Case.objects.select_related("mediator", "coordinator").get(pk=party.case_id)
     documents = _documents(case, party)
-    stage = family_stage(state=case.state, case_type=case.case_type)
     documents_only = link.purpose == Purpose.DOCUMENTS
     mediator_name, coordinator_name = _name(case.mediator), _name(case.coordinator)
     if documents_only:
@@ -261,6 +260,9 @@ def your_case(*, link: PartyLink, today: dt.date) -> YourCasePage:
         appeal = _appeal(case)
         meeting = _meeting(case, mediator_name)
         timeline = _timeline(case)
+    # The workflow starts no certificate clock for a family who asked too late (reg 34(2)): promise none.
+    barred = not documents_only and Clock.certificate_no_mediation not in clocks
+    stage = family_stage(state=case.state, case_type=case.case_type, certificate_barred=barred)
     due, due_note = _next_due(stage.due, clocks, appeal)
     return YourCasePage(
         reference=case.reference, child_first_name=case.child_first_name, party_name=party.name,

@@ -56,3 +56,11 @@ def test_disagreement_resolution_has_no_statutory_dates() -> None:
 def test_step_happened() -> None:
     assert step_happened("notify_la") == "We told your local authority you want mediation"
     assert step_happened("not_a_step") is None
+
+
+def test_no_certificate_is_promised_after_late_contact() -> None:
+    stage = family_stage(state="certificate_requested", certificate_barred=True)
+    assert stage.next_step.startswith("We cannot issue a mediation certificate without mediation")
+    assert (stage.who, stage.due, stage.citation) == (Who.you, None, "SEND Regulations 2014 reg 34(2)-(3)")
+    # Only that state: elsewhere the flag changes nothing.
+    assert family_stage(state="preparing", certificate_barred=True) == family_stage(state="preparing")

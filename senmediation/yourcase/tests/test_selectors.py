@@ -76,3 +76,17 @@ def test_who_gets_the_case_page(coordinator, mediator) -> None:
     assert family_task(_link(parent, "case", coordinator)) == ""
     documents = your_case(link=_link(parent, "documents", coordinator), today=TODAY)
     assert documents.documents_only and documents.key_dates == () and documents.timeline == ()
+
+
+def test_no_certificate_is_promised_to_a_family_who_asked_too_late(coordinator) -> None:
+    from senmediation.cases.services.transitions import case_transition
+    from senmediation.cases.tests.factories import case_make
+
+    case = case_make(by=coordinator, today=dt.date(2026, 11, 23), decision_notice_date=dt.date(2026, 8, 3))
+    case_transition(case=case, action="give_information", by=coordinator, today=dt.date(2026, 11, 23))
+    case_transition(case=case, action="request_certificate", by=coordinator, today=dt.date(2026, 11, 24))
+    parent = case.parties.get(role=Party.Role.PARENT)
+    page = your_case(link=_link(parent, "case", coordinator), today=TODAY)
+    assert page.next_step.startswith("We cannot issue a mediation certificate without mediation")
+    assert page.next_step_due is None
+    assert "We must send you your mediation certificate by" not in [d.label for d in page.key_dates]
