@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "senmediation.agreements",
     "senmediation.notifications",
     "senmediation.portal",
+    "senmediation.yourcase",
     "senmediation.expenses",
     "senmediation.audit",
     "senmediation.workqueue",

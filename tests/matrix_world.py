@@ -160,6 +160,32 @@ def _messages(case: Case) -> dict[str, int]:
             "call_task": call.call_task.pk, "link_call_task": link_call.call_task.pk}
 
 
+def _token(party: Party, purpose: str, coordinator: Any) -> str:
+    return party_link_create(party=party, purpose=purpose, by=coordinator)[1].strip("/").rsplit("/", 1)[-1]
+
+
+def _family_pages(case: Case, scheduled: Case, certified: Case, coordinator: Any) -> dict[str, Any]:
+    """For the family's case page (yourcase/): a parent's link where a meeting is arranged, and one where a
+    certificate was issued; an LA officer's link on that case; a letter we sent the first case's parent."""
+    from django.core.files.base import ContentFile
+
+    from senmediation.notifications.models import Message
+
+    parent = case.parties.get(role=Party.Role.PARENT)
+    letter = Message.objects.create(case=case, party=parent, template_key="referral_received", to="1 Road\nSale",
+                                    channel=Message.Channel.LETTER, subject="About your case", body="Dear Ravi",
+                                    idempotency_key="m-family-letter", status=Message.Status.SENT)
+    letter.letter_file.save("family-letter.pdf", ContentFile(pdf_make()), save=True)
+    officer = Party.objects.create(case=certified, role=Party.Role.LA_OFFICER, name="Lee Officer",
+                                   organisation="Trafford Council", email="lee@trafford.example")
+    return {
+        "scheduled_token": _token(scheduled.parties.get(role=Party.Role.PARENT), Purpose.CASE, coordinator),
+        "certified_token": _token(certified.parties.get(role=Party.Role.PARENT), Purpose.CASE, coordinator),
+        "la_token": _token(officer, Purpose.AVAILABILITY, coordinator),
+        "family_letter": letter.pk,
+    }
+
+
 def _staff_accounts(world: dict[str, Any], users: dict[str, Any]) -> None:
     """For the staff pages (tests/matrix_people.py): an e-mail address on every account (links go there),
     another manager (not a client), and the LA a commissioner is posted back with."""
@@ -241,6 +267,7 @@ def world_build() -> dict[str, Any]:
     certified = _declined(coordinator, mediator)
     world["certified"] = certified.reference
     world["certificate"] = certificate_issue(case=certified, kind="no_mediation", by=coordinator).pk
+    world.update(_family_pages(case, scheduled, certified, coordinator))
 
     world["complaint"] = complaint_make().pk
     answered = complaint_make(name="Dee Answered", email="dee@example.com")

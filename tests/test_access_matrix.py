@@ -318,7 +318,24 @@ _add_rows({
     "portal:lost": [get(PUBLIC), post(everyone(400), {"reference": "", "contact": ""}),
                     post(everyone(302), {"reference": "MED-2026-99999", "contact": "nobody@example.com"})],
     "portal:lost_sent": [get(PUBLIC)],
-    "portal:page": [get(PUBLIC, token="{token}"), get(everyone(404), token="not-a-real-token")],
+    # A family's link opens their case page; an LA officer's opens its task (test_family_page_is_the_familys).
+    "portal:page": [get(PUBLIC, token="{token}"), get(PUBLIC, token="{la_token}"),
+                    get(everyone(404), token="not-a-real-token")],
+    "portal:task": [get(PUBLIC, token="{token}"), get(PUBLIC, token="{la_token}"),
+                    get(everyone(404), token="not-a-real-token")],
+    # The family's calendar file and documents: only their own case's (and, for letters, their own); an LA
+    # officer's link opens none of them.
+    "portal:meeting_ics": [get(PUBLIC, token="{scheduled_token}"), get(everyone(404), token="{token}"),
+                           get(everyone(404), token="{la_token}"), get(everyone(404), token="not-a-real-token")],
+    "portal:certificate_file": [get(PUBLIC, token="{certified_token}", pk="{certificate}"),
+                                get(everyone(404), token="{token}", pk="{certificate}"),
+                                get(everyone(404), token="{la_token}", pk="{certificate}"),
+                                get(everyone(404), token="{certified_token}", pk=MISSING)],
+    "portal:agreement_download": [get(PUBLIC, token="{agreement_token}"), get(everyone(404), token="{token}"),
+                                  get(everyone(404), token="{certified_token}")],
+    "portal:letter_file": [get(PUBLIC, token="{token}", pk="{family_letter}"),
+                           get(everyone(404), token="{token}", pk="{letter}"),
+                           get(everyone(404), token="{certified_token}", pk="{family_letter}")],
     "portal:done": [get(PUBLIC, token="{token}"), get(everyone(404), token="not-a-real-token")],
     "portal:agreement_file": [get(PUBLIC, token="{agreement_token}"), get(everyone(404), token="not-a-real-token")],
     # An expenses link's check-your-answers page (its claim a draft).
@@ -627,6 +644,20 @@ def test_the_admin_refuses_non_staff_and_hides_case_content(section: str, world:
             if status != expected[role]:
                 wrong.append(f"{description} GET {url} as {role}: got {status}, expected {expected[role]}")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.django_db
+def test_family_page_is_the_familys(world: dict[str, Any]) -> None:
+    """A parent's link opens their own case page, never another case's; an LA officer's link on a case whose
+    family has a page opens only its task (the same answer whoever is signed in)."""
+    for role in ROLES:
+        client = world["clients"][role]
+        mine = client.get(reverse("portal:page", kwargs={"token": world["certified_token"]})).content.decode()
+        assert "<h1 class=\"govuk-heading-l\">Your case</h1>" in mine and world["certified"] in mine, role
+        assert world["case"] not in mine and world["scheduled"] not in mine, role
+        officer = client.get(reverse("portal:page", kwargs={"token": world["la_token"]})).content.decode()
+        assert "When you can come" in officer and "Your case" not in officer, role
+        assert "Mediation certificate" not in officer and "Ravi Patel" not in officer, role
 
 
 @pytest.mark.django_db

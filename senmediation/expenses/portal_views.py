@@ -61,7 +61,7 @@ def claim_check(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("portal:page", token=token)
     draft = expense_claim_draft_for(link=link)
     if draft is None:
-        return redirect("portal:page", token=token)
+        return redirect("portal:task", token=token)
     problem = ""
     if request.method == "POST":
         try:

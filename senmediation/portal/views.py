@@ -17,6 +17,7 @@ from senmediation.core.errors import ServiceError
 from senmediation.expenses.portal_views import claim_page
 from senmediation.feedback.forms import SurveyForm
 from senmediation.feedback.services.surveys import survey_link_submit
+from senmediation.rules.links import opens_family_page
 
 from .forms import AttendanceForm, AvailabilityForm, ChildViewsForm, CodeForm
 from .models import PartyLink, Purpose
@@ -47,6 +48,9 @@ def _feedback(link: PartyLink, form: Any) -> None:
     survey_link_submit(link=link, answers=form.cleaned_data)
 
 
+# Purposes that carry no task of their own (the family's case page, or a closed case's documents).
+NO_TASK = frozenset({Purpose.CASE, Purpose.DOCUMENTS})
+
 PAGES: dict[str, tuple[type[forms.Form], Callable[[PartyLink, Any], None]]] = {
     Purpose.AVAILABILITY: (AvailabilityForm, _availability),
     Purpose.CHILD_VIEWS: (ChildViewsForm, _child_views),
@@ -68,10 +72,22 @@ def _problem(request: HttpRequest, problem: PartyLinkError) -> HttpResponse:
 
 @never_cache
 def party_page(request: HttpRequest, token: str) -> HttpResponse:
+    """The link's task (`/p/<token>/task/`, and `/p/<token>/` for parties whose links do not open the
+    family's case page: yourcase/views.py decides)."""
     try:
         link = party_link_resolve(token)
     except PartyLinkError as problem:
         return _problem(request, problem)
+    return party_task_page(request, link, token)
+
+
+def party_task_page(request: HttpRequest, link: PartyLink, token: str) -> HttpResponse:
+    """The task of an already resolved `link`."""
+    if link.purpose in NO_TASK:
+        # A case or documents link has no task: the family's case page is all it opens.
+        if opens_family_page(link.party.role):
+            return redirect("portal:page", token=token)
+        raise Http404("This link has no task")
     if link.purpose == Purpose.AGREEMENT:
         if request.method != "GET":
             return HttpResponse(status=405)
@@ -125,7 +141,11 @@ def party_done(request: HttpRequest, token: str) -> HttpResponse:
     except PartyLinkError as problem:
         return _problem(request, problem)
     template = "expenses/portal_done.html" if link.purpose == Purpose.EXPENSES else "portal/done.html"
-    return render(request, template, _context(link, token=token, who_reads=who_reads_for(link)))
+    # A family's thank-you page leads back to their case page while the case is open; anyone else's to the form.
+    back_to_case = (opens_family_page(link.party.role) and link.purpose != Purpose.CHILD_VIEWS
+                    and link.party.case.is_open)
+    return render(request, template, _context(link, token=token, who_reads=who_reads_for(link),
+                                              back_to_case=back_to_case))
 
 
 @never_cache

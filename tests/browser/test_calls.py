@@ -71,6 +71,10 @@ def test_a_parent_who_prefers_calls_opens_their_page_with_the_code_read_to_them(
         parent_page.get_by_label("Code").fill(f"{first} {second}".lower())
         parent_page.get_by_role("button", name="Continue").click()
         expect(parent_page).to_have_url(re.compile(r"/p/[^/]+/$"))
+        # A parent's code opens their case page, with what we asked for on it.
+        expect(parent_page.get_by_role("heading", level=1)).to_have_text("Your case")
+        assert_accessible(parent_page)
+        parent_page.get_by_role("button", name="Tell us when you can come").click()
         expect(parent_page.get_by_role("heading", level=1)).to_have_text("When you can come")
         assert_accessible(parent_page)
     finally:

@@ -41,20 +41,21 @@ def test_every_portal_page_is_accessible_and_fits_a_narrow_screen(page) -> None:
     tampered = paths[Purpose.FEEDBACK].replace(".", "x.", 1)
     for width in (1280, 320):
         page.set_viewport_size({"width": width, "height": 900})
-        for path in [*paths.values(), f"{paths[Purpose.FEEDBACK]}thank-you/", stopped_path, tampered]:
+        tasks = [f"{path}task/" for purpose, path in paths.items() if purpose not in (Purpose.CASE, Purpose.DOCUMENTS)]
+        for path in [*paths.values(), *tasks, f"{paths[Purpose.FEEDBACK]}thank-you/", stopped_path, tampered]:
             page.goto(path)
             assert page.locator("h1").count() == 1, path
             assert_accessible(page)
             if width == 320:
                 _no_sideways_scroll(page)
     # Error states: the summary left empty, and a drawing that is not a picture.
-    page.goto(paths[Purpose.SUMMARY_AND_ISSUES])
+    page.goto(f"{paths[Purpose.SUMMARY_AND_ISSUES]}task/")
     page.get_by_role("button", name="Send").click()
     expect(page).to_have_title(ERROR_TITLE)
     expect(page.get_by_role("link", name="Enter your summary")).to_be_visible()
     assert_accessible(page)
     _no_sideways_scroll(page)
-    page.goto(paths[Purpose.AVAILABILITY])
+    page.goto(f"{paths[Purpose.AVAILABILITY]}task/")
     page.fill("#id_date_1_0", "31")
     page.fill("#id_date_1_1", "2")
     page.fill("#id_date_1_2", "2027")
@@ -69,9 +70,12 @@ def test_every_link_purpose_works_without_javascript(page_without_js) -> None:
     coordinator, parent = _parent()
 
     def open_link(purpose: str) -> None:
-        page.goto(party_link_create(party=parent, purpose=purpose, by=coordinator)[1])
+        # A parent's link opens their case page; its task is one link away.
+        page.goto(f"{party_link_create(party=parent, purpose=purpose, by=coordinator)[1]}task/")
 
-    open_link("availability")
+    page.goto(party_link_create(party=parent, purpose="availability", by=coordinator)[1])
+    expect(page.get_by_role("heading", name="Your case", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Tell us when you can come").click()
     page.get_by_label("Days and times you can come").fill("Tuesday mornings")
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_role("heading", name="Thank you")).to_be_visible()

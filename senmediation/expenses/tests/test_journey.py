@@ -53,7 +53,9 @@ def test_a_claim_at_the_caps_is_sent_approved_and_recharged(client: Any, parent:
         assert link.expires_at == NOW + dt.timedelta(days=28)
         _, path = party_link_create(party=parent, purpose="expenses", by=coordinator)  # the family's copy
 
-        form = client.get(path)
+        # The case is still open, so the link opens the family's case page with the claim on it as a task.
+        assert "Please claim your expenses for coming to mediation." in client.get(path).content.decode()
+        form = client.get(f"{path}task/")
         assert form.status_code == 200 and "<h1 class=\"govuk-heading-l\">Claim your expenses</h1>" in form.content.decode()
         receipt = SimpleUploadedFile("hotel.pdf", pdf_make(), content_type="application/pdf")
         check = client.post(path, CLAIM | {"receipt_1": receipt})

@@ -33,8 +33,10 @@ def _used(parent: Party, words: str) -> bool:
 
 
 def _open(client, parent, purpose, coordinator):  # type: ignore[no-untyped-def]
+    """The link's task page (a parent's link itself opens their case page: yourcase/tests); forms are sent to
+    the link's own address, as before."""
     link, path = party_link_create(party=parent, purpose=purpose, by=coordinator)
-    page = client.get(path)
+    page = client.get(f"{path}task/")
     assert page.status_code == 200
     html = page.content.decode()
     # Only this party's part of the case: never another party's contact details.
@@ -133,7 +135,7 @@ def test_attendance(client, parent, coordinator) -> None:
 def test_agreement_before_there_is_one(client, parent, coordinator) -> None:
     _, path, html = _open(client, parent, "agreement", coordinator)
     assert "The agreement will appear here" in html
-    client.get(path)
+    client.get(f"{path}task/")
     assert parent.case.events.filter(summary__contains="used their link to see the agreement").count() == 1
     assert client.get(f"{path}agreement.pdf").status_code == 404
 
