@@ -45,7 +45,8 @@ def test_the_note_for_the_mediator_never_reaches_the_la(page) -> None:
                                    email="lee@trafford.example.gov.uk", organisation="Trafford Council",
                                    preferred_contact=["email"])
     parent = case.parties.get(role=Party.Role.PARENT)
-    _, parent_path = party_link_create(party=parent, purpose=Purpose.SUMMARY_AND_ISSUES, by=coordinator)
+    # A family's link opens their case page; the summary task is one button away, at task/.
+    parent_path = party_link_create(party=parent, purpose=Purpose.SUMMARY_AND_ISSUES, by=coordinator)[1] + "task/"
     _, officer_path = party_link_create(party=officer, purpose=Purpose.SUMMARY_AND_ISSUES, by=coordinator)
 
     # The parent is told who reads it, by name, before writing.

@@ -98,7 +98,7 @@ def parent(coordinator) -> Party:  # type: ignore[no-untyped-def]
 def test_every_page_where_a_party_writes_says_who_reads_it(client, parent, coordinator, purpose, sentence) -> None:
     link, path = party_link_create(party=parent, purpose=purpose, by=coordinator)
     assert sentence in who_reads_for(link).sentences
-    html = client.get(path).content.decode()
+    html = client.get(f"{path}task/").content.decode()  # a family's link opens their case page; the task is here
     assert sentence.replace("'", "&#x27;") in html
     assert "Sue Supporter" not in html
 

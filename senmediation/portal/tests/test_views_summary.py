@@ -28,12 +28,17 @@ def parent(coordinator) -> Party:  # type: ignore[no-untyped-def]
     return case.parties.get(role=Party.Role.PARENT)
 
 
+def _task(party, by) -> str:  # type: ignore[no-untyped-def]
+    """The summary task of a new link for `party` (a family's link itself opens their case page)."""
+    return party_link_create(party=party, purpose=Purpose.SUMMARY_AND_ISSUES, by=by)[1] + "task/"
+
+
 def _send(client, path, summary="The plan does not say enough.", issues="Therapy hours\nTransport", note=NOTE):  # type: ignore[no-untyped-def]
     return client.post(path, {"summary": summary, "issues": issues, "mediator_only": note})
 
 
 def test_reopening_the_link_shows_what_was_sent_and_it_can_be_changed(client, parent, coordinator) -> None:
-    _, path = party_link_create(party=parent, purpose=Purpose.SUMMARY_AND_ISSUES, by=coordinator)
+    path = _task(parent, coordinator)
     assert _send(client, path).status_code == 302
     html = client.get(path).content.decode()
     assert "The plan does not say enough.</textarea>" in html
@@ -52,7 +57,7 @@ def test_reopening_the_link_shows_what_was_sent_and_it_can_be_changed(client, pa
 
 
 def test_an_issue_with_an_outcome_is_kept_when_dropped(client, parent, coordinator) -> None:
-    _, path = party_link_create(party=parent, purpose=Purpose.SUMMARY_AND_ISSUES, by=coordinator)
+    path = _task(parent, coordinator)
     _send(client, path, issues="Therapy hours")
     Issue.objects.filter(raised_by=parent, text="Therapy hours").update(outcome="agreed")
     _send(client, path, issues="")
@@ -62,7 +67,7 @@ def test_an_issue_with_an_outcome_is_kept_when_dropped(client, parent, coordinat
 def test_the_other_side_never_sees_the_note_before_or_after_the_exchange(
     client, parent, coordinator, django_capture_on_commit_callbacks
 ) -> None:
-    _, parent_path = party_link_create(party=parent, purpose=Purpose.SUMMARY_AND_ISSUES, by=coordinator)
+    parent_path = _task(parent, coordinator)
     _send(client, parent_path)
     officer = parent.case.parties.get(role=Party.Role.LA_OFFICER)
     _, officer_path = party_link_create(party=officer, purpose=Purpose.SUMMARY_AND_ISSUES, by=coordinator)
@@ -87,7 +92,7 @@ def test_the_other_side_never_sees_the_note_before_or_after_the_exchange(
 
 
 def test_after_the_exchange_the_page_is_read_only_and_a_change_is_refused(client, parent, coordinator) -> None:
-    _, path = party_link_create(party=parent, purpose=Purpose.SUMMARY_AND_ISSUES, by=coordinator)
+    path = _task(parent, coordinator)
     _send(client, path)
     officer = parent.case.parties.get(role=Party.Role.LA_OFFICER)
     summary_record(case=parent.case, party=officer, text="The LA will review provision", by=coordinator)
@@ -112,7 +117,7 @@ def test_after_the_exchange_the_page_is_read_only_and_a_change_is_refused(client
 
 
 def test_the_page_has_a_fixed_number_of_queries(client, parent, coordinator, django_assert_max_num_queries) -> None:
-    _, path = party_link_create(party=parent, purpose=Purpose.SUMMARY_AND_ISSUES, by=coordinator)
+    path = _task(parent, coordinator)
     _send(client, path)
     with django_assert_max_num_queries(15):
         assert client.get(path).status_code == 200

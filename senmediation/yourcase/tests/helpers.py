@@ -39,3 +39,15 @@ def declined_case(*, by: Any) -> Case:
     case_transition(case=case, action="request_certificate", by=by, today=dt.date(2026, 11, 24))
     case.refresh_from_db()
     return case
+
+
+def closed_with_certificate(*, by: Any) -> Case:
+    """A family who did not want mediation, their certificate issued (reg 34(1)) and the case closed: the
+    case a documents link is for."""
+    from senmediation.documents.services.certificates import certificate_issue
+
+    case = declined_case(by=by)
+    certificate_issue(case=case, kind="no_mediation", by=by)
+    case_transition(case=case, action="close", by=by)
+    case.refresh_from_db()
+    return case

@@ -11,7 +11,7 @@ from senmediation.documents.services.certificates import certificate_issue
 from senmediation.portal.services.links import party_link_create
 from senmediation.yourcase.selectors import KeyDate, family_task, opens_case_page, your_case
 
-from .helpers import declined_case, la_officer_add, preparing_case
+from .helpers import closed_with_certificate, declined_case, la_officer_add, preparing_case
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 12, 1)
@@ -74,7 +74,9 @@ def test_who_gets_the_case_page(coordinator, mediator) -> None:
     assert not opens_case_page(_link(parent, "child_views", coordinator))
     assert not opens_case_page(_link(la_officer_add(case), "availability", coordinator))
     assert family_task(_link(parent, "case", coordinator)) == ""
-    documents = your_case(link=_link(parent, "documents", coordinator), today=TODAY)
+    closed = closed_with_certificate(by=coordinator)
+    documents = your_case(link=_link(closed.parties.get(role=Party.Role.PARENT), "documents", coordinator),
+                          today=TODAY)
     assert documents.documents_only and documents.key_dates == () and documents.timeline == ()
 
 

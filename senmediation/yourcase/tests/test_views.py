@@ -20,7 +20,7 @@ from senmediation.portal.models import Availability
 from senmediation.portal.services.links import party_link_create
 from senmediation.yourcase.selectors import your_case
 
-from .helpers import declined_case, la_officer_add, preparing_case
+from .helpers import closed_with_certificate, declined_case, la_officer_add, preparing_case
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
@@ -148,8 +148,8 @@ def test_letters_only_to_this_party(client, coordinator, mediator) -> None:
 
 
 def test_a_documents_link_shows_only_documents(client, coordinator) -> None:
-    case = declined_case(by=coordinator)
-    certificate = certificate_issue(case=case, kind="no_mediation", by=coordinator)
+    case = closed_with_certificate(by=coordinator)
+    certificate = case.certificates.get()
     _, path = party_link_create(party=_parent(case), purpose="documents", by=coordinator)
     html = client.get(path).content.decode()
     assert "<h1 class=\"govuk-heading-l\">Your documents</h1>" in html
@@ -180,8 +180,9 @@ def test_a_fixed_number_of_queries_whatever_the_case_holds(client, coordinator, 
     certificate_issue(case=declined_case(by=coordinator), kind="no_mediation", by=coordinator)
     link, path = party_link_create(party=parent, purpose="availability", by=coordinator)
     # The page reads 9 times (the case, its certificates, agreement, letters, clocks, meeting, who is coming,
-    # timeline and our contact details); the link is read and counted (2); the audit log writes its entry (4).
-    with django_assert_max_num_queries(15):
+    # timeline and our contact details); what was agreed (1) and the summaries exchange (1, and 2 more once
+    # released); the link is read and counted (2); the audit log writes its entry (4).
+    with django_assert_max_num_queries(19):
         assert client.get(path).status_code == 200
     link.refresh_from_db()
     with django_assert_max_num_queries(9):
