@@ -69,9 +69,9 @@ FAMILY_STAGES: Mapping[State, FamilyStage] = MappingProxyType({
         Who.us, Clock.first_call_back, "Our own service standard (not set by law)"),
     _S.information_given: FamilyStage(
         "We have told you about mediation and the mediation certificate.",
-        "Tell us whether you want mediation. If you want to appeal to the Tribunal, you must contact us within "
-        "2 months after your decision letter was sent.",
-        Who.you, Clock.contact_adviser, f"{_SEND} reg 33"),
+        "Tell us whether you want mediation, or a mediation certificate without mediation so that you can appeal. "
+        "The key dates below show by when the Tribunal must receive an appeal.",
+        Who.you),  # no time limit of its own: the appeal date (key dates) is the one that matters
     _S.certificate_requested: FamilyStage(
         "You have told us you do not want mediation.",
         "We send you your mediation certificate within 3 working days of you telling us.",

@@ -101,6 +101,7 @@ class YourCasePage:
     next_step: str
     next_step_who: str
     next_step_due: dt.date | None
+    next_step_due_passed: bool
     next_step_due_note: str
     next_step_citation: str
     mediator_name: str
@@ -267,7 +268,7 @@ def your_case(*, link: PartyLink, today: dt.date) -> YourCasePage:
     return YourCasePage(
         reference=case.reference, child_first_name=case.child_first_name, party_name=party.name,
         documents_only=documents_only, stage_sentence=stage.sentence, next_step=stage.next_step,
-        next_step_who=WHO_LABELS[stage.who], next_step_due=due,
+        next_step_who=WHO_LABELS[stage.who], next_step_due=due, next_step_due_passed=due is not None and due < today,
         next_step_due_note=due_note, next_step_citation=stage.citation if due is not None else "",
         mediator_name=mediator_name, coordinator_name=coordinator_name, contact=_contact(),
         adjustments=_adjustments(party), meeting=meeting,

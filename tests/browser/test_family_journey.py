@@ -89,7 +89,7 @@ def test_a_family_follows_their_case_from_referral_to_a_late_action_and_its_lett
     case_transition(case=case, action="give_information", by=coordinator, today=clock.today())
     _open(page, case, Purpose.CASE, coordinator)
     _stage(page, "We have told you about mediation and the mediation certificate.",
-           "Tell us whether you want mediation.")
+           "Tell us whether you want mediation, or a mediation certificate without mediation")
     _on(time_machine, dt.date(2026, 11, 24))
     case_transition(case=case, action="request_mediation", by=coordinator, today=clock.today())
     _open(page, case, Purpose.CASE, coordinator)
