@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from senmediation.core.errors import ServiceError
+from senmediation.portal.family import back_to_case
 from senmediation.portal.models import PartyLink, Purpose
 from senmediation.portal.services.links import PartyLinkError, party_link_resolve, party_link_touch
 from senmediation.portal.sharing import who_reads_for
@@ -24,7 +25,7 @@ def _context(link: PartyLink, token: str, **extra: Any) -> dict[str, Any]:
     # Only this party's name, the child's first name and the reference: never the case record.
     return {"link": link, "token": token, "party_name": link.party.name,
             "child_first_name": link.party.case.child_first_name, "case_reference": link.party.case.reference,
-            "expires_at": link.expires_at, "conditions": CONDITIONS, **extra}
+            "expires_at": link.expires_at, "conditions": CONDITIONS, "back_to_case": back_to_case(link), **extra}
 
 
 def claim_page(request: HttpRequest, link: PartyLink, token: str) -> HttpResponse:

@@ -19,6 +19,7 @@ from senmediation.feedback.forms import SurveyForm
 from senmediation.feedback.services.surveys import survey_link_submit
 from senmediation.rules.links import opens_family_page
 
+from .family import back_to_case
 from .forms import AttendanceForm, AvailabilityForm, ChildViewsForm, CodeForm
 from .models import PartyLink, Purpose
 from .services import submissions
@@ -59,11 +60,12 @@ PAGES: dict[str, tuple[type[forms.Form], Callable[[PartyLink, Any], None]]] = {
 }
 
 
-def _context(link: PartyLink, **extra: Any) -> dict[str, Any]:
+def _context(link: PartyLink, token: str, **extra: Any) -> dict[str, Any]:
     # Deliberately small: this party's name and the child's first name, never the case record itself.
     case = link.party.case
-    return {"link": link, "party_name": link.party.name, "child_first_name": case.child_first_name,
-            "case_reference": case.reference, "expires_at": link.expires_at, **extra}
+    return {"link": link, "token": token, "party_name": link.party.name, "child_first_name": case.child_first_name,
+            "case_reference": case.reference, "expires_at": link.expires_at, "back_to_case": back_to_case(link),
+            **extra}
 
 
 def _problem(request: HttpRequest, problem: PartyLinkError) -> HttpResponse:
@@ -95,11 +97,11 @@ def party_task_page(request: HttpRequest, link: PartyLink, token: str) -> HttpRe
             submissions.agreement_viewed(link=link)
         party_link_touch(link=link)
         agreement = submissions.agreement_for(link.party.case)
-        return render(request, "portal/agreement.html", _context(link, agreement=agreement, token=token))
+        return render(request, "portal/agreement.html", _context(link, token, agreement=agreement))
     if link.purpose == Purpose.EXPENSES:
         return claim_page(request, link, token)
     if link.purpose == Purpose.SUMMARY_AND_ISSUES:
-        return summary_page(request, link, token, _context(link))
+        return summary_page(request, link, token, _context(link, token))
     form_class, handler = PAGES[link.purpose]
     if request.method == "POST":
         form = form_class(request.POST, request.FILES)
@@ -113,7 +115,7 @@ def party_task_page(request: HttpRequest, link: PartyLink, token: str) -> HttpRe
     else:
         party_link_touch(link=link)
         form = form_class()
-    return render(request, f"portal/{link.purpose}.html", _context(link, form=form, who_reads=who_reads_for(link)),
+    return render(request, f"portal/{link.purpose}.html", _context(link, token, form=form, who_reads=who_reads_for(link)),
                   status=400 if form.errors else 200)
 
 
@@ -142,10 +144,7 @@ def party_done(request: HttpRequest, token: str) -> HttpResponse:
         return _problem(request, problem)
     template = "expenses/portal_done.html" if link.purpose == Purpose.EXPENSES else "portal/done.html"
     # A family's thank-you page leads back to their case page while the case is open; anyone else's to the form.
-    back_to_case = (opens_family_page(link.party.role) and link.purpose != Purpose.CHILD_VIEWS
-                    and link.party.case.is_open)
-    return render(request, template, _context(link, token=token, who_reads=who_reads_for(link),
-                                              back_to_case=back_to_case))
+    return render(request, template, _context(link, token, who_reads=who_reads_for(link)))
 
 
 @never_cache

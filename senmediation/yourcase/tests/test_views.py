@@ -197,3 +197,16 @@ def test_a_closed_cases_feedback_link_opens_its_task(client, coordinator) -> Non
     case_transition(case=case, action="close", by=coordinator, today=dt.date(2026, 11, 24))
     html = client.get(path).content.decode()
     assert "Your case" not in html and "Send feedback" in html
+
+
+def test_a_familys_task_leads_back_to_their_case_and_nobody_elses_does(client, coordinator, mediator) -> None:
+    case = preparing_case(by=coordinator, mediator=mediator)
+    _, path = party_link_create(party=_parent(case), purpose="availability", by=coordinator)
+    back = f'<a href="{path}" class="govuk-back-link">Back to your case</a>'
+    assert back in client.get(f"{path}task/").content.decode()
+    client.post(f"{path}task/", {"can_do": "Tuesday mornings", "cannot_do": ""})
+    assert back in client.get(f"{path}thank-you/").content.decode()
+    _, officer_path = party_link_create(party=la_officer_add(case), purpose="availability", by=coordinator)
+    assert "Back to your case" not in client.get(f"{officer_path}task/").content.decode()
+    _, views_path = party_link_create(party=_parent(case), purpose="child_views", by=coordinator)
+    assert "Back to your case" not in client.get(views_path).content.decode()
