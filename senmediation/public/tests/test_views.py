@@ -235,7 +235,8 @@ def test_what_you_will_see_online_explains_the_case_page_sharing_links_and_young
         assert f">{heading}</h2>" in html
     assert "whether it was done" in html
     assert "on the exchange date we tell you. Nobody sees another side's summary before then." in html
-    assert "anything you want only the mediator to know. We never share what you write in it" in html
+    assert ("anything you want only the mediator to know. We never share what you write in it with the other sides: "
+            "only your mediator, and our service managers who check our work, can read it.") in html
     assert "A link to see your case lasts 14 days." in html
     assert '<a class="govuk-link" href="/p/lost/">Get a new link</a>' in html
     assert "A young person over compulsory school age" in html and "gets their own case page" in html
