@@ -157,6 +157,16 @@ def page_of(qs: QuerySet[Any], number: int) -> Page:
     )
 
 
+def _rows_by_id(qs: QuerySet[Any], ids: list[int]) -> QuerySet[Any]:
+    """The rows with these ids, read as `qs` reads them (its joins and columns) but by primary key alone: the ids
+    came from `qs` itself, so its filters (the search's words, what the user may see) were applied, and asking
+    them again made PostgreSQL search the trigram index a second time (2 ms of the 4 a name search took)."""
+    rows = qs.model._default_manager.filter(pk__in=ids)
+    rows.query.select_related = qs.query.select_related
+    rows.query.deferred_loading = qs.query.deferred_loading
+    return rows
+
+
 def page_of_matches(qs: QuerySet[Any], number: int) -> Page:
     """One page of a search's matches. The trigram index finds matches as a set, and a page must sort all of
     them, so the set is read once, unordered, as ids and sort keys (up to MAX_COUNTED + 1: stopping there is
@@ -175,7 +185,7 @@ def page_of_matches(qs: QuerySet[Any], number: int) -> Page:
         keys.sort(key=itemgetter(position + 1), reverse=order[position].startswith("-"))
     offset = (number - 1) * PAGE_SIZE
     ids = [key[0] for key in keys[offset: offset + PAGE_SIZE]]
-    rows_by_id = {row.pk: row for row in qs.order_by().filter(pk__in=ids)} if ids else {}
+    rows_by_id = {row.pk: row for row in _rows_by_id(qs, ids)} if ids else {}
     return Page(items=[rows_by_id[pk] for pk in ids if pk in rows_by_id], number=number,
                 has_next=len(keys) > offset + PAGE_SIZE, total=len(keys), total_is_capped=False)
 
