@@ -161,7 +161,7 @@ def _rows_by_id(qs: QuerySet[Any], ids: list[int]) -> QuerySet[Any]:
     """The rows with these ids, read as `qs` reads them (its joins and columns) but by primary key alone: the ids
     came from `qs` itself, so its filters (the search's words, what the user may see) were applied, and asking
     them again made PostgreSQL search the trigram index a second time (2 ms of the 4 a name search took)."""
-    rows = qs.model._default_manager.filter(pk__in=ids)
+    rows: QuerySet[Any] = qs.model._default_manager.filter(pk__in=ids)
     rows.query.select_related = qs.query.select_related
     rows.query.deferred_loading = qs.query.deferred_loading
     return rows
