@@ -17,9 +17,10 @@ from senmediation.cases.models import Case, CaseEvent, Deadline, Party
 from senmediation.core import clock
 from senmediation.directory.selectors import provider_current
 from senmediation.documents.models import Certificate
+from senmediation.expenses.models import ExpenseClaim
 from senmediation.meetings.models import Meeting
 from senmediation.notifications.models import Message
-from senmediation.portal.models import PartyLink, Purpose
+from senmediation.portal.models import AttendanceResponse, Availability, Feedback, PartyLink, PartySummary, Purpose
 from senmediation.rules.appeal import adviser_contact_note, tribunal_appeal_explanation
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
 from senmediation.rules.eligibility import ROUTE_RULES, Route
@@ -113,6 +114,7 @@ class YourCasePage:
     documents: tuple[DocumentLink, ...]
     timeline: tuple[TimelineEntry, ...]
     task: str  # the link's task, in words ("tell us when you can come"), or "" when there is none
+    task_sent_on: dt.date | None  # when the family last sent the task's answer through this link, if they have
 
 
 def family_task(link: PartyLink) -> str:
@@ -121,6 +123,28 @@ def family_task(link: PartyLink) -> str:
     if link.purpose in (Purpose.CASE, Purpose.DOCUMENTS, Purpose.CHILD_VIEWS):
         return ""
     return str(Purpose(link.purpose).label)
+
+
+# What each task sends, kept against the link it came through (portal/models.py, expenses/models.py); an
+# expenses claim counts once it is sent, not while it is a draft.
+_SENT_THROUGH: dict[str, tuple[Any, dict[str, Any]]] = {
+    Purpose.AVAILABILITY: (Availability, {}),
+    Purpose.SUMMARY_AND_ISSUES: (PartySummary, {}),
+    Purpose.ATTENDANCE: (AttendanceResponse, {}),
+    Purpose.FEEDBACK: (Feedback, {}),
+    Purpose.EXPENSES: (ExpenseClaim, {"submitted_at__isnull": False}),
+}
+
+
+def task_sent_on(link: PartyLink) -> dt.date | None:
+    """The day the family last sent the answer to the link's task through it (one query), so the page can say
+    so instead of asking again; None for a task that sends nothing (reading the agreement) or not sent yet."""
+    if link.purpose not in _SENT_THROUGH:
+        return None
+    model, extra = _SENT_THROUGH[link.purpose]
+    latest = (model.objects.filter(link=link, **extra).order_by("-submitted_at")
+              .values_list("submitted_at", flat=True).first())
+    return clock.local(latest).date() if latest is not None else None
 
 
 def opens_case_page(link: PartyLink) -> bool:
@@ -273,5 +297,6 @@ def your_case(*, link: PartyLink, today: dt.date) -> YourCasePage:
         mediator_name=mediator_name, coordinator_name=coordinator_name, contact=_contact(),
         adjustments=_adjustments(party), meeting=meeting,
         key_dates=tuple(replace(d, passed=d.day < today) for d in _key_dates(case, clocks, appeal)),
-        documents=documents, timeline=timeline, task=family_task(link),
+        documents=documents, timeline=timeline, task=(task := family_task(link)),
+        task_sent_on=task_sent_on(link) if task else None,
     )

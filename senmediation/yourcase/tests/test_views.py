@@ -179,13 +179,13 @@ def test_a_fixed_number_of_queries_whatever_the_case_holds(client, coordinator, 
     meeting_schedule(case=case, starts_at=dt.datetime(2026, 12, 15, 10, 0, tzinfo=dt.UTC), venue=None, by=coordinator)
     certificate_issue(case=declined_case(by=coordinator), kind="no_mediation", by=coordinator)
     link, path = party_link_create(party=parent, purpose="availability", by=coordinator)
-    # The page reads 9 times (the case, its certificates, agreement, letters, clocks, meeting, who is coming,
-    # timeline and our contact details); what was agreed (1) and the summaries exchange (1, and 2 more once
+    # The page reads 10 times (the case, its certificates, agreement, letters, clocks, meeting, who is coming,
+    # timeline, our contact details and whether the task was sent); what was agreed (1) and the summaries exchange (1, and 2 more once
     # released); the link is read and counted (2); the audit log writes its entry (4).
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(20):
         assert client.get(path).status_code == 200
     link.refresh_from_db()
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         your_case(link=link, today=NOW.date())
 
 
@@ -210,3 +210,17 @@ def test_a_familys_task_leads_back_to_their_case_and_nobody_elses_does(client, c
     assert "Back to your case" not in client.get(f"{officer_path}task/").content.decode()
     _, views_path = party_link_create(party=_parent(case), purpose="child_views", by=coordinator)
     assert "Back to your case" not in client.get(views_path).content.decode()
+
+
+def test_a_task_already_sent_is_thanked_for_not_asked_again(client, coordinator, mediator) -> None:
+    case = preparing_case(by=coordinator, mediator=mediator)
+    _, path = party_link_create(party=_parent(case), purpose="availability", by=coordinator)
+    assert "Please tell us when you can come." in client.get(path).content.decode()
+    client.post(f"{path}task/", {"can_do": "Tuesday mornings", "cannot_do": ""})
+    html = client.get(path).content.decode()
+    assert "You sent us the days you can come on 1 December 2026. Thank you." in html
+    assert "Please tell us when you can come." not in html
+    assert f'<a href="{path}task/" class="govuk-link">Change your answer</a>' in html
+    # Another link for the same task starts afresh: what was sent is kept against the link it came through.
+    _, fresh = party_link_create(party=_parent(case), purpose="availability", by=coordinator)
+    assert "Please tell us when you can come." in client.get(fresh).content.decode()
