@@ -2,7 +2,7 @@
 it and the clock whose date it is due by; and one line per step for their timeline.
 
 The family's own case page (yourcase/) shows these. The states and steps are the workflow's
-(rules/workflow.py); tests hold every State and every Action to a row here. A step's date is never
+(rules/workflow/states.py); tests hold every State and every Action to a row here. A step's date is never
 a number of our own: `due` names a clock (rules/deadlines.py) and the page shows that clock's due
 date as the case's Deadline record has it, or nothing when the case has none.
 

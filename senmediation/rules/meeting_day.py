@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from senmediation.rules.calendar import format_day
 
 if TYPE_CHECKING:
-    from senmediation.rules.workflow import CaseFacts
+    from senmediation.rules.workflow.facts import CaseFacts
 
 __all__ = ["meeting_day_reached", "meeting_day_refusal"]
 
@@ -32,7 +32,7 @@ def meeting_day_refusal(*, meeting_day: date | None, on: date | None, manager_re
 
 
 def meeting_day_reached(facts: CaseFacts) -> str | None:
-    """The workflow's guard on "the meeting took place" (rules/workflow.py)."""
+    """The workflow's guard on "the meeting took place" (rules/workflow/table.py)."""
     return meeting_day_refusal(
         meeting_day=facts.meeting_date, on=facts.step_on, manager_reason_given=facts.manager_overrides_with_reason
     )

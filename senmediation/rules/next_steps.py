@@ -1,4 +1,4 @@
-"""How the case page offers the steps the workflow allows now (rules/workflow.py decides which).
+"""How the case page offers the steps the workflow allows now (rules/workflow/ decides which).
 
 The step a case usually takes next from its state is the primary button; the other allowed steps are
 secondary; steps the table marks `destructive` (withdrawing, or closing before the work is done) are

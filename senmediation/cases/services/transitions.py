@@ -1,4 +1,4 @@
-"""The only code that changes a case's status, checked against the table in rules/workflow.py."""
+"""The only code that changes a case's status, checked against the table in rules/workflow/table.py."""
 
 from __future__ import annotations
 
