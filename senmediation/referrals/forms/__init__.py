@@ -27,8 +27,8 @@ from senmediation.rules.eligibility import (
     too_old_for_send,
 )
 
-from . import answers as read
-from .answers import HEALTH, NOT_LISTED, OTHER_TOPIC, SOCIAL_CARE, Answers
+from .. import answers as read
+from ..answers import HEALTH, NOT_LISTED, OTHER_TOPIC, SOCIAL_CARE, Answers
 
 # --- Answer choices (the stored values; labels are what people read) ------------------------------
 
