@@ -16,7 +16,7 @@ from senmediation.core import clock
 from senmediation.directory.selectors import provider_current
 from senmediation.referrals import services
 from senmediation.referrals.answers import Answers
-from senmediation.referrals.forms import CONTROL_CHARACTERS
+from senmediation.referrals.forms.fields import CONTROL_CHARACTERS
 from senmediation.referrals.steps import PUBLIC, QUESTION, STOP
 
 from .models import IdempotentReferral, Organisation

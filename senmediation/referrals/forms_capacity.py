@@ -8,18 +8,9 @@ from typing import Any
 from senmediation.cases.models import Party
 from senmediation.rules.capacity import BASIS_LABELS, bases_for
 
-from .forms import (
-    CONTACT_CHOICES,
-    EmailField,
-    PhoneField,
-    StepForm,
-    TextField,
-    checkboxes,
-    is_mobile,
-    radios,
-    textarea,
-    uk_phone_digits,
-)
+from .forms.base import StepForm
+from .forms.choices import CONTACT_CHOICES
+from .forms.fields import EmailField, PhoneField, TextField, checkboxes, is_mobile, radios, textarea, uk_phone_digits
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 

@@ -11,7 +11,7 @@ from django import forms
 from senmediation.core.forms import GovukDateField
 from senmediation.rules.calendar import add_months
 
-from .forms import StepForm
+from .forms.base import StepForm
 
 NO_LETTER_LABEL = "I do not have the letter, or it has no date"
 BOTH_MESSAGE = "Enter the date on the decision letter, or select that you do not have the letter, not both"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import answers as read
 from .answers import Answers
-from .forms import CONTACT_CHOICES
+from .forms.choices import CONTACT_CHOICES
 from .forms_capacity import YES_NO
 
 Rows = list[tuple[str, str]]

@@ -11,7 +11,7 @@ from django.core import mail
 from senmediation.accounts.roles import Role
 from senmediation.cases.models import Case
 from senmediation.referrals import services
-from senmediation.referrals.forms import StepForm
+from senmediation.referrals.forms.base import StepForm
 from senmediation.referrals.key_dates import key_dates
 from senmediation.referrals.models import Submission
 from senmediation.referrals.steps import PUBLIC, STEPS
