@@ -12,25 +12,19 @@ import dataclasses
 import datetime as dt
 import multiprocessing
 import random
-import sys
-import time
 from bisect import bisect
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from django.db import connection, connections, transaction
 
-from senmediation.accounts.models import User
-from senmediation.accounts.roles import Role
 from senmediation.agreements.models import Agreement, AgreementItem
 from senmediation.cases.models import Case, CaseEvent, Deadline, Issue, MeetingOutcome, Party, ReferenceCounter
 from senmediation.cases.search import Person, search_text_for
 from senmediation.cases.services.deadlines import CHASED_STATUSES, DUE_SOON_WORKING_DAYS
 from senmediation.cases.services.references import PREFIXES
 from senmediation.core import clock as service_clock
-from senmediation.directory.models import ClosureDay, LocalAuthority, Provider, Venue
 from senmediation.documents.models import Certificate, Document
 from senmediation.documents.services.certificates import KIND_FOR_CLOCK, NUMBER_PREFIX
 from senmediation.feedback.models import Answer, Complaint, Recommend, SurveyInvitation, SurveyResponse
@@ -56,55 +50,19 @@ from senmediation.rules.workflow import (
 )
 
 from . import writer
-from .documents import OWN_DOCUMENTS_BELOW, SpecimenFiles, own_documents_render, specimen_files, specimens_attach
+from .documents import OWN_DOCUMENTS_BELOW, own_documents_render, specimens_attach
+from .phrases import COMMENTS, COMPLAINTS, FIRST, ISSUES, ITEMS, LAST, NOT_AGREED, NOTES, PLACE_SURNAMES
+from .progress import Progress
+from .world import Chunk, World, _opened_on, _types, _world, chunks_plan
 
 T = TypeVar("T")
-CHUNK = 5_000
 # Ids are handed out in fixed strides per case, so chunks made in parallel never collide.
 STRIDE = {Case: 1, Party: 2, Issue: 3, CaseEvent: 40, Deadline: len(Clock), Meeting: 8, Certificate: 1,
           Document: 4, Agreement: 1, AgreementItem: 4, Complaint: 1, SurveyInvitation: 2, SurveyResponse: 2}
 MAX_STEPS = 18
-HISTORY_DAYS = 3 * 365  # cases were opened over the last three years
-DRS_SHARE = 0.12
 COMPLAINT_SHARE = 0.004  # about 4,000 complaints a million cases
 DEFER_CONSTRAINTS_FROM = 100_000
 
-FIRST = ["Aisha", "Ben", "Chloe", "Daniel", "Ella", "Finley", "Grace", "Harry", "Isla", "Jack", "Kai", "Layla",
-         "Mohammed", "Niamh", "Oliver", "Poppy", "Reuben", "Sofia", "Theo", "Zara", "Amelia", "Noah", "Ava",
-         "Leo", "Freya", "Arthur", "Ivy", "Oscar", "Maryam", "Ethan", "Adam", "Bethany", "Callum", "Delia",
-         "Emeka", "Fatima", "Gareth", "Hannah", "Imran", "Joanna", "Kieran", "Lucy", "Marek", "Nadia", "Owain",
-         "Priya", "Rhys", "Sian", "Tomasz", "Usman", "Vera", "Wiktoria", "Yusuf", "Zofia", "Bronwen", "Carys",
-         "Dylan", "Esther", "Farah", "Gwen", "Hamza", "Iris", "Jamal", "Keira", "Liam", "Megan", "Nathan",
-         "Olivia", "Patrick", "Rosa", "Samir", "Tariq", "Uma", "Wes"]
-LAST = ["Ahmed", "Brown", "Clarke", "Davies", "Evans", "Fletcher", "Green", "Hughes", "Iqbal", "Jones", "Khan",
-        "Lewis", "Murphy", "Nowak", "Owen", "Patel", "Roberts", "Singh", "Smith", "Taylor", "Wilson", "Walker",
-        "Wright", "Thompson", "White", "Hall", "Wood", "Robinson", "Begum", "Kowalski", "Mensah", "Okafor"]
-# Half of all surnames are the common ones above; the rest are made from English place-name parts (400 of
-# them), so that a million cases have about as many different families' names as a real service would: with
-# only the common ones, each full name belonged to over a thousand families (docs/performance.md).
-_SURNAME_STARTS = ["Ash", "Brad", "Carl", "Dun", "Elm", "Fair", "Glen", "Hart", "Kings", "Lang", "Mar", "North",
-                   "Pen", "Red", "Stan", "Thorn", "Wal", "West", "Whit", "Brook"]
-_SURNAME_ENDS = ["bury", "by", "croft", "field", "ford", "gate", "ham", "hurst", "ley", "low", "more", "ridge",
-                 "shaw", "stead", "ton", "wick", "well", "worth", "wood", "dale"]
-PLACE_SURNAMES = [start + end for start in _SURNAME_STARTS for end in _SURNAME_ENDS]
-ISSUES = [
-    "The support in section F is not specific enough",
-    "The plan does not name the speech and language therapy agreed at the review",
-    "The LA refused to carry out an EHC needs assessment",
-    "The LA decided not to issue an EHC plan",
-    "The school named in section I cannot meet the child's needs",
-    "The plan leaves out the occupational therapy the family asked for",
-    "Transport to the named school has not been agreed",
-]
-NOTES = [
-    "Phone call with the parent: talked through the options",
-    "E-mail to the parent with the information pack",
-    "Left a voicemail for the parent",
-    "Spoke to the LA's SEN officer",
-    "Parent sent the decision letter",
-    "Letter posted to the family",
-    "Called the family back about their questions",
-]
 # How likely each step is when the workflow allows it (the table decides what is allowed).
 ACTION_WEIGHTS: dict[Action, float] = {
     Action.give_information: 12, Action.request_certificate: 4, Action.request_mediation: 7,
@@ -117,79 +75,6 @@ STALL = 0.03  # a case left waiting at a step: how open cases end up with overdu
 # Some states wait longer: a certificate sent is often left open a while before the case is closed.
 STALL_AT: dict[State, float] = {State.certificate_issued: 0.25}
 GAPS = (1, 1, 2, 2, 3, 3, 4, 5, 7, 10)  # working days between steps
-ITEMS = [
-    ("The LA will ask the speech and language therapist to write the therapy into section F",
-     "The draft plan shows the therapy with its hours"),
-    ("The LA will visit the named school with the parent", "The visit has happened and notes are shared"),
-    ("The school will set up a weekly check-in with the parent", "The first check-in has happened"),
-    ("The LA will confirm the transport arrangements in writing", "The parent has the letter"),
-    ("The parent will send the private occupational therapy report to the LA", "The LA confirms it arrived"),
-]
-NOT_AGREED = ["Which school is named in section I", "Whether the therapy is weekly or monthly"]
-COMPLAINTS = [
-    ("The mediator did not seem to listen to my side", "An apology and a different mediator"),
-    ("Nobody called me back when you said you would", "A call back and an explanation"),
-    ("The certificate took longer than I was told", "To know why, and that it will not happen again"),
-    ("The venue was not accessible for my wheelchair", "A different venue next time"),
-]
-COMMENTS = ["The mediator explained everything clearly.", "I felt listened to for the first time.",
-            "It took too long to get a date.", "The LA officer did not have the authority to agree anything.",
-            "Helpful, thank you."]
-
-
-@dataclass(frozen=True)
-class World:
-    """Everything a chunk needs from the database, read once (picklable, for worker processes)."""
-
-    today: dt.date
-    la: tuple[tuple[int, str], ...]
-    # LAs that commission our disagreement resolution: the only ones with DRS cases.
-    drs_la: tuple[tuple[int, str], ...]
-    mediators: tuple[int, ...]
-    coordinators: tuple[int, ...]  # each case is looked after by one, in turn by its id
-    manager: int
-    complaint_days: tuple[int, int]  # the provider's own: acknowledge, respond (working days)
-    closures: frozenset[dt.date]
-    venues: tuple[tuple[int, bool], ...]
-    provider_name: str
-    provider_cmc: str
-    files: SpecimenFiles
-    first_ids: dict[str, int]
-    count: int
-    seed: int
-
-
-@dataclass
-class Chunk:
-    number: int
-    start: int  # global index of its first case
-    size: int
-    ref_start: dict[tuple[str, int], int]  # the reference number before this chunk's first, per prefix+year
-
-
-def _opened_on(world: World, index: int) -> dt.date:
-    # Spread evenly over the history, oldest first, so references and ids follow the opening date.
-    span = HISTORY_DAYS - 1
-    return world.today - dt.timedelta(days=HISTORY_DAYS - (index * span) // max(world.count, 1))
-
-
-def _types(seed: int, chunk: int, size: int) -> list[CaseType]:
-    rng = random.Random(f"{seed}:types:{chunk}")
-    return [CaseType.disagreement_resolution if rng.random() < DRS_SHARE else CaseType.sen_mediation
-            for _ in range(size)]
-
-
-def chunks_plan(world: World, existing: dict[tuple[str, int], int]) -> list[Chunk]:
-    """Splits the work and numbers references gap-free per prefix and year, in order of opening."""
-    counters = dict(existing)
-    out = []
-    for number, start in enumerate(range(0, world.count, CHUNK)):
-        size = min(CHUNK, world.count - start)
-        out.append(Chunk(number, start, size, dict(counters)))
-        for offset, case_type in enumerate(_types(world.seed, number, size)):
-            key = (PREFIXES[case_type], _opened_on(world, start + offset).year)
-            counters[key] = counters.get(key, 0) + 1
-    return out
 
 
 def _one(rng: random.Random, seq: Sequence[T]) -> T:
@@ -673,67 +558,10 @@ def _chunk_write(texts: dict[Any, str], certificate_rows: list[tuple[Any, ...]],
     return done
 
 
-def _world(*, count: int, seed: int, today: dt.date) -> World:
-    provider = Provider.objects.filter(is_current=True).first()
-    coordinators = tuple(User.objects.filter(groups__name=Role.COORDINATOR.value).order_by("id"))
-    manager = User.objects.filter(groups__name=Role.MANAGER.value).order_by("id").first()
-    mediators = tuple(User.objects.filter(groups__name=Role.MEDIATOR.value).order_by("id").values_list("id", flat=True))
-    las = tuple(LocalAuthority.objects.filter(commissions_us=True).order_by("id").values_list("id", "name"))
-    drs_las = tuple(
-        LocalAuthority.objects.filter(commissions_us=True, commissions_drs=True).order_by("id").values_list("id", "name")
-    ) or las
-    venues = tuple(Venue.objects.order_by("id").values_list("id", "is_online"))
-    if provider is None or not coordinators or manager is None or not mediators or not las or not venues:
-        raise RuntimeError("Load the reference data and demo users first (seed_demo does both).")
-    first = writer.next_ids()
-    names = {Case: "case", Party: "party", Issue: "issue", CaseEvent: "event", Deadline: "deadline",
-             Meeting: "meeting", Certificate: "certificate", Document: "document", Agreement: "agreement",
-             AgreementItem: "agreement_item", Complaint: "complaint", SurveyInvitation: "survey_invitation",
-             SurveyResponse: "survey_response"}
-    return World(
-        today=today, la=las, drs_la=drs_las, mediators=mediators,
-        coordinators=tuple(c.pk for c in coordinators), manager=manager.pk,
-        complaint_days=(provider.complaint_acknowledge_working_days, provider.complaint_response_working_days),
-        closures=frozenset(ClosureDay.objects.values_list("day", flat=True)), venues=venues,
-        provider_name=provider.name, provider_cmc=provider.cmc_registration,
-        files=specimen_files(issued_by=coordinators[0], today=today), first_ids={names[m]: i for m, i in first.items()},
-        count=count, seed=seed,
-    )
-
 
 def _counters_save(references: dict[tuple[str, int], int]) -> None:
     for (prefix, year), last in references.items():
         ReferenceCounter.objects.update_or_create(prefix=prefix, year=year, defaults={"last_number": last})
-
-
-class Progress:
-    """A progress bar on stderr: cases done, cases a second, time left."""
-
-    def __init__(self, total: int, stream: Any = None):
-        self.total, self.done, self.started = total, 0, time.monotonic()
-        self.stream = stream if stream is not None else sys.stderr
-
-    def __call__(self, done: int) -> None:
-        self.done = done
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        rate = done / elapsed
-        left = (self.total - done) / rate if rate else 0
-        filled = int(30 * done / max(self.total, 1))
-        self.stream.write(f"\r  [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{self.total:,} cases "
-                          f"{rate:,.0f}/s, {left:,.0f} s left ")
-        if done >= self.total:
-            self.stream.write("\n")
-        self.stream.flush()
-
-    def documents(self, done: int, total: int) -> None:
-        """Documents rendered so far, after the cases are written."""
-        self.stream.write(f"  {done:,}/{total:,} documents rendered ({time.monotonic() - self.started:,.0f} s so far)\n")
-        self.stream.flush()
-
-    def stage(self, text: str) -> None:
-        """A step after the cases are written (rebuilding indexes, vacuuming), with the time so far."""
-        self.stream.write(f"  {text} ({time.monotonic() - self.started:,.0f} s so far)\n")
-        self.stream.flush()
 
 
 def _chunks_write(world: World, plan: list[Chunk], cert_counters: dict[int, int], processes: int,

@@ -15,6 +15,7 @@ from senmediation.accounts.models import User
 from senmediation.cases.models import Case
 from senmediation.demodata import generator
 from senmediation.demodata.generator import cases_generate
+from senmediation.demodata.progress import Progress
 from senmediation.demodata.reference import demo_reference_data_load, demo_users_create
 from senmediation.documents.models import Certificate, Document
 from senmediation.testing.fixtures import client_for
@@ -47,7 +48,7 @@ def test_a_small_demo_renders_each_case_its_own_certificates_letters_agreements_
     monkeypatch.setattr(generator, "COMPLAINT_SHARE", 0.3)
     reported: list[tuple[int, int]] = []
 
-    class Report(generator.Progress):
+    class Report(Progress):
         def documents(self, done: int, total: int) -> None:
             reported.append((done, total))
 

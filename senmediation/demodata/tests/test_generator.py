@@ -13,8 +13,9 @@ from senmediation.accounts.models import User
 from senmediation.cases.models import Case, CaseEvent, Deadline, ReferenceCounter
 from senmediation.cases.services.deadlines import CHASED_STATUSES, DUE_SOON_WORKING_DAYS
 from senmediation.core import clock
-from senmediation.demodata.generator import _world, cases_generate, chunk_rows, chunks_plan
+from senmediation.demodata.generator import cases_generate, chunk_rows
 from senmediation.demodata.reference import demo_reference_data_load, demo_users_create
+from senmediation.demodata.world import _world, chunks_plan
 from senmediation.documents.models import Certificate, Document
 from senmediation.documents.services.certificates import certificate_pdf_bytes
 from senmediation.meetings.models import Meeting
