@@ -13,8 +13,9 @@ from pypdf import PdfReader
 
 from senmediation.accounts.models import User
 from senmediation.cases.models import Case
-from senmediation.demodata import generator
+from senmediation.demodata import generator, walk_feedback
 from senmediation.demodata.generator import cases_generate
+from senmediation.demodata.progress import Progress
 from senmediation.demodata.reference import demo_reference_data_load, demo_users_create
 from senmediation.documents.models import Certificate, Document
 from senmediation.testing.fixtures import client_for
@@ -44,10 +45,10 @@ def test_a_small_demo_renders_each_case_its_own_certificates_letters_agreements_
     from senmediation.agreements.models import Agreement
     from senmediation.feedback.models import Complaint
 
-    monkeypatch.setattr(generator, "COMPLAINT_SHARE", 0.3)
+    monkeypatch.setattr(walk_feedback, "COMPLAINT_SHARE", 0.3)
     reported: list[tuple[int, int]] = []
 
-    class Report(generator.Progress):
+    class Report(Progress):
         def documents(self, done: int, total: int) -> None:
             reported.append((done, total))
 

@@ -13,8 +13,10 @@ from senmediation.accounts.models import User
 from senmediation.cases.models import Case, CaseEvent, Deadline, ReferenceCounter
 from senmediation.cases.services.deadlines import CHASED_STATUSES, DUE_SOON_WORKING_DAYS
 from senmediation.core import clock
-from senmediation.demodata.generator import _world, cases_generate, chunk_rows, chunks_plan
+from senmediation.demodata.generator import cases_generate
 from senmediation.demodata.reference import demo_reference_data_load, demo_users_create
+from senmediation.demodata.walk import chunk_rows
+from senmediation.demodata.world import _world, chunks_plan
 from senmediation.documents.models import Certificate, Document
 from senmediation.documents.services.certificates import certificate_pdf_bytes
 from senmediation.meetings.models import Meeting
@@ -186,11 +188,11 @@ def test_surveys_go_to_cases_closed_after_a_meeting_or_certificate_and_answers_f
 
 
 def test_complaints_carry_their_policy_clocks_and_a_response_letter_once_answered(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from senmediation.demodata import generator
+    from senmediation.demodata import walk_feedback
     from senmediation.feedback.models import Complaint
     from senmediation.rules.complaints import complaint_clocks
 
-    monkeypatch.setattr(generator, "COMPLAINT_SHARE", 0.3)
+    monkeypatch.setattr(walk_feedback, "COMPLAINT_SHARE", 0.3)
     demo_reference_data_load()
     demo_users_create(password="a long demo password 2026")
     cases_generate(count=200, seed=3, today=TODAY, processes=1)

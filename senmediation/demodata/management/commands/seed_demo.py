@@ -17,7 +17,8 @@ from django.db import transaction
 
 from senmediation.accounts.models import User
 from senmediation.demodata.documents import OWN_DOCUMENTS_BELOW
-from senmediation.demodata.generator import Progress, cases_generate
+from senmediation.demodata.generator import cases_generate
+from senmediation.demodata.progress import Progress
 from senmediation.demodata.queue_examples import queue_examples_make
 from senmediation.demodata.reference import demo_reference_data_load, demo_users_create
 
