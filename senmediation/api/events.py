@@ -1,11 +1,13 @@
-"""Which organisations hear about a case, and the events they get. Imports nothing from the case
-apps, so the case services can call `case_events_publish` after a transition commits."""
+"""Which organisations hear about a case, and the events they get. The case domain does not know
+about webhooks: it announces `cases.signals.case_transitioned` once a step commits, and ApiConfig.ready
+connects `case_transitioned_publish` to it."""
 
 from __future__ import annotations
 
 import json
 import secrets
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Q
 
@@ -14,7 +16,7 @@ from senmediation.core import clock
 from .models import EVENTS, IdempotentReferral, Organisation, WebhookDelivery, WebhookEndpoint
 from .tasks import webhook_enqueue
 
-__all__ = ["EVENTS", "case_events_publish", "webhook_replay", "webhook_secret_new"]
+__all__ = ["EVENTS", "case_events_publish", "case_transitioned_publish", "webhook_replay", "webhook_secret_new"]
 # The workflow actions that are also events of their own.
 ACTION_EVENTS = {"issue_certificate": "certificate.issued", "record_agreement": "agreement.made"}
 
@@ -51,6 +53,15 @@ def case_events_publish(
     for delivery in created:
         webhook_enqueue(delivery)
     return created
+
+
+def case_transitioned_publish(
+    sender: Any, *, reference: str, local_authority_id: int, action: str, from_state: str, to_state: str,
+    **kwargs: Any,
+) -> None:
+    """Receives `case_transitioned` (sent on commit) and publishes the step to partners' webhooks."""
+    case_events_publish(reference=reference, local_authority_id=local_authority_id, action=action,
+                        from_state=from_state, to_state=to_state)
 
 
 def webhook_replay(*, delivery: WebhookDelivery) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 from django.db import transaction
 
 from senmediation.accounts.roles import Role, user_roles
-from senmediation.api.events import case_events_publish
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.rules.deadlines import Clock
@@ -29,6 +28,7 @@ from senmediation.rules.workflow import (
 )
 
 from ..models import Case, CaseEvent, MeetingOutcome
+from ..signals import case_transitioned
 from .deadlines import clocks_apply
 from .events import case_event_record
 from .late_contact import case_late_contact_refusal
@@ -150,10 +150,11 @@ def case_transition(
             summary=f"{ACTION_LABELS[transition.action]}: {STATE_LABELS[State(from_state)]} to "
             f"{STATE_LABELS[transition.to_state]}" + (f" (on {on:%-d %B %Y})" if on != today else ""),
         )
-        # Partners' webhooks (state changes, certificates, agreements) go out only once the step is saved.
-        transaction.on_commit(partial(case_events_publish, reference=locked.reference, action=transition.action.value,
-                                      local_authority_id=locked.local_authority_id, from_state=from_state,
-                                      to_state=locked.state), robust=True)
+        # Announced only once the step is saved (the API sends partners' webhooks from it); robust, so a
+        # listener's failure is logged and never reaches the person who took the step.
+        transaction.on_commit(partial(case_transitioned.send, sender=Case, reference=locked.reference,
+                                      action=transition.action.value, local_authority_id=locked.local_authority_id,
+                                      from_state=from_state, to_state=locked.state), robust=True)
         starts = [(c, on) for c in transition.clocks_started(facts)]
         clocks_apply(
             case=locked, on=on, today=today, starts=starts, meets=transition.meets,
