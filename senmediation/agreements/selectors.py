@@ -23,6 +23,11 @@ def agreement_open_items_count(case: Case) -> int:
     ).count()
 
 
+def agreement_case_facts(case: Case, *, meeting: Any) -> dict[str, Any]:
+    """The workflow's fact about agreed actions, registered with cases.facts at start-up (apps.py)."""
+    return {"open_agreement_items": agreement_open_items_count(case)}
+
+
 def agreement_items(agreement: Agreement) -> list[AgreementItem]:
     return list(agreement.items.select_related("owner", "issue").order_by("order", "id"))
 

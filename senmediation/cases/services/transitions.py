@@ -27,6 +27,9 @@ from senmediation.rules.workflow import (
     check_transition,
 )
 
+# case_meeting_current is also offered from here, where the case pages have always found it.
+from ..facts import case_facts_registered
+from ..facts import case_meeting_current as case_meeting_current
 from ..models import Case, CaseEvent, MeetingOutcome
 from ..signals import case_transitioned
 from .deadlines import clocks_apply
@@ -40,12 +43,6 @@ OUTCOMES = {Action.record_agreement: MeetingOutcome.AGREEMENT, Action.record_no_
 _UNREAD: Any = object()
 
 
-def case_meeting_current(case: Case) -> Any:
-    from senmediation.meetings.models import Meeting
-
-    return case.meetings.filter(status=Meeting.Status.SCHEDULED).select_related("venue").order_by("-starts_at").first()
-
-
 def _certificate_was_not_arranged(case: Case) -> bool:
     # The timeline says which certificate was issued: the one after "not arranged in time".
     if case.certificate_issued_on is None:
@@ -57,12 +54,10 @@ def _certificate_was_not_arranged(case: Case) -> bool:
 
 def case_facts(case: Case, *, meeting: Any = _UNREAD, on: dt.date | None = None) -> CaseFacts:
     """What the workflow's guards need to know, read from the case and its meeting (pass the meeting
-    if the caller already has it), for a step taken `on` that day (today unless given)."""
+    if the caller already has it), for a step taken `on` that day (today unless given). What only the
+    features know (the meeting's day and notice, agreed actions still open) comes from ..facts."""
     if meeting is _UNREAD:
         meeting = case_meeting_current(case)
-    from senmediation.agreements.selectors import agreement_open_items_count
-
-    open_items = agreement_open_items_count(case)
     return CaseFacts(
         case_type=CaseType(case.case_type),
         # The issues disputed now decide the route, not the one recorded at the start (CFA 2014 s.55(2)).
@@ -71,17 +66,13 @@ def case_facts(case: Case, *, meeting: Any = _UNREAD, on: dt.date | None = None)
         has_health_elements="health" in case.elements,
         mediator_assigned=case.mediator_id is not None,
         all_parties_agree=case.all_parties_agreed,
-        meeting_scheduled=meeting is not None,
-        meeting_date=clock.local(meeting.starts_at).date() if meeting else None,
-        notice_sent_on=meeting.notice_sent_on if meeting else None,
-        short_notice_agreed=meeting.short_notice_agreed if meeting else False,
         outcome_recorded=bool(case.meeting_outcome),
         agreement_reached=case.meeting_outcome in (MeetingOutcome.AGREEMENT, MeetingOutcome.PARTIAL),
         certificate_issued=case.certificate_issued_on is not None,
         certificate_was_not_arranged=_certificate_was_not_arranged(case),
-        open_agreement_items=open_items,
         late_contact_refusal=case_late_contact_refusal(case),
         step_on=on or clock.today(),
+        **case_facts_registered(case, meeting=meeting),
     )
 
 
