@@ -28,10 +28,10 @@ from .services.certificates import (
     certificate_clock_running,
     certificate_issue,
     certificate_kinds_for,
-    certificate_pdf_bytes,
     certificate_reissue,
 )
 from .services.letters import icb_notify, la_notify
+from .services.stored import certificate_pdf_bytes
 from .services.uploads import EXTENSIONS, document_upload
 from .specimens import is_shared_specimen
 

@@ -18,3 +18,8 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_templates_ensure, sender=self, dispatch_uid="notification_templates_ensure")
+        # The services hand messages to the worker through this hook, so they never import tasks.py back.
+        from .services.worker import message_deliver_later_register
+        from .tasks import message_deliver_later
+
+        message_deliver_later_register(message_deliver_later)

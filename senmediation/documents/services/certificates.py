@@ -27,6 +27,11 @@ from senmediation.rules.workflow import Action, certificate_clock_now
 
 from ..models import Certificate
 from .rendering import adjustments_of, family_party, file_attach, pdf_render, sha256_of
+from .sending import certificate_send
+
+# Moved to stored.py (below this module and sending.py, which both need them); still importable from here.
+from .stored import TamperedError as TamperedError
+from .stored import certificate_pdf_bytes as certificate_pdf_bytes
 
 Kind = Certificate.Kind
 NUMBER_PREFIX = "CERT"
@@ -46,10 +51,6 @@ CITATIONS = {
     Kind.AFTER_MEDIATION: "section 55 of the Children and Families Act 2014 and the Special Educational Needs "
     "and Disability Regulations 2014",
 }
-
-
-class TamperedError(ServiceError):
-    """The stored file no longer matches the checksum taken when it was issued."""
 
 
 KIND_FOR_CLOCK = {clock_: kind for kind, clock_ in CLOCK_FOR_KIND.items()}
@@ -171,8 +172,6 @@ def certificate_issue(
             case=locked, by=by, kind=CaseEvent.Kind.UPDATED,
             summary=f"Certificate {number} issued: {chosen.label}",
         )
-        from .sending import certificate_send
-
         # Sent the way the family asked; the message goes out once the issue is committed.
         certificate_send(certificate=certificate, by=by)
     case.refresh_from_db()
@@ -208,15 +207,3 @@ def certificate_reissue(
             summary=f"Certificate {new.number} re-issued as version {new.version}",
         )
     return new
-
-
-def certificate_pdf_bytes(certificate: Certificate) -> bytes:
-    """The issued PDF exactly as stored, for sending to the family; refuses a file that was altered."""
-    with certificate.file.open("rb") as stored:
-        data = bytes(stored.read())
-    if sha256_of(data) != certificate.sha256:
-        raise TamperedError(
-            f"The stored file for certificate {certificate.display_number} does not match its checksum. "
-            "Do not send it: re-issue the certificate and tell your manager."
-        )
-    return data

@@ -9,8 +9,8 @@ from senmediation.cases.models import Case, Party
 from senmediation.notifications.services import Attachment, notification_send
 
 from ..models import Certificate, Document
-from .certificates import certificate_pdf_bytes
 from .rendering import FAMILY_ROLES
+from .stored import certificate_pdf_bytes
 
 
 def family_parties(case: Case) -> list[Party]:

@@ -6,13 +6,9 @@ from django.core.files.storage import default_storage
 from senmediation.cases.models import Deadline, Party
 from senmediation.core.errors import ServiceError
 from senmediation.documents.models import Certificate, ImmutableError
-from senmediation.documents.services.certificates import (
-    TamperedError,
-    certificate_issue,
-    certificate_pdf_bytes,
-    certificate_reissue,
-)
+from senmediation.documents.services.certificates import certificate_issue, certificate_reissue
 from senmediation.documents.services.rendering import sha256_of
+from senmediation.documents.services.stored import TamperedError, certificate_pdf_bytes
 
 from .helpers import DECLINED, ISSUED, declined_case, pdf_text
 

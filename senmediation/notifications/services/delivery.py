@@ -21,6 +21,7 @@ from senmediation.core import clock
 
 from ..models import Message
 from .channels import CHANNELS, PermanentFailure, TemporaryFailure
+from .worker import message_deliver_later
 
 logger = logging.getLogger(__name__)
 
@@ -48,11 +49,8 @@ def message_claim(message_id: int, *, now: dt.datetime) -> bool:
 
 
 def _defer(message: Message, run_after: dt.datetime) -> None:
-    from ..tasks import message_deliver
-
     try:
-        if message_deliver.get_backend().supports_defer:
-            message_deliver.using(run_after=run_after).enqueue(message.pk)
+        message_deliver_later(message.pk, run_after=run_after)
     except Exception:  # the due-message sweep is the safety net
         logger.exception("Could not schedule a retry of message %s", message.pk)
 

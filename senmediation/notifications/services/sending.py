@@ -18,6 +18,7 @@ from ..models import Message, MessageAttachment
 from .routing import Route, route_for_party, route_gap_for_party
 from .secure_links import LINK_PLACEHOLDER
 from .templates import template_for, template_render
+from .worker import message_deliver_later
 
 logger = logging.getLogger(__name__)
 
@@ -57,10 +58,8 @@ def _staff_note(party: Any) -> str:
 
 
 def _enqueue(message_id: int) -> None:
-    from ..tasks import message_deliver
-
     try:
-        message_deliver.enqueue(message_id)
+        message_deliver_later(message_id)
     except Exception:  # the due-message sweep picks it up; a queue hiccup must not lose the message
         logger.exception("Could not enqueue delivery of message %s", message_id)
 

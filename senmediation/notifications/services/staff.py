@@ -10,6 +10,7 @@ from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 
 from ..models import CallTask, Message
+from .sending import _enqueue
 
 
 def message_mark_printed(*, message: Message, by: Any) -> Message:
@@ -34,8 +35,6 @@ def message_mark_posted(*, message: Message, by: Any) -> Message:
 
 def message_retry(*, message: Message, by: Any) -> Message:
     """A failed message back in the queue, by a person who has checked it did not arrive."""
-    from .sending import _enqueue
-
     with transaction.atomic():
         updated = Message.objects.filter(pk=message.pk, status=Message.Status.FAILED).update(
             status=Message.Status.QUEUED, attempts=0, next_attempt_at=None, handed_to_backend_at=None,
