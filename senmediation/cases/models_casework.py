@@ -6,8 +6,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from .models import Case, Party
-
 
 class ContactLog(models.Model):
     """One contact with someone about the case: a call, an e-mail, a letter or a meeting."""
@@ -23,8 +21,8 @@ class ContactLog(models.Model):
         IN = "in", "They contacted us"
         OUT = "out", "We contacted them"
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
-    party = models.ForeignKey(Party, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="contacts")
+    party = models.ForeignKey("cases.Party", null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts")
     with_whom = models.CharField(max_length=200, blank=True)
     channel = models.CharField(max_length=10, choices=Channel.choices)
     direction = models.CharField(max_length=3, choices=Direction.choices)
@@ -50,7 +48,7 @@ class AdviceRecord(models.Model):
         CERTIFICATE = "certificate", "Wants a certificate without mediation"
         THINKING = "thinking", "Wants time to think"
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="advice")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="advice")
     information_given = models.BooleanField(default=True)
     understood = models.BooleanField()
     decision = models.CharField(max_length=20, choices=Decision.choices)
@@ -68,7 +66,7 @@ class AdviceRecord(models.Model):
 class Signposting(models.Model):
     """A referral of the family to another agency (the seed: 'signpost to other agencies')."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="signposting")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="signposting")
     agency = models.ForeignKey("directory.SignpostingAgency", on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField()
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
@@ -91,7 +89,7 @@ class ChildViews(models.Model):
         ADVOCATE = "advocate", "Through an advocate"
         OTHER = "other", "Another way"
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="child_views_records")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="child_views_records")
     how = models.CharField(max_length=20, choices=How.choices)
     gathered_by = models.CharField(max_length=200)
     consent_given = models.BooleanField(help_text="The child (and parent, for a child) agreed to share these views.")
@@ -115,7 +113,7 @@ class ChildViews(models.Model):
 class MediatorNote(models.Model):
     """Private notes: only the case's mediator and managers ever see these (mediation is confidential)."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="mediator_notes")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="mediator_notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField()
     created_at = models.DateTimeField()
