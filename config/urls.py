@@ -24,7 +24,7 @@ urlpatterns = [
     path("staff/", include("senmediation.workqueue.urls")),
     path("staff/", include("senmediation.feedback.urls")),
     path("staff/", include("senmediation.cases.urls")),
-    path("p/", include("senmediation.portal.urls")),
+    path("p/", include("senmediation.yourcase.urls")),
     path("refer/", include("senmediation.referrals.urls")),
     path("", include("senmediation.feedback.public_urls")),
     path("", include("senmediation.public.urls")),

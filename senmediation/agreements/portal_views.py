@@ -1,4 +1,4 @@
-"""The family's ready-made letter about a late agreed action, through their secure link (portal/urls.py)."""
+"""The family's ready-made letter about a late agreed action, through their secure link (yourcase/urls.py)."""
 
 from __future__ import annotations
 

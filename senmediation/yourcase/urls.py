@@ -1,10 +1,14 @@
+"""Every page a secure link opens, under /p/: the family's case page and its downloads (this app), each party's
+task (portal), the expenses claim and the late-action letter. It joins several features, so it lives in the
+composition layer; the namespace stays "portal" so every {% url 'portal:...' %} is unchanged."""
+
 from django.urls import path
 
 from senmediation.agreements.portal_views import late_letter
 from senmediation.expenses.portal_views import claim_check
-from senmediation.yourcase import views as yourcase
+from senmediation.portal import views, views_lost
 
-from . import views, views_lost
+from . import views as yourcase
 
 app_name = "portal"
 urlpatterns = [
