@@ -51,7 +51,7 @@ lint: $(BIN)/.installed
 
 typecheck: $(BIN)/.installed
 	@echo "== mypy =="
-	$(BIN)/mypy senmediation config
+	$(BIN)/mypy senmediation config testsupport
 
 pytest: install
 	@echo "== pytest on $(if $(DATABASE_URL),PostgreSQL ($(DATABASE_URL)),SQLite) =="

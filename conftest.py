@@ -9,7 +9,7 @@ import pytest
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is still used synchronously.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from senmediation.testing.fixtures import *  # noqa: E402, F403
+from testsupport.fixtures import *  # noqa: E402, F403
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +25,7 @@ def _fresh_cache():  # type: ignore[no-untyped-def]
     cache.clear()
     yield
     cache.clear()
-from senmediation.testing.browser import browser, page, page_without_js  # noqa: E402, F401
+from testsupport.browser import browser, page, page_without_js  # noqa: E402, F401
 
 
 def _flush_lifts_the_audit_truncate_guard() -> None:

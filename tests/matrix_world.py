@@ -39,7 +39,7 @@ from senmediation.portal.services.links import party_link_create, party_link_iss
 from senmediation.portal.services.submissions import child_views_submit
 from senmediation.referrals.tests.journeys import parent_answers, walk
 from senmediation.rules.expenses import ClaimAnswers
-from senmediation.testing.fixtures import mediator_make, pdf_make, user_make
+from testsupport.fixtures import mediator_make, pdf_make, user_make
 
 # The whole matrix runs at one moment: the morning of the meeting, so every clock reads the same each run.
 NOW = dt.datetime(2026, 12, 15, 10, 30, tzinfo=dt.UTC)

@@ -33,7 +33,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from senmediation.accounts.roles import ROLE_PERMISSIONS, Role
-from senmediation.testing.fixtures import pdf_make, user_make
+from testsupport.fixtures import pdf_make, user_make
 
 from .matrix_people import CEILING_CHECKS, CEILING_URLS, TARGETS, people_rows
 from .matrix_world import NOW, clients_make, world_build

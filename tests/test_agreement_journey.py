@@ -14,7 +14,7 @@ from senmediation.agreements.tasks import agreement_items_sweep_task
 from senmediation.agreements.tests.helpers import MEETING_AT, case_at_meeting, sent  # noqa: F401
 from senmediation.documents.models import Certificate
 from senmediation.documents.services.certificates import certificate_pdf_bytes
-from senmediation.testing.fixtures import client_for
+from testsupport.fixtures import client_for
 
 pytestmark = pytest.mark.django_db
 

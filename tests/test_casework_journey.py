@@ -13,7 +13,7 @@ from icalendar import Calendar
 from senmediation.cases.models import Issue
 from senmediation.cases.tests.factories import case_make
 from senmediation.directory.models import LocalAuthority, MediatorProfile, Venue
-from senmediation.testing.fixtures import client_for
+from testsupport.fixtures import client_for
 
 pytestmark = pytest.mark.django_db
 MONDAY = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from senmediation.testing.processes import (
+from testsupport.processes import (
     PRODUCTION_HOST,
     PRODUCTION_SECRET_KEY,
     ROOT,

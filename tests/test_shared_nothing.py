@@ -21,7 +21,7 @@ import psycopg
 import pytest
 
 from senmediation.referrals.tests import journeys
-from senmediation.testing.processes import (
+from testsupport.processes import (
     PRODUCTION_HOST,
     ROOT,
     free_port,
@@ -31,7 +31,7 @@ from senmediation.testing.processes import (
     stop,
     wait_for_http,
 )
-from senmediation.testing.smtp import Mailbox, tls_mail_server
+from testsupport.smtp import Mailbox, tls_mail_server
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith("postgres"),

@@ -4,7 +4,7 @@ import pytest
 
 from senmediation.accounts.roles import Role
 from senmediation.cases.selectors import can_work_cases
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 pytestmark = pytest.mark.django_db
 

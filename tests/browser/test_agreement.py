@@ -11,8 +11,8 @@ from senmediation.agreements.models import AgreementItem
 from senmediation.agreements.tests.helpers import case_at_meeting
 from senmediation.core import clock
 from senmediation.demodata.reference import demo_reference_data_load
-from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
-from senmediation.testing.fixtures import TEST_PASSWORD, mediator_make, user_make
+from testsupport.browser import ERROR_TITLE, assert_accessible, sign_in
+from testsupport.fixtures import TEST_PASSWORD, mediator_make, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,8 +12,8 @@ from senmediation.cases.tests.factories import case_make
 from senmediation.core import clock
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.directory.mediators import demo_mediator_profiles_load
-from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
-from senmediation.testing.fixtures import TEST_PASSWORD, mediator_make, user_make
+from testsupport.browser import ERROR_TITLE, assert_accessible, sign_in
+from testsupport.fixtures import TEST_PASSWORD, mediator_make, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

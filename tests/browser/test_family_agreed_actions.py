@@ -23,7 +23,7 @@ from senmediation.agreements.tests.family_world import SEEN_ON, agreed_world
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.portal.models import Purpose
 from senmediation.portal.services.links import party_link_create
-from senmediation.testing.browser import assert_accessible
+from testsupport.browser import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("/tmp/shots")

@@ -36,8 +36,8 @@ from senmediation.portal.services.links import party_link_create
 from senmediation.referrals import services as referrals
 from senmediation.referrals.tests.journeys import parent_answers
 from senmediation.referrals.tests.test_services import stored
-from senmediation.testing.browser import assert_accessible
-from senmediation.testing.fixtures import mediator_make, user_make
+from testsupport.browser import assert_accessible
+from testsupport.fixtures import mediator_make, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("/tmp/shots")

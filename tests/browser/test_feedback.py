@@ -20,8 +20,8 @@ from senmediation.feedback.services.complaints import complaint_record
 from senmediation.feedback.services.surveys import survey_invite
 from senmediation.notifications.models import Message
 from senmediation.rules.calendar import format_day
-from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
-from senmediation.testing.fixtures import TEST_PASSWORD, mediator_make, user_make
+from testsupport.browser import ERROR_TITLE, assert_accessible, sign_in
+from testsupport.fixtures import TEST_PASSWORD, mediator_make, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

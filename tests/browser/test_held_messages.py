@@ -15,8 +15,8 @@ from senmediation.cases.tests.factories import case_make
 from senmediation.core import clock
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.notifications.models import Message
-from senmediation.testing.browser import assert_accessible, sign_in
-from senmediation.testing.fixtures import TEST_PASSWORD, user_make
+from testsupport.browser import assert_accessible, sign_in
+from testsupport.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

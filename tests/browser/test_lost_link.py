@@ -13,8 +13,8 @@ from senmediation.accounts.roles import Role
 from senmediation.cases.tests.factories import case_make
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.portal.models import PartyLink
-from senmediation.testing.browser import ERROR_TITLE, assert_accessible
-from senmediation.testing.fixtures import user_make
+from testsupport.browser import ERROR_TITLE, assert_accessible
+from testsupport.fixtures import user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("/tmp/shots")

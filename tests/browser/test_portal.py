@@ -14,8 +14,8 @@ from senmediation.cases.tests.factories import case_make
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.portal.models import Availability, Purpose
 from senmediation.portal.services.links import party_link_create, party_link_revoke
-from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
-from senmediation.testing.fixtures import TEST_PASSWORD, user_make
+from testsupport.browser import ERROR_TITLE, assert_accessible, sign_in
+from testsupport.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

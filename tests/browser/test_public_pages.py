@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.public.tests.test_views import PUBLIC_PAGES
-from senmediation.testing.browser import ERROR_TITLE, assert_accessible
+from testsupport.browser import ERROR_TITLE, assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

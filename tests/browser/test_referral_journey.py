@@ -14,7 +14,7 @@ from senmediation.cases.models import Case
 from senmediation.core import clock
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.directory.models import LocalAuthority
-from senmediation.testing.browser import assert_accessible
+from testsupport.browser import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,8 +10,8 @@ from senmediation.accounts.roles import Role
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.directory.models import LocalAuthority
 from senmediation.reporting.tests.helpers import case_row, event
-from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
-from senmediation.testing.fixtures import TEST_PASSWORD, user_make
+from testsupport.browser import ERROR_TITLE, assert_accessible, sign_in
+from testsupport.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 Q1 = "period=quarter&year=2026&quarter=1"

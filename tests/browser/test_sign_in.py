@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 from senmediation.accounts.roles import Role
 from senmediation.accounts.tests.helpers import enrolment_path_make, totp_code, totp_code_from_secret
 from senmediation.demodata.reference import demo_reference_data_load
-from senmediation.testing.browser import ERROR_TITLE, assert_accessible
-from senmediation.testing.fixtures import TEST_PASSWORD, user_make
+from testsupport.browser import ERROR_TITLE, assert_accessible
+from testsupport.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from senmediation.accounts.roles import Role
 from senmediation.cases.tests.factories import case_make
 from senmediation.demodata.reference import demo_reference_data_load
-from senmediation.testing.browser import ERROR_TITLE, assert_accessible, sign_in
-from senmediation.testing.fixtures import TEST_PASSWORD, user_make
+from testsupport.browser import ERROR_TITLE, assert_accessible, sign_in
+from testsupport.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -18,8 +18,8 @@ from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.feedback.tests.factories import complaint_make
 from senmediation.notifications.models import CallTask, Message
 from senmediation.notifications.services import notification_send
-from senmediation.testing.browser import assert_accessible, sign_in
-from senmediation.testing.fixtures import TEST_PASSWORD, user_make
+from testsupport.browser import assert_accessible, sign_in
+from testsupport.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

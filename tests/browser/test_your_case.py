@@ -19,9 +19,9 @@ from senmediation.directory.models import Venue
 from senmediation.documents.services.certificates import certificate_issue
 from senmediation.meetings.services import meeting_schedule
 from senmediation.portal.services.links import party_link_create
-from senmediation.testing.browser import assert_accessible
-from senmediation.testing.fixtures import mediator_make, user_make
 from senmediation.yourcase.tests.helpers import declined_case, la_officer_add, preparing_case
+from testsupport.browser import assert_accessible
+from testsupport.fixtures import mediator_make, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("/tmp/shots")

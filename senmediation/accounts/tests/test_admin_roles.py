@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from senmediation.accounts.models import User
 from senmediation.accounts.roles import Role, has_role
 from senmediation.audit.models import AuditEntry
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 pytestmark = pytest.mark.django_db
 

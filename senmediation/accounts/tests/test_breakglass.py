@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from senmediation.accounts.models import EnrolmentLink, User
 from senmediation.audit.models import AuditEntry
-from senmediation.testing.fixtures import client_for
+from testsupport.fixtures import client_for
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a long and unusual passphrase"

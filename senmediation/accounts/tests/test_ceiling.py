@@ -10,7 +10,7 @@ from senmediation.accounts.ceiling import account_rank, may_manage_account, may_
 from senmediation.accounts.models import EnrolmentLink, User
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.demodata.reference import demo_users_create
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.test import Client
 from senmediation.accounts.enrolment import enrolment_link_issue
 from senmediation.accounts.models import EmailChange, User
 from senmediation.accounts.roles import Role
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 pytestmark = pytest.mark.django_db
 

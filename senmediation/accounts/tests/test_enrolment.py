@@ -17,7 +17,7 @@ from senmediation.accounts.models import EnrolmentLink
 from senmediation.accounts.roles import Role
 from senmediation.accounts.tests.helpers import totp_code_from_secret, totp_device_make
 from senmediation.audit.models import AuditEntry
-from senmediation.testing.fixtures import TEST_PASSWORD, client_for, user_make
+from testsupport.fixtures import TEST_PASSWORD, client_for, user_make
 
 pytestmark = pytest.mark.django_db
 SETUP = "/accounts/two-factor/setup/"

@@ -17,7 +17,7 @@ from senmediation.accounts.otp import recovery_codes_issue
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.audit.models import AuditEntry
 from senmediation.directory.models import LocalAuthority
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 pytestmark = pytest.mark.django_db
 CEILING = "Only someone above this role can change this account"

@@ -7,7 +7,7 @@ from django.test import Client
 from senmediation.accounts import services
 from senmediation.accounts.tests.helpers import verified_client
 from senmediation.accounts.validators import BreachedPasswordValidator
-from senmediation.testing.fixtures import TEST_PASSWORD
+from testsupport.fixtures import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

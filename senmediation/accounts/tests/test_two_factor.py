@@ -9,7 +9,7 @@ from senmediation.accounts.tests.helpers import (
     totp_device_make,
     verified_client,
 )
-from senmediation.testing.fixtures import TEST_PASSWORD
+from testsupport.fixtures import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from senmediation.testing.fixtures import TEST_PASSWORD
+from testsupport.fixtures import TEST_PASSWORD
 
 
 @pytest.fixture(autouse=True)

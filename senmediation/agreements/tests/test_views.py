@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from senmediation.cases.services.transitions import case_transition
-from senmediation.testing.fixtures import client_for
+from testsupport.fixtures import client_for
 
 from .helpers import MEETING_AT, case_at_meeting
 

@@ -18,7 +18,7 @@ from senmediation.cases.services.transitions import case_transition
 from senmediation.cases.tests.factories import case_make
 from senmediation.documents.services.certificates import certificate_issue
 from senmediation.documents.tests.helpers import ISSUED, declined_case
-from senmediation.testing.fixtures import user_make
+from testsupport.fixtures import user_make
 
 from .helpers import la_organisation
 from .receiver import Receiver

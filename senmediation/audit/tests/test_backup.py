@@ -6,7 +6,7 @@ from senmediation.audit.services import audit_chain_verify
 from senmediation.cases.models import Case
 from senmediation.cases.tests.factories import case_make
 from senmediation.demodata.reference import demo_reference_data_load
-from senmediation.testing.fixtures import user_make
+from testsupport.fixtures import user_make
 
 
 @pytest.mark.django_db(transaction=True)

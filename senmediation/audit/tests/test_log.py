@@ -6,7 +6,7 @@ from senmediation.accounts.tests.helpers import verified_client
 from senmediation.audit.models import AppendOnlyError, AuditEntry
 from senmediation.audit.services import GENESIS_HASH, audit_chain_verify
 from senmediation.cases.tests.factories import case_make
-from senmediation.testing.fixtures import TEST_PASSWORD
+from testsupport.fixtures import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

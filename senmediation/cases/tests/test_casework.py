@@ -3,7 +3,7 @@ import pytest
 from senmediation.cases.models import ContactLog, MediatorNote
 from senmediation.cases.services.details import case_mediator_assign
 from senmediation.directory.models import SignpostingAgency
-from senmediation.testing.fixtures import client_for
+from testsupport.fixtures import client_for
 
 from .factories import case_make
 

@@ -10,7 +10,7 @@ from senmediation.cases.models import CaseEvent
 from senmediation.cases.services.details import case_coordinator_set
 from senmediation.cases.tests.factories import case_make
 from senmediation.core.errors import ServiceError
-from senmediation.testing.fixtures import user_make
+from testsupport.fixtures import user_make
 
 pytestmark = pytest.mark.django_db
 

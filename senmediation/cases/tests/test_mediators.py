@@ -16,7 +16,7 @@ from senmediation.directory.models import (
     MediatorProfile,
     School,
 )
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 23)

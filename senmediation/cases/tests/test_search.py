@@ -11,7 +11,7 @@ from senmediation.cases.search import Person, phone_normalised, search_text_for,
 from senmediation.cases.services.casework import party_add, party_update
 from senmediation.cases.services.details import case_mediator_assign
 from senmediation.cases.services.opening import PartyInput
-from senmediation.testing.queries import page_queries
+from testsupport.queries import page_queries
 
 from .factories import case_make
 

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from senmediation.cases.services.details import case_mediator_assign
-from senmediation.testing.fixtures import client_for
-from senmediation.testing.queries import PAGE_QUERY_BUDGET, page_queries
+from testsupport.fixtures import client_for
+from testsupport.queries import PAGE_QUERY_BUDGET, page_queries
 
 from .factories import case_make
 

@@ -29,7 +29,7 @@ from senmediation.meetings.services import meeting_schedule
 from senmediation.rules.deadlines import Clock
 from senmediation.rules.eligibility import ROUTE_RULES, Element, Route
 from senmediation.rules.workflow import TERMINAL_STATES, Action, CaseType, State, meeting_refusal, meeting_step
-from senmediation.testing.fixtures import mediator_make, user_make
+from testsupport.fixtures import mediator_make, user_make
 
 SEN_ROUTES = [r for r in Route if ROUTE_RULES[r].mediation]
 CERTIFICATE_CLOCKS = {

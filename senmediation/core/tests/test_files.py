@@ -7,7 +7,7 @@ import io
 import pytest
 
 from senmediation.core.files import PDF_ACTIVE, PDF_UNREADABLE, pdf_refusal
-from senmediation.testing.fixtures import pdf_make
+from testsupport.fixtures import pdf_make
 
 
 def test_a_clean_pdf_made_by_pypdf_is_accepted() -> None:

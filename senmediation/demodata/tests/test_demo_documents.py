@@ -18,7 +18,7 @@ from senmediation.demodata.generator import cases_generate
 from senmediation.demodata.progress import Progress
 from senmediation.demodata.reference import demo_reference_data_load, demo_users_create
 from senmediation.documents.models import Certificate, Document
-from senmediation.testing.fixtures import client_for
+from testsupport.fixtures import client_for
 
 TODAY = dt.date(2026, 11, 27)
 SPECIMEN_NOTE = "This demo document is a shared specimen: it does not name this case"

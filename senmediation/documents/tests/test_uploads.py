@@ -10,7 +10,7 @@ from senmediation.core.errors import ServiceError
 from senmediation.core.files import PDF_ACTIVE, sniff_mimetype
 from senmediation.documents.models import Document
 from senmediation.documents.services.uploads import TYPE_ERROR, document_upload
-from senmediation.testing.fixtures import pdf_make
+from testsupport.fixtures import pdf_make
 
 pytestmark = pytest.mark.django_db
 

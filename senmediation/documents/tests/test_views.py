@@ -9,7 +9,7 @@ from senmediation.cases.services.details import case_mediator_assign
 from senmediation.documents.models import Certificate, Document
 from senmediation.documents.services.certificates import certificate_issue
 from senmediation.documents.services.uploads import document_upload
-from senmediation.testing.fixtures import client_for, pdf_make
+from testsupport.fixtures import client_for, pdf_make
 
 from .helpers import ISSUED, declined_case, mediation_case
 
@@ -99,7 +99,7 @@ def test_notify_la_button_prepares_the_letter_and_moves_the_case_on(coordinator_
 
 
 def test_list_page_query_count_does_not_grow(coordinator_client, coordinator) -> None:
-    from senmediation.testing.queries import PAGE_QUERY_BUDGET, page_queries
+    from testsupport.queries import PAGE_QUERY_BUDGET, page_queries
 
     case = declined_case(by=coordinator)
     for n in range(5):

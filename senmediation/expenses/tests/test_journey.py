@@ -20,7 +20,7 @@ from senmediation.expenses.models import ExpenseClaim
 from senmediation.notifications.models import Message
 from senmediation.portal.models import PartyLink
 from senmediation.portal.services.links import party_link_create
-from senmediation.testing.fixtures import client_for, pdf_make
+from testsupport.fixtures import client_for, pdf_make
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)

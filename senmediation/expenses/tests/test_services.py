@@ -21,7 +21,7 @@ from senmediation.portal.services.links import party_link_create
 from senmediation.reporting.activity import activity_statement
 from senmediation.reporting.periods import period_quarter
 from senmediation.rules.expenses import ClaimAnswers
-from senmediation.testing.fixtures import client_for
+from testsupport.fixtures import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -102,7 +102,7 @@ def test_stage_two_restarts_the_clocks_and_the_letter_names_the_cmc(reference_da
 
 def test_nobody_handles_a_complaint_about_themselves(reference_data, manager, mediator) -> None:
     from senmediation.accounts.roles import Role
-    from senmediation.testing.fixtures import user_make
+    from testsupport.fixtures import user_make
 
     boss = user_make("boss2", Role.MANAGER)
     case = case_make()

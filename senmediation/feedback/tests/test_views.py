@@ -13,7 +13,7 @@ from senmediation.cases.tests.factories import case_make
 from senmediation.feedback.models import Complaint, PublicSubmission, SurveyResponse
 from senmediation.feedback.services import complaints as service
 from senmediation.notifications.models import Message, MessageAttachment
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 from .factories import complaint_make
 
@@ -179,7 +179,7 @@ def test_the_feedback_and_complaints_page_has_one_contact_panel(client, referenc
 
 
 def test_complaint_pages_keep_a_fixed_query_budget(manager_client) -> None:
-    from senmediation.testing.queries import PAGE_QUERY_BUDGET, page_queries
+    from testsupport.queries import PAGE_QUERY_BUDGET, page_queries
 
     complaint = complaint_make()
     manager_client.get("/staff/complaints/")  # warms the per-process caches (provider, session)

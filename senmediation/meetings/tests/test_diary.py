@@ -14,7 +14,7 @@ from senmediation.cases.tests.factories import case_make
 from senmediation.meetings.diary import DiaryOf, diary_cases_for, diary_page
 from senmediation.meetings.models import Meeting
 from senmediation.meetings.services import case_next_meeting_refresh
-from senmediation.testing.queries import page_queries
+from testsupport.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
@@ -169,7 +169,7 @@ def test_the_page_shows_a_coordinator_their_cases(coordinator, coordinator_clien
 
 def test_someone_both_mediator_and_coordinator_has_a_tab_for_each(coordinator, mediator) -> None:  # type: ignore[no-untyped-def]
     from senmediation.accounts.roles import Role, user_role_add
-    from senmediation.testing.fixtures import client_for
+    from testsupport.fixtures import client_for
 
     user_role_add(user=mediator, role=Role.COORDINATOR)
     _case(coordinator, mediator, "Singh", due=dt.date(2026, 12, 9))

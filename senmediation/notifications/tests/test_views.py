@@ -11,7 +11,7 @@ from senmediation.cases.tests.factories import case_make
 from senmediation.notifications.models import CallTask, Message
 from senmediation.notifications.services import notification_send
 from senmediation.portal.models import PartyLink
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 from .helpers import parent_make
 

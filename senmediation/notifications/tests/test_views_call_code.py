@@ -13,7 +13,7 @@ from senmediation.portal.models import PartyLink
 from senmediation.portal.services.links import party_link_issue, party_link_revoke
 from senmediation.portal.services.tokens import party_link_resolve_code
 from senmediation.rules.read_aloud import character_said
-from senmediation.testing.fixtures import client_for
+from testsupport.fixtures import client_for
 
 from .helpers import parent_make
 

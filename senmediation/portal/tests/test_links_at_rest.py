@@ -18,7 +18,7 @@ from senmediation.notifications.services.letters import letter_print_copy_render
 from senmediation.notifications.tests.helpers import parent_make
 from senmediation.portal.models import PartyLink
 from senmediation.portal.services.links import party_link_issue, party_link_resolve, party_link_revoke
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 pytestmark = pytest.mark.django_db
 SITE = "https://mediation.example.org/"

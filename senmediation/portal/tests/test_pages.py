@@ -13,7 +13,7 @@ from senmediation.directory.selectors import provider_current
 from senmediation.feedback.models import SurveyResponse
 from senmediation.portal.models import AttendanceResponse, Availability, ChildViews, PartySummary
 from senmediation.portal.services.links import party_link_create, party_link_revoke
-from senmediation.testing.fixtures import client_for, pdf_make
+from testsupport.fixtures import client_for, pdf_make
 
 pytestmark = pytest.mark.django_db
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

@@ -20,7 +20,7 @@ from senmediation.portal.selectors import (
 from senmediation.portal.services.exchange import summaries_release, summary_record
 from senmediation.portal.services.links import party_link_create
 from senmediation.portal.services.submissions import summary_submit
-from senmediation.testing.fixtures import client_for, mediator_make
+from testsupport.fixtures import client_for, mediator_make
 
 pytestmark = pytest.mark.django_db
 

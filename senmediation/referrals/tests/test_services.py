@@ -17,7 +17,7 @@ from senmediation.referrals.models import Submission
 from senmediation.referrals.steps import PUBLIC, STEPS
 from senmediation.rules.eligibility import Route
 from senmediation.rules.workflow import CaseType
-from senmediation.testing.fixtures import mediator_make, user_make
+from testsupport.fixtures import mediator_make, user_make
 
 from .journeys import iass_answers, parent_answers, young_person_answers
 

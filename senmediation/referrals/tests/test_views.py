@@ -11,7 +11,7 @@ from django.test import Client
 from senmediation.accounts.roles import Role
 from senmediation.cases.models import Case
 from senmediation.directory.models import LocalAuthority
-from senmediation.testing.fixtures import user_make
+from testsupport.fixtures import user_make
 
 from .journeys import date_parts, iass_answers, parent_answers, walk, young_person_answers
 

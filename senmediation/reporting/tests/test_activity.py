@@ -14,7 +14,7 @@ from senmediation.documents.models import Certificate
 from senmediation.reporting.activity import activity_statement
 from senmediation.reporting.models import RateCard
 from senmediation.reporting.periods import period_quarter
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 from .helpers import case_row, certificate, event, other_la, trafford
 

@@ -18,7 +18,7 @@ from senmediation.meetings.models import Attendance, Meeting
 from senmediation.reporting.figures import late_clocks, median, report_figures
 from senmediation.reporting.periods import period_dates, period_quarter
 from senmediation.rules.deadlines import Clock, due_date
-from senmediation.testing.fixtures import user_make
+from testsupport.fixtures import user_make
 
 from .helpers import case_row, certificate, clock, event, other_la, trafford
 

@@ -10,7 +10,7 @@ from senmediation.accounts.roles import Role
 from senmediation.documents.models import Certificate
 from senmediation.reporting.sen2 import sen2_cells, sen2_figures
 from senmediation.rules.workflow import TRANSITIONS, CaseType, State
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 from .helpers import case_row, certificate, event, other_la, trafford
 

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from senmediation.accounts.roles import Role
 from senmediation.rules.deadlines import Clock
-from senmediation.testing.fixtures import client_for, user_make
+from testsupport.fixtures import client_for, user_make
 
 from .helpers import case_row, clock, other_la, trafford
 

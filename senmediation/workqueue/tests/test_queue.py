@@ -14,9 +14,9 @@ from senmediation.notifications.models import CallTask, Message
 from senmediation.notifications.services import notification_send
 from senmediation.notifications.tests.helpers import parent_make
 from senmediation.rules.deadlines import ACTOR_LABELS, CLOCK_RULES, PROVIDER_CLOCKS, Actor, Clock
-from senmediation.testing.fixtures import client_for
 from senmediation.workqueue import selectors
 from senmediation.workqueue.selectors import Kind
+from testsupport.fixtures import client_for
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 23)
@@ -212,7 +212,7 @@ def test_a_mediator_sees_only_our_time_limits_on_their_own_cases(coordinator, me
 
 def test_the_home_page_asks_the_same_number_of_queries_however_much_work_there_is(
         coordinator, time_machine) -> None:
-    from senmediation.testing.queries import page_queries
+    from testsupport.queries import page_queries
 
     time_machine.move_to(dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC))
     client = client_for(coordinator)

@@ -15,7 +15,7 @@ from pathlib import Path
 import dj_database_url
 import psycopg
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION_SECRET_KEY = "x" * 30 + "a-very-long-random-production-secret-key-value-for-the-tests"
 PRODUCTION_HOST = "mediation.example.org"
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PATH = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 ERROR_TITLE = re.compile(r"^Error:")  # the page title GOV.UK pages carry when a form has errors
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 CHROMIUM_ARGS = [
