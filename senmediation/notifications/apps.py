@@ -23,3 +23,14 @@ class NotificationsConfig(AppConfig):
         from .tasks import message_deliver_later
 
         message_deliver_later_register(message_deliver_later)
+        # Notifications listens to the case domain, which never imports it (cases/signals.py).
+        from senmediation.cases import signals
+
+        from . import receivers
+
+        signals.party_reach_changed.connect(receivers.party_reach_changed_release,
+                                            dispatch_uid="notifications.party_reach_changed_release")
+        signals.la_asked_can_arrange.connect(receivers.la_asked_can_arrange_write,
+                                             dispatch_uid="notifications.la_asked_can_arrange_write")
+        signals.mediation_not_arranged.connect(receivers.mediation_not_arranged_tell_family,
+                                               dispatch_uid="notifications.mediation_not_arranged_tell_family")

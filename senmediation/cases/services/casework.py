@@ -17,6 +17,7 @@ from senmediation.rules.deadlines import Clock, contact_meets_first_call_back
 from senmediation.rules.workflow import Action
 
 from ..models import AdviceRecord, Case, CaseEvent, ChildViews, ContactLog, MediatorNote, Party, Signposting
+from ..signals import party_reach_changed
 from .deadlines import clocks_apply
 from .events import case_event_record
 from .search import case_search_refresh
@@ -179,6 +180,4 @@ def party_details_changed(*, party: Party, changed: set[str]) -> None:
     if changed & {"name", "email", "phone"}:
         case_search_refresh(case=party.case)
     if changed & REACH_FIELDS:
-        from senmediation.notifications.services import messages_release_for_party
-
-        messages_release_for_party(party=party)
+        party_reach_changed.send(sender=Party, party=party)  # notifications releases the waiting messages

@@ -17,10 +17,7 @@ from django.db import transaction
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
-from senmediation.notifications.models import CallTask
-from senmediation.notifications.services import notification_send
 from senmediation.rules.appeal import tribunal_appeal_deadline
-from senmediation.rules.calendar import format_day
 from senmediation.rules.deadlines import Clock
 from senmediation.rules.eligibility import Route
 from senmediation.rules.not_arranged import (
@@ -32,12 +29,12 @@ from senmediation.rules.not_arranged import (
 from senmediation.rules.workflow import Action, State
 
 from ..models import Case, CaseEvent, Deadline, Party
+from ..signals import la_asked_can_arrange, mediation_not_arranged
 from .events import case_event_record
 from .transitions import case_transition
 
 ASKED = "la_asked_can_arrange"
 NOT_ARRANGED_RECORDED = "la_cannot_arrange"
-_FAMILY = (Party.Role.PARENT, Party.Role.YOUNG_PERSON)
 _LA_ARRANGES = tuple(route.value for route in Route if la_must_tell_adviser(route))
 
 
@@ -55,24 +52,16 @@ def _la_ask(*, deadline: Deadline, today: dt.date) -> int:
             return 0
         officer = _la_officer(case)
         la = case.local_authority
-        context = {"la_name": la.name, "la_told_date": f"{deadline.start_date:%-d %B %Y}",
-                   "mediation_due": f"{deadline.due_date:%-d %B %Y}"}
-        key = f"la-can-arrange-{case.pk}-{deadline.start_date:%Y%m%d}"
+        la_email = "" if officer is not None else la.contact_email or ""
+        # Notifications writes to the officer, or else to the LA's contact e-mail, and sets up the call.
+        la_asked_can_arrange.send(sender=Case, case=case, deadline=deadline, today=today, officer=officer,
+                                  la_email=la_email)
         if officer is not None:
-            notification_send(template_key="la_can_arrange_check", party=officer, case=case, context=context,
-                              idempotency_key=key)
             written = f"Asked {officer.name} ({la.name}) in writing"
-        elif la.contact_email:
-            notification_send(template_key="la_can_arrange_check", to_email=la.contact_email, case=case,
-                              context={**context, "party_name": la.contact_name or "Colleague"}, idempotency_key=key)
+        elif la_email:
             written = f"Asked {la.name} in writing"
         else:
             written = f"Could not write to {la.name} (no officer or contact e-mail on record): phone them"
-        CallTask.objects.create(
-            case=case, party=officer, due=today,
-            reason=f"Ask {la.name} whether it can arrange mediation by {deadline.due_date:%-d %B %Y}. If it "
-                   "cannot, record 'The LA says it cannot arrange mediation in time' on the case",
-        )
         case_event_record(
             case=case, by=None, kind=CaseEvent.Kind.CLOCK, action=ASKED, after=marker,
             summary=f"Day {LA_ASKED_ON_DAY} of 30 with no meeting fixed. {written} whether it can arrange mediation "
@@ -120,13 +109,11 @@ def case_not_arranged_record(
         certificate_due = certificate_not_arranged_due(adviser_told_on)
         # The appeal deadline runs from the certificate; the earliest it can be issued is today, so the
         # family are told the earliest last day it can give, and the certificate gives the exact one.
-        appeal = (f"{tribunal_appeal_deadline(decision_notice_sent=case.decision_notice_date, certificate_issued=today):%-d %B %Y}"
-                  if case.decision_notice_date else "the date shown on your certificate")
-        context = {"la_name": case.local_authority.name, "certificate_due": format_day(certificate_due),
-                   "appeal_deadline": appeal}
-        for party in case.parties.filter(role__in=_FAMILY).order_by("-is_main_contact", "id"):
-            notification_send(template_key="not_arranged_options", party=party, case=case, by=by, context=context,
-                              idempotency_key=f"not-arranged-{case.pk}-{adviser_told_on:%Y%m%d}-party-{party.pk}")
+        appeal = (tribunal_appeal_deadline(decision_notice_sent=case.decision_notice_date, certificate_issued=today)
+                  if case.decision_notice_date else None)
+        # Notifications tells the family their options.
+        mediation_not_arranged.send(sender=Case, case=case, by=by, adviser_told_on=adviser_told_on,
+                                    certificate_due=certificate_due, appeal_deadline=appeal)
         case_event_record(
             case=case, by=by, kind=CaseEvent.Kind.CLOCK, action=NOT_ARRANGED_RECORDED,
             summary=f"The local authority told the adviser on {adviser_told_on:%-d %B %Y} that it cannot arrange "
