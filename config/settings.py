@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "senmediation.notifications",
     "senmediation.portal",
     "senmediation.yourcase",
+    "senmediation.casepages",
     "senmediation.expenses",
     "senmediation.audit",
     "senmediation.workqueue",

@@ -23,7 +23,7 @@ urlpatterns = [
     path("staff/my-cases/", include("senmediation.meetings.diary_urls")),
     path("staff/", include("senmediation.workqueue.urls")),
     path("staff/", include("senmediation.feedback.urls")),
-    path("staff/", include("senmediation.cases.urls")),
+    path("staff/", include("senmediation.casepages.urls")),
     path("p/", include("senmediation.yourcase.urls")),
     path("refer/", include("senmediation.referrals.urls")),
     path("", include("senmediation.feedback.public_urls")),

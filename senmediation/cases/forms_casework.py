@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 
-from senmediation.core.forms import GovukDateField
 from senmediation.directory.models import SignpostingAgency
 
 from .choices import Adjustment
@@ -78,26 +77,6 @@ class ChildViewsForm(forms.Form):
 class MediatorNoteForm(forms.Form):
     text = forms.CharField(label="Add a private note", widget=forms.Textarea(attrs={"rows": 5}), max_length=10000,
                            error_messages={"required": "Enter the note"})
-
-
-class SummaryForm(forms.Form):
-    party: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
-        queryset=None, label="Whose summary", empty_label="Choose a party",
-        error_messages={"required": "Choose whose summary this is"},
-    )
-    text = forms.CharField(label="Their summary, in their words", widget=forms.Textarea(attrs={"rows": 5}),
-                           max_length=10000, error_messages={"required": "Enter the summary"})
-
-    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        from senmediation.portal.services.exchange import SIDES
-
-        self.fields["party"].queryset = case.parties.filter(role__in=SIDES)  # type: ignore[attr-defined]
-
-
-class ReleaseDateForm(forms.Form):
-    release_on = GovukDateField(label="Share what has arrived by this date", label_lower="the date",
-                                help_text="For example, 27 3 2026")
 
 
 ADJUSTMENT_CHOICES = Adjustment.choices
