@@ -12,8 +12,7 @@ from django.core.management import call_command
 from senmediation.notifications.models import Message
 from senmediation.notifications.services import message_deliver_now, messages_retry_due, notification_send
 from senmediation.notifications.services.delivery import MAX_ATTEMPTS, UNKNOWN_OUTCOME, message_claim
-
-from .helpers import parent_make
+from senmediation.notifications.tests.helpers import parent_make
 
 pytestmark = pytest.mark.django_db
 START = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)

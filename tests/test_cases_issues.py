@@ -11,11 +11,10 @@ import pytest
 from senmediation.cases.models import Case, CaseEvent, Deadline
 from senmediation.cases.services.issues import case_issues_change, case_issues_change_preview
 from senmediation.cases.services.transitions import case_transition
+from senmediation.cases.tests.factories import case_make
 from senmediation.core.errors import ServiceError
 from senmediation.documents.services.certificates import certificate_issue
 from senmediation.rules.eligibility import Decision, Element, Route
-
-from .factories import case_make
 
 pytestmark = pytest.mark.django_db
 

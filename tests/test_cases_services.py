@@ -6,11 +6,10 @@ from senmediation.cases.models import Case, CaseEvent, Deadline
 from senmediation.cases.services.deadlines import deadlines_sweep
 from senmediation.cases.services.details import case_mediator_assign
 from senmediation.cases.services.transitions import case_transition
+from senmediation.cases.tests.factories import case_make
 from senmediation.core.errors import ServiceError
 from senmediation.meetings.models import Meeting
 from senmediation.rules.eligibility import Decision, Element, Route
-
-from .factories import case_make
 
 pytestmark = pytest.mark.django_db
 

@@ -18,11 +18,10 @@ from senmediation.cases.models import Case, CaseEvent, Party
 from senmediation.cases.services.not_arranged import case_not_arranged_record, la_arrangement_checks_send
 from senmediation.cases.services.opening import PartyInput
 from senmediation.cases.services.transitions import case_transition
+from senmediation.cases.tests.factories import case_make
 from senmediation.core.errors import ServiceError
 from senmediation.notifications.models import CallTask, Message
 from senmediation.rules.eligibility import Decision, Element, Route
-
-from .factories import case_make
 
 pytestmark = pytest.mark.django_db
 
