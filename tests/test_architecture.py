@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,3 +76,58 @@ def test_the_contract_would_catch_a_breach(package: str, tmp_path: Path) -> None
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from senmediation.cases.models import Case\n    return Case\n")
     assert _imports(sample) == [(2, "senmediation.cases.models")]
+
+
+def _circles(graph: Any, modules: set[str]) -> list[list[str]]:
+    """Groups of modules that import each other round a circle (Tarjan's strongly connected components)."""
+    imports = {m: [i for i in graph.find_modules_directly_imported_by(m) if i in modules and i != m] for m in modules}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for other in imports[module]:
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in on_stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(modules):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_import_circle_between_modules() -> None:
+    """Issue 25: no two modules of senmediation/ import each other, directly or round a longer circle (imports
+    inside functions count: grimp reads them)."""
+    import grimp
+
+    graph = grimp.build_graph("senmediation")
+    assert _circles(graph, set(graph.modules)) == []
+
+
+def test_the_circle_check_finds_a_circle() -> None:
+    class Graph:
+        edges = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+
+        def find_modules_directly_imported_by(self, module: str) -> set[str]:
+            return self.edges[module]
+
+    assert _circles(Graph(), {"a", "b", "c", "d"}) == [["a", "b", "c"]]
