@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "senmediation.yourcase",
     "senmediation.expenses",
     "senmediation.audit",
+    "senmediation.records",
     "senmediation.workqueue",
     "senmediation.reporting",
     "senmediation.feedback",
