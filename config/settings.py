@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "senmediation.casepages",
     "senmediation.expenses",
     "senmediation.audit",
+    "senmediation.records",
     "senmediation.workqueue",
     "senmediation.reporting",
     "senmediation.feedback",

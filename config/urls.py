@@ -16,7 +16,7 @@ urlpatterns = [
     path("staff/cases/<str:reference>/agreement/", include("senmediation.agreements.urls")),
     path("staff/cases/<str:reference>/expenses/", include("senmediation.expenses.urls")),
     path("staff/notifications/", include("senmediation.notifications.urls")),
-    path("staff/audit/", include("senmediation.audit.urls")),
+    path("staff/audit/", include("senmediation.records.urls")),
     path("staff/access/api/", include("senmediation.api.staff_urls")),
     path("staff/reports/", include("senmediation.reporting.urls")),
     path("staff/people/", include("senmediation.accounts.staff_urls")),

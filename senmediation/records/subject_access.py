@@ -12,11 +12,11 @@ from typing import Any
 from django.apps import apps
 from django.db.models import Q
 
+from senmediation.audit.services import audit_record
+from senmediation.cases.choices import Adjustment, label_of
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.core.pdf import template_to_pdf
-
-from .services import audit_record
 
 MIN_QUERY = 3
 CASE_FIELDS = (
@@ -89,8 +89,6 @@ def _labelled(record: dict[str, Any], keys: tuple[str, ...]) -> list[tuple[str, 
 
 def _worded(record: dict[str, Any], choices: dict[str, Any]) -> dict[str, Any]:
     """The record with each stored code as the words people read (the JSON keeps the codes)."""
-    from senmediation.cases.choices import label_of
-
     out = dict(record)
     for key, options in choices.items():
         value = record.get(key)
@@ -107,8 +105,6 @@ def _display(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     Case = apps.get_model("cases", "Case")
     Party = apps.get_model("cases", "Party")
     Meeting = apps.get_model("meetings", "Meeting")
-    from senmediation.cases.choices import Adjustment
-
     case_words = {"case_type": Case._meta.get_field("case_type").choices, "state": Case._meta.get_field("state").choices}
     party_words = {"role": Party.Role.choices, "preferred_contact": Party.Contact.choices,
                    "adjustments": Adjustment.choices, "interpreter_needed": (), "is_main_contact": ()}
@@ -133,7 +129,7 @@ def subject_access_export(*, query: str, by: Any) -> tuple[bytes, bytes]:
         "cases": [_case_record(case, found["parties"]) for case in found["cases"]],
     }
     as_json = json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
-    as_pdf = template_to_pdf("audit/subject_access_pdf.html", {"data": data, "cases": _display(data["cases"])})
+    as_pdf = template_to_pdf("records/subject_access_pdf.html", {"data": data, "cases": _display(data["cases"])})
     return as_json, as_pdf
 
 

@@ -8,13 +8,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from senmediation.accounts.decorators import role_required
 from senmediation.accounts.roles import Role
+from senmediation.audit.models import AuditEntry
 from senmediation.cases.selectors import case_get_for
 from senmediation.core import clock
 from senmediation.core.client_ip import client_ip
 from senmediation.core.errors import ServiceError
 
 from .forms import SubjectAccessForm
-from .models import AuditEntry
 from .subject_access import subject_access_export_recorded
 
 CASE_ACCESS_LIMIT = 500
@@ -25,7 +25,7 @@ CASE_ACCESS_LIMIT = 500
 def case_access(request: HttpRequest, reference: str) -> HttpResponse:
     case = case_get_for(user=request.user, reference=reference)
     entries = list(AuditEntry.objects.filter(case_reference=case.reference).order_by("-id")[:CASE_ACCESS_LIMIT])
-    return render(request, "audit/case_access.html", {"case": case, "entries": entries, "limit": CASE_ACCESS_LIMIT})
+    return render(request, "records/case_access.html", {"case": case, "entries": entries, "limit": CASE_ACCESS_LIMIT})
 
 
 @require_http_methods(["GET", "POST"])
@@ -51,4 +51,4 @@ def subject_access(request: HttpRequest) -> HttpResponse:
                 name = f"subject-access-{stamp}.pdf"
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
-    return render(request, "audit/subject_access.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "records/subject_access.html", {"form": form}, status=400 if form.errors else 200)

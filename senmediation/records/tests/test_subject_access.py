@@ -6,8 +6,8 @@ from pypdf import PdfReader
 
 from senmediation.accounts.tests.helpers import verified_client
 from senmediation.audit.models import AuditEntry
-from senmediation.audit.subject_access import subject_access_export
 from senmediation.cases.tests.factories import case_make
+from senmediation.records.subject_access import subject_access_export
 
 pytestmark = pytest.mark.django_db
 

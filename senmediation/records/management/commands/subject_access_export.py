@@ -4,9 +4,9 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from senmediation.audit.services import audit_record
 from senmediation.core.errors import ServiceError
 
-from ...services import audit_record
 from ...subject_access import subject_access_export_recorded
 
 
