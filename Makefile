@@ -48,6 +48,8 @@ worker: install
 lint: $(BIN)/.installed
 	@echo "== ruff =="
 	$(BIN)/ruff check .
+	@echo "== import layers (docs/architecture.md) =="
+	PYTHONPATH=. $(BIN)/lint-imports
 
 typecheck: $(BIN)/.installed
 	@echo "== mypy =="
