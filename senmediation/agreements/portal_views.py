@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from senmediation.core import clock
+from senmediation.portal.link_problem import link_problem_page
 from senmediation.portal.services.links import PartyLinkError, party_link_resolve
 from senmediation.rules.links import opens_family_page
 
@@ -22,7 +22,7 @@ def late_letter(request: HttpRequest, token: str, item_id: int) -> HttpResponse:
     try:
         link = party_link_resolve(token)
     except PartyLinkError as problem:
-        return render(request, "portal/link_problem.html", {"problem": problem}, status=problem.status)
+        return link_problem_page(request, problem)
     if not opens_family_page(link.party.role):
         raise Http404("Only the family's own link has letters")
     try:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from senmediation.core.errors import ServiceError
 from senmediation.portal.family import back_to_case
+from senmediation.portal.link_problem import link_problem_page
 from senmediation.portal.models import PartyLink, Purpose
 from senmediation.portal.services.links import PartyLinkError, party_link_resolve, party_link_touch
 from senmediation.portal.sharing import who_reads_for
@@ -57,7 +58,7 @@ def claim_check(request: HttpRequest, token: str) -> HttpResponse:
     try:
         link = party_link_resolve(token)
     except PartyLinkError as link_problem:
-        return render(request, "portal/link_problem.html", {"problem": link_problem}, status=link_problem.status)
+        return link_problem_page(request, link_problem)
     if link.purpose != Purpose.EXPENSES:
         return redirect("portal:page", token=token)
     draft = expense_claim_draft_for(link=link)

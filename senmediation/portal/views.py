@@ -21,6 +21,7 @@ from senmediation.rules.links import opens_family_page
 
 from .family import back_to_case
 from .forms import AttendanceForm, AvailabilityForm, ChildViewsForm, CodeForm
+from .link_problem import link_problem_page
 from .models import PartyLink, Purpose
 from .services import submissions
 from .services.codes import CodeAttemptsLimited, party_link_open_by_code
@@ -68,10 +69,6 @@ def _context(link: PartyLink, token: str, **extra: Any) -> dict[str, Any]:
             **extra}
 
 
-def _problem(request: HttpRequest, problem: PartyLinkError) -> HttpResponse:
-    return render(request, "portal/link_problem.html", {"problem": problem}, status=problem.status)
-
-
 @never_cache
 def party_page(request: HttpRequest, token: str) -> HttpResponse:
     """The link's task (`/p/<token>/task/`, and `/p/<token>/` for parties whose links do not open the
@@ -79,7 +76,7 @@ def party_page(request: HttpRequest, token: str) -> HttpResponse:
     try:
         link = party_link_resolve(token)
     except PartyLinkError as problem:
-        return _problem(request, problem)
+        return link_problem_page(request, problem)
     return party_task_page(request, link, token)
 
 
@@ -132,7 +129,7 @@ def code_entry(request: HttpRequest) -> HttpResponse:
         except LinkUnknown as refusal:
             form.add_error("code", refusal.message)
         except PartyLinkError as problem:
-            return _problem(request, problem)
+            return link_problem_page(request, problem)
     return render(request, "portal/code.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -141,7 +138,7 @@ def party_done(request: HttpRequest, token: str) -> HttpResponse:
     try:
         link = party_link_resolve(token)
     except PartyLinkError as problem:
-        return _problem(request, problem)
+        return link_problem_page(request, problem)
     template = "expenses/portal_done.html" if link.purpose == Purpose.EXPENSES else "portal/done.html"
     # A family's thank-you page leads back to their case page while the case is open; anyone else's to the form.
     return render(request, template, _context(link, token, who_reads=who_reads_for(link)))
@@ -152,7 +149,7 @@ def agreement_file(request: HttpRequest, token: str) -> HttpResponseBase:
     try:
         link = party_link_resolve(token)
     except PartyLinkError as problem:
-        return _problem(request, problem)
+        return link_problem_page(request, problem)
     agreement = submissions.agreement_for(link.party.case) if link.purpose == Purpose.AGREEMENT else None
     if agreement is None or not getattr(agreement, "file", None):
         raise Http404("No agreement yet")

@@ -7,6 +7,8 @@ only that link's case; a document that is not this case's (or, for a letter, not
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -23,6 +25,7 @@ from senmediation.documents.models import Certificate
 from senmediation.meetings.ics import meeting_ics
 from senmediation.meetings.models import Meeting
 from senmediation.notifications.models import Message
+from senmediation.portal.link_problem import link_problem_page
 from senmediation.portal.models import PartyLink, Purpose
 from senmediation.portal.selectors import exchanged_summaries_for
 from senmediation.portal.services.links import PartyLinkError, party_link_resolve, party_link_touch
@@ -35,16 +38,23 @@ from .selectors import opens_case_page, your_case
 _AFTER_CLOSING = frozenset({Purpose.FEEDBACK, Purpose.EXPENSES})
 
 
-def _problem(request: HttpRequest, problem: PartyLinkError) -> HttpResponse:
-    return render(request, "portal/link_problem.html", {"problem": problem}, status=problem.status)
+def _family_download(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """A GET-only, uncached view of the family's own link: it is called with the live link in place of the token;
+    a link that cannot be used gets the link-problem page, and anyone else's link 404."""
 
+    @never_cache
+    @require_GET
+    @wraps(view)
+    def wrapped(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponseBase:
+        try:
+            link = party_link_resolve(token)
+        except PartyLinkError as problem:
+            return link_problem_page(request, problem)
+        if not opens_case_page(link):
+            raise Http404("This link does not open a case page")
+        return view(request, link, **kwargs)
 
-def _family_link(token: str) -> PartyLink:
-    """The live link for `token` if it opens the family's case page; Http404 for anyone else's link."""
-    link = party_link_resolve(token)
-    if not opens_case_page(link):
-        raise Http404("This link does not open a case page")
-    return link
+    return wrapped
 
 
 @never_cache
@@ -56,7 +66,7 @@ def case_page(request: HttpRequest, token: str) -> HttpResponse:
     try:
         link = party_link_resolve(token)
     except PartyLinkError as problem:
-        return _problem(request, problem)
+        return link_problem_page(request, problem)
     if not opens_case_page(link) or (link.purpose in _AFTER_CLOSING and not link.party.case.is_open):
         return party_task_page(request, link, token)
     party_link_touch(link=link)
@@ -75,14 +85,9 @@ def case_page_context(*, link: PartyLink, token: str, today: dt.date) -> dict[st
     return context
 
 
-@never_cache
-@require_GET
-def meeting_calendar(request: HttpRequest, token: str) -> HttpResponseBase:
+@_family_download
+def meeting_calendar(request: HttpRequest, link: PartyLink) -> HttpResponseBase:
     """`/p/<token>/meeting.ics`: the family's meeting as a calendar file (the same event staff send)."""
-    try:
-        link = _family_link(token)
-    except PartyLinkError as problem:
-        return _problem(request, problem)
     if link.purpose == Purpose.DOCUMENTS:
         raise Http404("No meeting on a documents link")
     meeting = (Meeting.objects.filter(case_id=link.party.case_id, status=Meeting.Status.SCHEDULED)
@@ -101,40 +106,25 @@ def _pdf(file: object, filename: str) -> FileResponse:
                         content_type="application/pdf")
 
 
-@never_cache
-@require_GET
-def certificate_file(request: HttpRequest, token: str, pk: int) -> HttpResponseBase:
+@_family_download
+def certificate_file(request: HttpRequest, link: PartyLink, pk: int) -> HttpResponseBase:
     """A current certificate of this link's case (a superseded version is not offered)."""
-    try:
-        link = _family_link(token)
-    except PartyLinkError as problem:
-        return _problem(request, problem)
     certificate = get_object_or_404(Certificate, pk=pk, case_id=link.party.case_id, superseded_by__isnull=True)
     return _pdf(certificate.file, f"mediation-certificate-{certificate.number}.pdf")
 
 
-@never_cache
-@require_GET
-def agreement_download(request: HttpRequest, token: str) -> HttpResponseBase:
+@_family_download
+def agreement_download(request: HttpRequest, link: PartyLink) -> HttpResponseBase:
     """This link's case's final mediation agreement."""
-    try:
-        link = _family_link(token)
-    except PartyLinkError as problem:
-        return _problem(request, problem)
     agreement = agreement_for_portal(case=link.party.case)
     if agreement is None or not agreement.file:
         raise Http404("No agreement yet")
     return _pdf(agreement.file, "mediation-agreement.pdf")
 
 
-@never_cache
-@require_GET
-def letter_file(request: HttpRequest, token: str, pk: int) -> HttpResponseBase:
+@_family_download
+def letter_file(request: HttpRequest, link: PartyLink, pk: int) -> HttpResponseBase:
     """A letter we sent to this link's party (the case copy, any code in it masked)."""
-    try:
-        link = _family_link(token)
-    except PartyLinkError as problem:
-        return _problem(request, problem)
     letter = get_object_or_404(Message, pk=pk, case_id=link.party.case_id, party_id=link.party_id,
                                channel=Message.Channel.LETTER)
     if not letter.letter_file:
