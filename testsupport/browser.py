@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,21 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
 def assert_accessible(page: Any) -> None:
     violations = axe_violations(page)
     assert violations == [], f"axe found violations on {page.url}: {violations}"
+
+
+SHOTS = Path(tempfile.gettempdir()) / "shots"
+WIDTHS = (1280, 390)
+
+
+def assert_accessible_at_each_width(page: Any, shot: str) -> None:
+    """At a desktop and a phone width: axe finds nothing, nothing scrolls sideways, and a full-page screenshot is
+    saved as /tmp/shots/<shot>-<width>.png to look at. The page is not loaded again (a POST's answer stays)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        assert_accessible(page)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (shot, width)
+        page.screenshot(path=str(SHOTS / f"{shot}-{width}.png"), full_page=True)
 
 
 def sign_in(page: Any, username: str, password: str) -> None:

@@ -4,7 +4,6 @@ their own browser, types it in at /p/code/ and reaches their page. 0 axe violati
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,22 +15,14 @@ from senmediation.cases.tests.factories import case_make
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.notifications.models import CallTask
 from senmediation.portal.services.links import party_link_issue
-from testsupport.browser import assert_accessible, sign_in
+from testsupport.browser import assert_accessible, assert_accessible_at_each_width, sign_in
 from testsupport.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = Path("/tmp/shots")
-WIDTHS = (1280, 390)
 
 
 def _check_and_shoot(page: Any, name: str) -> None:
-    """axe and a full-page screenshot at each width; the page is not loaded again (a POST's answer stays)."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_accessible(page)
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (name, width)
-        page.screenshot(path=str(SHOTS / f"calls-{name}-{width}.png"), full_page=True)
+    assert_accessible_at_each_width(page, f"calls-{name}")
 
 
 def test_a_parent_who_prefers_calls_opens_their_page_with_the_code_read_to_them(page, browser, live_server) -> None:

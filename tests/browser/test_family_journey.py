@@ -36,11 +36,10 @@ from senmediation.portal.services.links import party_link_create
 from senmediation.referrals import services as referrals
 from senmediation.referrals.tests.journeys import parent_answers
 from senmediation.referrals.tests.test_services import stored
-from testsupport.browser import assert_accessible
+from testsupport.browser import assert_accessible_at_each_width
 from testsupport.fixtures import mediator_make, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = Path("/tmp/shots")
 
 
 def _on(time_machine: Any, day: dt.date, hour: int = 12) -> dt.date:
@@ -61,12 +60,7 @@ def _stage(page: Any, sentence: str, next_step: str) -> None:
 
 
 def _look(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for width in (1280, 390):
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_accessible(page)
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (name, width)
-        page.screenshot(path=str(SHOTS / f"family-journey-{name}-{width}.png"), full_page=True)
+    assert_accessible_at_each_width(page, f"family-journey-{name}")
 
 
 def test_a_family_follows_their_case_from_referral_to_a_late_action_and_its_letter(page, time_machine) -> None:

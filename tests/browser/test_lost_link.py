@@ -3,7 +3,6 @@ and 390 px wide, errors linked from the summary, and the same answer page with J
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,23 +12,15 @@ from senmediation.accounts.roles import Role
 from senmediation.cases.tests.factories import case_make
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.portal.models import PartyLink
-from testsupport.browser import ERROR_TITLE, assert_accessible
+from testsupport.browser import ERROR_TITLE, assert_accessible_at_each_width
 from testsupport.fixtures import user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = Path("/tmp/shots")
-WIDTHS = (1280, 390)
 
 
 def _check_and_shoot(page: Any, name: str) -> None:
-    """axe, no sideways scrolling and a full-page screenshot at each width, without loading the page again."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert page.locator("h1").count() == 1, name
-        assert_accessible(page)
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (name, width)
-        page.screenshot(path=str(SHOTS / f"lost-link-{name}-{width}.png"), full_page=True)
+    assert page.locator("h1").count() == 1, name
+    assert_accessible_at_each_width(page, f"lost-link-{name}")
 
 
 def test_lost_link_pages_are_accessible_with_errors_linked_to_their_fields(page) -> None:

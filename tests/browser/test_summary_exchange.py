@@ -4,7 +4,6 @@ never the note. 0 axe violations and screenshots at 1280 and 390 px wide."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,23 +17,16 @@ from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.notifications.models import Message
 from senmediation.portal.models import Purpose
 from senmediation.portal.services.links import party_link_create
-from testsupport.browser import assert_accessible, sign_in
+from testsupport.browser import assert_accessible_at_each_width, sign_in
 from testsupport.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = Path("/tmp/shots")
-WIDTHS = (1280, 390)
 SUMMARY = "The plan does not say how many hours of speech therapy Sam gets."
 NOTE = "Sam's dad and I have just separated and I find meetings with him hard."
 
 
 def _check_and_shoot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_accessible(page)
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (name, width)
-        page.screenshot(path=str(SHOTS / f"summary-exchange-{name}-{width}.png"), full_page=True)
+    assert_accessible_at_each_width(page, f"summary-exchange-{name}")
 
 
 def test_the_note_for_the_mediator_never_reaches_the_la(page) -> None:

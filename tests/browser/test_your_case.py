@@ -20,22 +20,15 @@ from senmediation.documents.services.certificates import certificate_issue
 from senmediation.meetings.services import meeting_schedule
 from senmediation.portal.services.links import party_link_create
 from senmediation.yourcase.tests.helpers import declined_case, la_officer_add, preparing_case
-from testsupport.browser import assert_accessible
+from testsupport.browser import assert_accessible_at_each_width
 from testsupport.fixtures import mediator_make, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SHOTS = Path("/tmp/shots")
-WIDTHS = (1280, 390)
 NOW = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 
 
 def _check_and_shoot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_accessible(page)
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (name, width)
-        page.screenshot(path=str(SHOTS / f"your-case-{name}-{width}.png"), full_page=True)
+    assert_accessible_at_each_width(page, f"your-case-{name}")
 
 
 def test_a_parent_sees_their_case_and_downloads_their_certificate(page) -> None:
