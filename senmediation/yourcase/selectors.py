@@ -25,7 +25,6 @@ from senmediation.rules.appeal import adviser_contact_note, tribunal_appeal_expl
 from senmediation.rules.deadlines import CLOCK_RULES, Clock
 from senmediation.rules.eligibility import ROUTE_RULES, Route
 from senmediation.rules.family_stage import CASE_OPENED, WHO_LABELS, family_stage, step_happened
-from senmediation.rules.links import opens_family_page
 from senmediation.rules.workflow import CaseType
 
 TIMELINE_LENGTH = 12
@@ -147,12 +146,6 @@ def task_sent_on(link: PartyLink) -> dt.date | None:
     return clock.local(latest).date() if latest is not None else None
 
 
-def opens_case_page(link: PartyLink) -> bool:
-    """Whether `link` opens the family's case page rather than its task page: the family's roles only, and
-    never the child's own views link (a child's page for a parent never shows the views form)."""
-    return opens_family_page(link.party.role) and link.purpose != Purpose.CHILD_VIEWS
-
-
 def _name(user: Any) -> str:
     return (user.get_full_name() or user.get_username()) if user is not None else ""
 
@@ -174,9 +167,14 @@ def _adjustments(party: Party) -> tuple[str, ...]:
     return tuple(found)
 
 
+def meeting_next_scheduled(case_id: int) -> Meeting | None:
+    """The case's next scheduled meeting, with its venue: the one the page shows and the calendar file holds."""
+    return (Meeting.objects.filter(case_id=case_id, status=Meeting.Status.SCHEDULED)
+            .select_related("venue").order_by("starts_at").first())
+
+
 def _meeting(case: Case, mediator_name: str) -> MeetingPlan | None:
-    meeting = (Meeting.objects.filter(case_id=case.pk, status=Meeting.Status.SCHEDULED)
-               .select_related("venue").order_by("starts_at").first())
+    meeting = meeting_next_scheduled(case.pk)
     if meeting is None:
         return None
     roles = list(Party.objects.filter(case_id=case.pk).values_list("role", flat=True))

@@ -23,15 +23,15 @@ from senmediation.core import clock
 from senmediation.directory.selectors import provider_current
 from senmediation.documents.models import Certificate
 from senmediation.meetings.ics import meeting_ics
-from senmediation.meetings.models import Meeting
 from senmediation.notifications.models import Message
+from senmediation.portal.family import opens_case_page
 from senmediation.portal.link_problem import link_problem_page
 from senmediation.portal.models import PartyLink, Purpose
 from senmediation.portal.selectors import exchanged_summaries_for
 from senmediation.portal.services.links import PartyLinkError, party_link_resolve, party_link_touch
 from senmediation.portal.views import party_page, party_task_page
 
-from .selectors import opens_case_page, your_case
+from .selectors import meeting_next_scheduled, your_case
 
 # Feedback and expenses links still work once the case has closed; the case page does not, so they open
 # only their task then.
@@ -90,10 +90,10 @@ def meeting_calendar(request: HttpRequest, link: PartyLink) -> HttpResponseBase:
     """`/p/<token>/meeting.ics`: the family's meeting as a calendar file (the same event staff send)."""
     if link.purpose == Purpose.DOCUMENTS:
         raise Http404("No meeting on a documents link")
-    meeting = (Meeting.objects.filter(case_id=link.party.case_id, status=Meeting.Status.SCHEDULED)
-               .select_related("case", "venue").order_by("starts_at").first())
+    meeting = meeting_next_scheduled(link.party.case_id)
     if meeting is None:
         raise Http404("No meeting arranged")
+    meeting.case = link.party.case  # already read with the link
     party = link.party
     body = meeting_ics(meeting=meeting, attendees=[(party.name, party.email)], provider=provider_current())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

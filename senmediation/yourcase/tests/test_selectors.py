@@ -8,8 +8,9 @@ import pytest
 
 from senmediation.cases.models import Party
 from senmediation.documents.services.certificates import certificate_issue
+from senmediation.portal.family import opens_case_page
 from senmediation.portal.services.links import party_link_create
-from senmediation.yourcase.selectors import KeyDate, family_task, opens_case_page, your_case
+from senmediation.yourcase.selectors import KeyDate, family_task, your_case
 
 from .helpers import closed_with_certificate, declined_case, la_officer_add, preparing_case
 
