@@ -29,13 +29,10 @@ from senmediation.portal.link_problem import link_problem_page
 from senmediation.portal.models import PartyLink, Purpose
 from senmediation.portal.selectors import exchanged_summaries_for
 from senmediation.portal.services.links import PartyLinkError, party_link_resolve, party_link_touch
+from senmediation.portal.services.tokens import TASKS_AFTER_CLOSING
 from senmediation.portal.views import party_page, party_task_page
 
 from .selectors import meeting_next_scheduled, your_case
-
-# Feedback and expenses links still work once the case has closed; the case page does not, so they open
-# only their task then.
-_AFTER_CLOSING = frozenset({Purpose.FEEDBACK, Purpose.EXPENSES})
 
 
 def _family_download(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
@@ -67,7 +64,9 @@ def case_page(request: HttpRequest, token: str) -> HttpResponse:
         link = party_link_resolve(token)
     except PartyLinkError as problem:
         return link_problem_page(request, problem)
-    if not opens_case_page(link) or (link.purpose in _AFTER_CLOSING and not link.party.case.is_open):
+    # Feedback and expenses links still work once the case has closed; the case page does not, so they open
+    # only their task then.
+    if not opens_case_page(link) or (link.purpose in TASKS_AFTER_CLOSING and not link.party.case.is_open):
         return party_task_page(request, link, token)
     party_link_touch(link=link)
     return render(request, "yourcase/case.html", case_page_context(link=link, token=token, today=clock.today()))

@@ -97,6 +97,11 @@ def party_link_secret_new() -> tuple[str, str]:
     return token_hash(raw), party_link_path(_signer().sign(raw))
 
 
+# Tasks that still work once the case has closed: feedback is asked for at the end and shows nothing of the
+# case, and expenses are claimed after the meeting, often once the case has closed.
+TASKS_AFTER_CLOSING = frozenset({Purpose.FEEDBACK, Purpose.EXPENSES})
+
+
 def party_link_check(link: PartyLink) -> PartyLink:
     """The link if it may still be used, otherwise LinkRevoked / LinkExpired."""
     if link.revoked_at:
@@ -109,9 +114,8 @@ def party_link_check(link: PartyLink) -> PartyLink:
         if not case_documents_kept(case, today=clock.today()):
             raise LinkDocumentsGone("This link has stopped working because we no longer keep this case's "
                                     "documents.")
-    elif not case.is_open and link.purpose not in (Purpose.FEEDBACK, Purpose.EXPENSES):
-        # A closed case needs nothing more from the parties; feedback is asked for at the end and shows
-        # nothing of the case, and expenses are claimed after the meeting, often once the case has closed.
+    elif not case.is_open and link.purpose not in TASKS_AFTER_CLOSING:
+        # A closed case needs nothing more from the parties.
         raise LinkCaseClosed("This link has stopped working because the case has closed.")
     return link
 
