@@ -5,7 +5,8 @@ the provider must meet are staff work (rules/deadlines.py `Actor`); the family's
 clocks are shown on the case page and never here.
 
 Cost at 1,000,000 cases: every list is read from a partial index in the order it is shown and stops at its
-page; every count stops at MAX_COUNTED. The home page asks one query for every count and, for each list that is not empty, one for its first rows.
+page; every count stops at MAX_COUNTED. The home page asks one query for every count and, for each of the first HOME_SECTIONS lists that are not empty,
+one for its first rows.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from senmediation.rules.deadlines import Clock
 OFFICE = frozenset({Role.COORDINATOR, Role.MANAGER})
 SOON_WORKING_DAYS = 3
 HOME_ROWS = 3
+# The home page shows the first rows of this many lists, the most urgent that have any; the rest are one click
+# away in "At a glance". A short page is easier to act on at the end of a day, and each list shown costs a query.
+HOME_SECTIONS = 3
 HOME_COUNTED = 99  # the home page says "99+" beyond this; each list's own page counts to MAX_COUNTED
 
 
@@ -204,8 +208,11 @@ def queue_summary(*, user: Any, today: dt.date, rows: int = HOME_ROWS) -> list[K
     """Every kind with its count and its first few items, for the home page."""
     querysets = {kind: _QUERIES[kind](user, today) for kind in kinds_for(user)}
     counts = _counts(list(querysets.values()), HOME_COUNTED)
-    # An empty list asks nothing more: at most one query per list, however many items each holds.
-    return [KindSummary(kind, KINDS[kind], count, capped, _with_contacts(kind, list(qs[:rows])) if count else [])
+    # An empty list asks nothing more, nor does one after the first HOME_SECTIONS that have items: at most
+    # HOME_SECTIONS queries for rows, however many items each list holds.
+    shown = [kind for kind, (count, _) in zip(querysets, counts, strict=True) if count][:HOME_SECTIONS]
+    return [KindSummary(kind, KINDS[kind], count, capped,
+                        _with_contacts(kind, list(qs[:rows])) if kind in shown else [])
             for (kind, qs), (count, capped) in zip(querysets.items(), counts, strict=True)]
 
 

@@ -23,6 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"today": today}
     if selectors.can_use_queue(request.user):
         context["queue"] = selectors.queue_summary(user=request.user, today=today)
+        context["queue_sections"] = selectors.HOME_SECTIONS
         return render(request, "workqueue/home.html", context)
     if case_selectors.can_work_cases(request.user):
         context["due"] = case_selectors.deadlines_due_for(user=request.user, today=today)

@@ -81,3 +81,24 @@ def clock_tag(status: str) -> SafeString:
     """The same tag as cases/clock_tag.html, without an include per row."""
     colour, label = _TAGS.get(status, ("grey", "Stopped"))
     return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, label)
+
+
+def _next_deadline(case: Any) -> SafeString:
+    if not case.next_due_date:
+        return SafeString("None")
+    return format_html("{} {}{}", clock_tag(case.clock_status), format_short_day(case.next_due_date),
+                       day_note(case.next_due_date))
+
+
+@register.simple_tag
+def case_list_rows(cases: Iterable[Any]) -> SafeString:
+    """The case list's rows (a search shows up to a page of them): reference (linked), child, type, LA,
+    status, mediator, next deadline, opened."""
+    return format_html_join(
+        "\n", '<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{}">{}</a>'
+        '</td>' + '<td class="govuk-table__cell">{}</td>' * 7 + '</tr>',
+        ((case_url(c.reference), c.reference, c.child_name, c.case_type_label,
+          c.local_authority.name if c.local_authority_id else "", c.state_label,
+          (c.mediator.get_full_name() if c.mediator_id else "") or "None yet", _next_deadline(c),
+          format_short_day(c.opened_on)) for c in cases),
+    )

@@ -228,3 +228,23 @@ def test_the_home_page_asks_the_same_number_of_queries_however_much_work_there_i
                                body="b", idempotency_key=f"held-{n}", status="cannot_send", last_error="No address")
     _, after = page_queries(client, "/staff/")
     assert len(before) == len(after)
+
+
+def test_the_home_page_shows_the_first_items_of_the_three_most_urgent_lists_and_counts_the_rest(
+        coordinator, time_machine, django_capture_on_commit_callbacks) -> None:
+    time_machine.move_to(dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC))
+    case_make(by=coordinator, today=TODAY)  # an enquiry to call back
+    phone = parent_make(preferred_contact=["phone"])  # a call to make
+    held = parent_make(preferred_contact=["letter"], address="")  # a letter held for its address
+    Message.objects.create(case=phone.case, party=phone, template_key="t", channel="email", to="x@example.com",
+                           subject="s", body="b", idempotency_key="failed", status="failed", last_error="Bounced")
+    with django_capture_on_commit_callbacks(execute=True):
+        notification_send(template_key="referral_received", context={}, party=phone, idempotency_key="call")
+        notification_send(template_key="referral_received", context={}, party=held, idempotency_key="held")
+    html = client_for(coordinator).get("/staff/").content.decode()
+    counts = _counts(html)
+    assert (counts["enquiries to call back"], counts["calls to make"], counts["messages waiting for contact details"],
+            counts["messages that failed"]) == ("3", "1", "1", "1")
+    headings = re.findall(r'<h2 class="govuk-heading-m" id="([a-z-]+)">', html)
+    assert headings == ["call-backs", "calls", "missing-details"]
+    assert "first items of the 3 most urgent lists" in _text(html)
