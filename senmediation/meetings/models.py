@@ -34,7 +34,11 @@ class Meeting(TimeStampedModel):
 
     class Meta:
         ordering = ["-starts_at"]
-        indexes = [models.Index(fields=["case", "status"], name="meeting_case_status")]
+        indexes = [
+            models.Index(fields=["case", "status"], name="meeting_case_status"),
+            # The staff diaries (diaries/selectors.py) and a mediator's calendar feed read a period's meetings.
+            models.Index(fields=["starts_at"], name="meeting_starts_at"),
+        ]
 
     def __str__(self) -> str:
         return f"Meeting for case {self.case_id} at {self.starts_at:%Y-%m-%d %H:%M}"
