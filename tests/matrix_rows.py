@@ -3,6 +3,7 @@ gets, the role profiles they are written with, and the objects of tests/matrix_w
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from testsupport.fixtures import pdf_make
 
+from .matrix_diaries import diaries_rows
 from .matrix_people import people_rows
 
 ROLES = ("anonymous", "coordinator", "mediator", "other_mediator", "manager", "commissioner", "other_commissioner",
@@ -363,6 +365,8 @@ _add_rows({
 })
 # Staff pages (/staff/people/) and the links they e-mail: tests/matrix_people.py.
 _add_rows(people_rows(get, post))
+# The staff diaries and a mediator's own time and calendar feed: tests/matrix_diaries.py.
+_add_rows(diaries_rows(get, post, dt.date(2026, 12, 15)))  # the day the matrix runs on (matrix_world NOW)
 
 # API access (organisations, keys, webhook endpoints): managers only. Issuing a key or a secret answers
 # 200 with it shown once; a bad form is 400; an organisation, key or endpoint that does not exist is 404.

@@ -34,8 +34,9 @@ def feed_meetings(user: Any, *, now: dt.datetime) -> tuple[list[Meeting], dict[i
                     .order_by("starts_at", "id")[:FEED_MOST])
     rooms = {booking.meeting_id: booking.room.name for booking in Booking.objects.filter(
         meeting_id__in=[m.pk for m in meetings], room__isnull=False, released_at__isnull=True,
-    ).select_related("room").only("id", "meeting_id", "room__id", "room__name")} if meetings else {}
-    return meetings, rooms  # type: ignore[return-value]
+    ).select_related("room").only("id", "meeting_id", "room__id", "room__name") if booking.room is not None
+    } if meetings else {}
+    return meetings, rooms
 
 
 @never_cache

@@ -33,12 +33,12 @@ def _affected(recorded: services.Recorded) -> str:
 @require_GET
 @role_required(Role.MEDIATOR)
 def mine(request: HttpRequest) -> HttpResponse:
-    today = clock.today()
-    latest = (MediatorAvailability.objects.filter(mediator=request.user, day__gte=today)
+    today, user = clock.today(), int(request.user.pk or 0)
+    latest = (MediatorAvailability.objects.filter(mediator_id=user, day__gte=today)
               .order_by("-day").values_list("day", flat=True).first())
-    leave = list(MediatorLeave.objects.filter(mediator=request.user, ends_on__gte=today)
+    leave = list(MediatorLeave.objects.filter(mediator_id=user, ends_on__gte=today)
                  .order_by("starts_on", "id")[:LEAVE_LISTED])
-    feed = DiaryFeed.objects.filter(user=request.user, revoked_at__isnull=True).first()
+    feed = DiaryFeed.objects.filter(user_id=user, revoked_at__isnull=True).first()
     return render(request, "diaries/mine.html", {"latest": latest, "leave": leave, "feed": feed, "today": today})
 
 
