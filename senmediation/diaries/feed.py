@@ -32,7 +32,7 @@ def feed_meetings(user: Any, *, now: dt.datetime) -> tuple[list[Meeting], dict[i
                     .only("id", "starts_at", "ends_at", "is_online", "updated_at", "case__id", "case__reference",
                           "venue__id", "venue__name", "venue__address", "venue__postcode", "venue__is_online")
                     .order_by("starts_at", "id")[:FEED_MOST])
-    rooms = {booking.meeting_id: booking.room.name for booking in Booking.objects.filter(
+    rooms = {int(booking.meeting_id or 0): booking.room.name for booking in Booking.objects.filter(
         meeting_id__in=[m.pk for m in meetings], room__isnull=False, released_at__isnull=True,
     ).select_related("room").only("id", "meeting_id", "room__id", "room__name") if booking.room is not None
     } if meetings else {}
