@@ -32,7 +32,7 @@ from .hard import (
 )
 from .inputs import HelperIn, MediatorIn, Mode, Need, PartOfDay, Request, RoomIn
 
-__all__ = ["Outcome", "Proposal", "RuledOut", "propose"]
+__all__ = ["Outcome", "Proposal", "RuledOut", "check_slot", "propose"]
 
 BASE_POINTS = 100
 POINTS_PER_DAY_SOONER = 2
@@ -61,6 +61,11 @@ class Proposal:
     @property
     def by_video(self) -> bool:
         return self.room is None
+
+    @property
+    def helper_keys(self) -> str:
+        """The helpers' keys, comma-separated (how a page posts the proposal back to book it)."""
+        return ",".join(str(helper.key) for _, helper in self.helpers)
 
 
 @dataclass(frozen=True)
@@ -297,3 +302,24 @@ def propose(req: Request) -> Outcome:
     return Outcome(request=req, proposals=_top(found, req.how_many), later=later, ruled_out=tuple(groups),
                    last_day=last, days_possible=len(found),
                    none_reason=None if found else _none_reason(req, last, groups))
+
+
+def check_slot(req: Request, start: datetime) -> Proposal | str:
+    """One exact slot checked again, as it is booked: the proposal it makes with the mediator, room and helpers
+    in `req` (the service narrows them to the ones chosen), or the words of the rule that now rules it out."""
+    day = start.date()
+    if day <= req.today:
+        return "the time has passed"
+    refusal = day_refusal(req, day)
+    if refusal is not None:
+        return refusal[1]
+    takers = [m for m in req.mediators if mediator_takes_case(m)]
+    if not takers:
+        return RULE_LABELS[Rule.MEDIATOR_FULL]
+    end = start + req.length
+    one = replace(req, opens_at=start.time(), closes_at=end.time(), start_every=req.length)
+    rooms = [r for r in req.rooms if room_suits(req, r)]
+    miss = _Miss()
+    inside = req.window_end is None or day <= req.window_end
+    proposal = _best_on(one, day, takers, rooms, inside, miss)
+    return proposal if proposal is not None else miss.reason or "the time does not fit the provider's hours"
