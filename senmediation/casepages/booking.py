@@ -76,7 +76,7 @@ def proposal_book(*, case: Case, choice: Choice, options: Options, by: Any, toda
         already = _same_meeting(case, choice)
         if already is not None:
             return already
-        gathered = proposals_gather(case=case, today=today, options=options)
+        gathered = proposals_gather(case=case, today=today, options=options, beyond_window=True)
         req = gathered.request
         narrowed = replace(
             req, mediators=tuple(m for m in req.mediators if m.key == choice.mediator_id),

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Q
 
 from senmediation.cases.models import Case, Deadline, Party
-from senmediation.cases.services.mediators import ENDED_STATES, mediators_ranked_for
+from senmediation.cases.services.mediators import ENDED_STATES, mediators_eligible_for
 from senmediation.core import clock
 from senmediation.directory.models import (
     ClosureDay,
@@ -39,16 +39,20 @@ from senmediation.rules.proposals import (
     MediatorIn,
     Mode,
     Need,
+    Outcome,
     PartOfDay,
     PartyDays,
     Request,
     RoomIn,
     busy_by_day,
+    deemed_certificate_warning,
+    propose,
 )
 from senmediation.rules.workflow import CaseType
 
 FAMILY_ROLES = (Party.Role.PARENT, Party.Role.YOUNG_PERSON, Party.Role.REPRESENTATIVE)
 DEFAULT_OPENS, DEFAULT_CLOSES = dt.time(9), dt.time(18)
+HORIZON_DAYS = 42
 KIND_OF = {Interpreter.Kind.SPOKEN: HelperKind.SPOKEN, Interpreter.Kind.BSL: HelperKind.BSL,
            Interpreter.Kind.ADVOCATE: HelperKind.ADVOCATE}
 
@@ -73,7 +77,7 @@ class Gathered:
 
 
 def _local(moment: dt.datetime) -> dt.datetime:
-    return clock.local(moment).replace(tzinfo=None)
+    return moment.astimezone(clock.LONDON).replace(tzinfo=None)
 
 
 def aware(local: dt.datetime) -> dt.datetime:
@@ -135,19 +139,20 @@ def _mediators(case: Case, today: dt.date, start: dt.datetime, end: dt.datetime
     else:
         # Anyone who may mediate this case at all (impartiality, accreditation: cases/services/mediators.py);
         # whether they have room for it is the engine's rule.
-        eligible = [s for s in mediators_ranked_for(case=case, today=today) if not s.ineligible_reason]
-        users = {s.mediator.pk: s.mediator for s in eligible}
-        open_counts = {s.mediator.pk: s.open_cases for s in eligible}
-        capacity = {s.mediator.pk: s.mediator.mediator_profile.capacity for s in eligible}
+        eligible = mediators_eligible_for(case=case, today=today)
+        users = {user.pk: user for user, _ in eligible}
+        open_counts = {user.pk: count for user, count in eligible}
+        capacity = {user.pk: user.mediator_profile.capacity for user, _ in eligible}
     ids = list(users)
     areas: dict[int, set[int]] = defaultdict(set)
     for user_id, la_id in MediatorProfile.local_authorities.through.objects.filter(
             mediatorprofile__user_id__in=ids).values_list("mediatorprofile__user_id", "localauthority_id"):
         areas[user_id].add(la_id)
     free: dict[int, dict[dt.date, tuple[dt.time | None, dt.time | None]]] = defaultdict(dict)
-    for row in MediatorAvailability.objects.filter(mediator_id__in=ids, day__gte=start.date(), day__lte=end.date(),
-                                                   available=True):
-        free[row.mediator_id][row.day] = (row.from_time, row.to_time)
+    for user_id, day, frm, to in MediatorAvailability.objects.filter(
+            mediator_id__in=ids, day__gte=start.date(), day__lte=end.date(), available=True).values_list(
+            "mediator_id", "day", "from_time", "to_time"):
+        free[user_id][day] = (frm, to)
     leave: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
     for user_id, first, last in MediatorLeave.objects.filter(
             mediator_id__in=ids, ends_on__gte=start.date(), starts_on__lte=end.date()).values_list(
@@ -181,13 +186,20 @@ def _booked(field_name: str, ids: list[int], case: Case, start: dt.datetime, end
     return taken
 
 
-def proposals_gather(*, case: Case, today: dt.date, options: Options) -> Gathered:
-    """The engine's request for this case, with the objects behind each key (for the page and for booking)."""
+def proposals_gather(*, case: Case, today: dt.date, options: Options, beyond_window: bool = False) -> Gathered:
+    """The engine's request for this case, with the objects behind each key (for the page and for booking).
+
+    Only the days up to the end of the 30 days are read (HORIZON_DAYS ahead where no window runs), unless
+    `beyond_window`: then HORIZON_DAYS past its end too, for the first times after it (proposals_for asks again
+    only when nothing fits inside)."""
     parties = list(case.parties.all())
     window_end = (Deadline.objects.filter(case=case, clock="mediation_held", met_on__isnull=True,
                                           stopped_on__isnull=True).values_list("due_date", flat=True).first())
-    horizon = 42
-    last = max(today, window_end or today) + dt.timedelta(days=horizon + 1)
+    horizon = HORIZON_DAYS
+    if window_end is None:
+        last = today + dt.timedelta(days=horizon)
+    else:
+        last = max(today, window_end) + dt.timedelta(days=horizon if beyond_window else 0)
     start = aware(dt.datetime.combine(today, dt.time.min))
     end = aware(dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min))
     provider = provider_current()
@@ -225,9 +237,20 @@ def proposals_gather(*, case: Case, today: dt.date, options: Options) -> Gathere
     return Gathered(request=request, la_must_tell_adviser=owes, mediators=users, rooms=rooms, helpers=helpers)
 
 
+def proposals_for(*, case: Case, today: dt.date, options: Options) -> tuple[Outcome, str | None]:
+    """The proposals for the case and the deemed-certificate warning, if any. The days after the 30 days are read
+    and searched only when nothing fits inside them."""
+    gathered = proposals_gather(case=case, today=today, options=options)
+    outcome = propose(gathered.request)
+    if not outcome.proposals and gathered.request.window_end is not None:
+        wider = proposals_gather(case=case, today=today, options=options, beyond_window=True)
+        outcome = replace(outcome, later=propose(wider.request).later)
+    return outcome, deemed_certificate_warning(outcome, la_must_tell_adviser=gathered.la_must_tell_adviser)
+
+
 def online_venue() -> Venue | None:
     """The provider's online meeting room, if one is set up (a video meeting is held there)."""
     return Venue.objects.filter(is_online=True, is_active=True).order_by("pk").first()
 
 
-__all__ = ["Gathered", "Options", "aware", "online_venue", "proposals_gather"]
+__all__ = ["HORIZON_DAYS", "Gathered", "Options", "aware", "online_venue", "proposals_for", "proposals_gather"]

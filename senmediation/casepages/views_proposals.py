@@ -19,12 +19,11 @@ from senmediation.cases.views import CASE_WORKERS
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.rules.deadlines import MEETING_NOTICE_CITATION
-from senmediation.rules.proposals import deemed_certificate_warning, propose
 from senmediation.rules.workflow import meeting_refusal
 
 from .booking import Choice, proposal_book
 from .forms_proposals import BookProposalForm, FindTimeForm
-from .proposals_data import proposals_gather
+from .proposals_data import proposals_for
 
 
 def _page(request: HttpRequest, case: Case, form: FindTimeForm, *, problem: FindTimeForm | None = None) -> HttpResponse:
@@ -32,10 +31,8 @@ def _page(request: HttpRequest, case: Case, form: FindTimeForm, *, problem: Find
                                "notice_citation": MEETING_NOTICE_CITATION}
     if form.is_valid():
         options = form.options()
-        gathered = proposals_gather(case=case, today=clock.today(), options=options)
-        outcome = propose(gathered.request)
-        context |= {"outcome": outcome, "options": options, "request_": gathered.request,
-                    "warning": deemed_certificate_warning(outcome, la_must_tell_adviser=gathered.la_must_tell_adviser),
+        outcome, warning = proposals_for(case=case, today=clock.today(), options=options)
+        context |= {"outcome": outcome, "options": options, "request_": outcome.request, "warning": warning,
                     "query": {"how": options.mode.value, "notice": options.notice_working_days,
                               "length": options.length_minutes}}
     bad = bool(form.errors) or problem is not None
