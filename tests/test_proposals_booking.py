@@ -14,13 +14,13 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from senmediation.casepages.booking import Choice, proposal_book
+from senmediation.casepages.proposals_data import Options
 from senmediation.cases.models import Case, Party
 from senmediation.cases.services.details import case_mediator_assign
 from senmediation.cases.services.opening import PartyInput
 from senmediation.cases.services.transitions import case_transition
 from senmediation.cases.tests.factories import case_make
-from senmediation.casepages.booking import Choice, proposal_book
-from senmediation.casepages.proposals_data import Options
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
 from senmediation.directory.models import Interpreter, LocalAuthority, MediatorAvailability, Room
