@@ -118,6 +118,10 @@ ROWS: dict[str, list[Check]] = {
                                 {"adviser_told_on_0": "15", "adviser_told_on_1": "12", "adviser_told_on_2": "2026"},
                                 **PREPARING)],
     "cases:schedule_meeting": [get(CASE_PAGE, **PREPARING)],
+    # Find a time: the proposals for a case ready to schedule, and booking one (a proposal that is not one: 400).
+    "cases:find_a_time": [get(CASE_PAGE, **PREPARING)],
+    "cases:book_proposal": [get(GET_ONLY_POSTED, **PREPARING),
+                            post(allowed_as(CASE_PAGE, 400), {"starts_at": "not a time", "mediator": "x"}, **PREPARING)],
     "cases:cancel_meeting": [get(GET_ONLY_POSTED, **SCHEDULED),
                              post(allowed_as(CASE_PAGE, 302), {"reason": "The parent is ill", "cancelled_by": "family"}, **SCHEDULED)],
     "cases:child_views_file": [get(CASE_PAGE, pk="{child_views}", **CASE),
