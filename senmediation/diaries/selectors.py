@@ -64,7 +64,7 @@ class Entry:
     place: str
     held: bool
     clash: bool = False
-    who: str = ""  # the mediator, in a room's or interpreter's diary
+    who: str = ""  # the mediator, in a room's or interpreter's diary; interpreters or advocates, in a mediator's
     outside_availability: str = ""  # why the mediator should not have been booked then, if so
 
 
@@ -172,15 +172,37 @@ def mediator_diary(*, mediator: User, period: DiaryPeriod) -> Diary:
         "id", "starts_on", "ends_on").order_by()), period)
     times = {m.pk: (timezone.localtime(m.starts_at), timezone.localtime(meeting_end(m))) for m in meetings}
     clashes = clashing((pk, start, end) for pk, (start, end) in times.items())
+    rooms, helpers = _booked_for([m.pk for m in meetings])
     entries = []
     for meeting in meetings:
         start, end = times[meeting.pk]
+        place = meeting_place(meeting)
         entries.append(Entry(
             key=meeting.pk, case_reference=meeting.case.reference, starts_at=start, ends_at=end,
-            place=meeting_place(meeting), held=meeting.status == Meeting.Status.HELD, clash=meeting.pk in clashes,
+            place=f"{rooms[meeting.pk]}, {place}" if meeting.pk in rooms else place,
+            held=meeting.status == Meeting.Status.HELD, clash=meeting.pk in clashes,
+            who=f"With {' and '.join(helpers[meeting.pk])}" if helpers.get(meeting.pk) else "",
             outside_availability=_outside(availability.get(start.date()), start.date() in away, start, end)))
     words = {day: "On leave" if day in away else availability_words(availability.get(day)) for day in period.days}
     return _diary(whose=str(mediator), period=period, entries=entries, availability=words)
+
+
+def _booked_for(meeting_ids: list[int]) -> tuple[dict[int, str], dict[int, list[str]]]:
+    """The room held for each meeting, and the interpreters or advocates, in one query."""
+    rooms: dict[int, str] = {}
+    helpers: dict[int, list[str]] = defaultdict(list)
+    if not meeting_ids:
+        return rooms, helpers
+    for booking in (Booking.objects.filter(meeting_id__in=meeting_ids, released_at__isnull=True)
+                    .select_related("room", "interpreter").order_by("id")
+                    .only("id", "meeting_id", "room__id", "room__name", "interpreter__id", "interpreter__name",
+                          "interpreter__kind")):
+        meeting_id = int(booking.meeting_id or 0)
+        if booking.room is not None:
+            rooms[meeting_id] = booking.room.name
+        elif booking.interpreter is not None:
+            helpers[meeting_id].append(f"{booking.interpreter.name} ({booking.interpreter.get_kind_display().lower()})")
+    return rooms, helpers
 
 
 def _bookings(period: DiaryPeriod) -> QuerySet[Booking]:
@@ -206,7 +228,7 @@ def _booking_entries(bookings: list[Booking]) -> list[Entry]:
         entries.append(Entry(
             key=booking.pk, case_reference=meeting.case.reference, starts_at=start, ends_at=end,
             place=meeting_place(meeting), held=meeting.status == Meeting.Status.HELD, clash=booking.pk in clashes,
-            who=str(meeting.case.mediator) if meeting.case.mediator_id else "No mediator yet"))
+            who=f"Mediator: {meeting.case.mediator}" if meeting.case.mediator_id else "No mediator yet"))
     return entries
 
 
