@@ -1,5 +1,6 @@
 """The access matrix's rows and objects for the staff diaries (/staff/diaries/) and a mediator's calendar feed
-(/calendar/<secret>.ics): coordinators and managers see every diary; a mediator only their own (another's is
+(/calendar/<secret>.ics), and a family's answer about their meeting time with the work-queue action on it:
+coordinators and managers see every diary; a mediator only their own (another's is
 404, as another mediator's case is); a mediator's own time and feed pages are theirs alone; the feed answers
 anyone holding its secret, signed in or not, and nobody without it."""
 
@@ -8,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from senmediation.cases.models import Party
 from senmediation.diaries.services import feed_create
 from senmediation.directory.models import Interpreter, MediatorLeave, Room, Venue
+from senmediation.portal.models import MeetingReply
 
 ROLES = ("anonymous", "coordinator", "mediator", "other_mediator", "manager", "commissioner", "other_commissioner",
          "administrator", "superuser")
@@ -30,13 +33,19 @@ def _as(profile: dict[str, int], status: int) -> dict[str, int]:
     return {role: status if value == 200 else value for role, value in profile.items()}
 
 
-def diaries_world(mediator: Any, today: dt.date) -> dict[str, Any]:
+def diaries_world(mediator: Any, today: dt.date, scheduled: str) -> dict[str, Any]:
+    """A room, an interpreter, the mediator's leave and live feed; a family's ask to change their meeting time
+    (the `scheduled` case's parent), waiting in the work queue."""
+    parent = Party.objects.get(case__reference=scheduled, role=Party.Role.PARENT)
+    reply = MeetingReply.objects.create(party=parent, submitted_at=dt.datetime.combine(today, dt.time(9), tzinfo=dt.UTC),
+                                        meeting_starts_at=dt.datetime(2027, 1, 12, 10, tzinfo=dt.UTC), suits=False,
+                                        reason="I work on Tuesdays")
     venue = Venue.objects.create(name="Matrix Hall", address="1 Matrix Street", postcode="M1 1AA")
     room = Room.objects.create(venue=venue, name="Room 1")
     interpreter = Interpreter.objects.create(name="Matrix Interpreter", languages=["Urdu"])
     leave = MediatorLeave.objects.create(mediator=mediator, starts_on=today + dt.timedelta(days=30),
                                          ends_on=today + dt.timedelta(days=31))
-    return {"diary_room": room.pk, "diary_interpreter": interpreter.pk, "diary_leave": leave.pk,
+    return {"time_change": reply.pk, "diary_room": room.pk, "diary_interpreter": interpreter.pk, "diary_leave": leave.pk,
             "diary_feed_token": feed_create(user=mediator)}
 
 
@@ -64,6 +73,13 @@ def diaries_rows(get: Any, post: Any, today: dt.date) -> dict[str, list[Any]]:
         # The new address is shown once, in the answer to the POST.
         "diaries:feed_new": [get(posted_only), post(OWN_TIME)],
         "diaries:feed_stop": [get(posted_only), post(_as(OWN_TIME, 302))],
+        # A family's answer about their meeting time, from their case page (a family link only; no meeting, 404).
+        "portal:meeting_reply": [get(dict.fromkeys(ROLES, 200), token="{scheduled_token}"),
+                                 post(dict.fromkeys(ROLES, 302), {"suits": "yes"}, token="{scheduled_token}"),
+                                 get(dict.fromkeys(ROLES, 404), token="{la_token}"),
+                                 get(dict.fromkeys(ROLES, 404), token="{certified_token}")],
+        "workqueue:time_change_done": [get(posted_only, pk="{time_change}"),
+                                       post(_as(OFFICE, 302), pk="{time_change}")],
         "diary_feed:feed": [get(dict.fromkeys(ROLES, 200), token="{diary_feed_token}"),
                             get(dict.fromkeys(ROLES, 404), token="not-a-feed")],
     }

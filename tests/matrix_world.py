@@ -279,7 +279,7 @@ def world_build() -> dict[str, Any]:
     response_letter = MessageAttachment.objects.get(message__complaint=answered)
     world.update(complaint_message=response_letter.message_id, complaint_attachment=response_letter.pk)
     world.update(_api_access(manager))
-    world.update(diaries_world(mediator, NOW.date()))
+    world.update(diaries_world(mediator, NOW.date(), world["scheduled"]))
     return world
 
 
