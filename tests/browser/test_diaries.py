@@ -107,3 +107,45 @@ def test_a_mediator_keeps_their_own_time_and_feed(page) -> None:
         assert "/calendar/" in address and address.endswith(".ics")
         assert_accessible_at_each_width(page, "diary-feed-shown-once")
         assert page.request.get(address).status == 200
+
+
+def test_a_family_tick_their_days_and_ask_to_change_the_time_and_the_office_sees_it(page) -> None:
+    from senmediation.cases.models import Party
+    from senmediation.meetings.services import meeting_schedule
+    from senmediation.portal.services.links import party_link_create
+
+    with time_machine.travel(dt.datetime(2026, 12, 14, 9, tzinfo=dt.UTC), tick=True):
+        case = _case_over_christmas()
+        parent = case.parties.get(role=Party.Role.PARENT)
+        _, path = party_link_create(party=parent, purpose="availability", by=case.coordinator or case.mediator)
+        page.goto(f"{path}task/")
+        expect(page.get_by_role("heading", name="When you can come")).to_be_visible()
+        expect(page.locator("main")).to_contain_text("Your mediation meeting should take place by Saturday 9 January 2027.")
+        page.get_by_label("Monday 4 January 2027").check()
+        page.get_by_label("Wednesday 6 January 2027").check()
+        assert_accessible_at_each_width(page, "family-availability")
+        page.get_by_role("button", name="Send").click()
+        expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
+
+        meeting_schedule(case=case, starts_at=dt.datetime(2027, 1, 6, 10, tzinfo=LONDON), venue=None, by=case.mediator)
+        page.goto(path)
+        page.get_by_role("button", name="Tell us if this time suits you").click()
+        expect(page.get_by_role("heading", name="Can you come to the meeting?")).to_be_visible()
+        page.get_by_label("No, we need a different time").check()
+        page.get_by_role("button", name="Send your answer").click()
+        expect(page).to_have_title(re.compile(r"^Error: Can you come to the meeting\?"))
+        assert_accessible_at_each_width(page, "family-meeting-reply-error")
+        page.get_by_label("If not, tell us why and which days or times would suit you").fill(
+            "My son has a hospital appointment that morning. Any afternoon that week is fine.")
+        page.get_by_role("button", name="Send your answer").click()
+        expect(page.locator("#meeting-reply")).to_contain_text("to change this time. We will contact you about a new time.")
+        assert_accessible_at_each_width(page, "family-case-after-reply")
+
+        page.context.clear_cookies()
+        sign_in(page, "coord", TEST_PASSWORD)
+        page.goto("/staff/queue/time-changes/")
+        expect(page.locator("main")).to_contain_text("Find a new time with Amira Khan")
+        expect(page.locator("main")).to_contain_text("They said: My son has a hospital appointment that morning.")
+        assert_accessible_at_each_width(page, "queue-time-changes")
+        page.get_by_role("button", name="Mark as dealt with").click()
+        expect(page.locator("main")).to_contain_text("No family is waiting for a new meeting time.")

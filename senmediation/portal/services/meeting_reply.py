@@ -27,7 +27,7 @@ def meeting_reply_submit(*, link: PartyLink, meeting_starts_at: dt.datetime, sui
         raise ServiceError("This link cannot be used for that.")
     reason = reason.strip()
     if not suits and not reason:
-        raise ServiceError("Tell us why this time does not suit you, and which days or times would", field="reason")
+        raise ServiceError("Tell us why this time does not suit you and which days or times would be better", field="reason")
     if len(reason) > REASON_MOST:
         raise ServiceError("Your reason must be 2,000 characters or fewer", field="reason")
     with transaction.atomic():

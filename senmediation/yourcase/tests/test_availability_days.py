@@ -29,7 +29,7 @@ def test_the_days_offered_run_to_the_end_of_the_thirty_days_without_the_mediator
     page = client.get(f"{path}task/").content.decode()
     text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
     assert "Your mediation meeting should take place by Friday 25 December 2026 ." in text
-    assert "So the earliest day we can offer is Monday 21 December." in text
+    assert "unless you agree to less. The days below are the ones still open." in text
     assert re.findall(r'name="dates" type="checkbox" value="([0-9-]+)"', page) == ["2026-12-21", "2026-12-24"]
     assert "Monday 21 December 2026" in text and "Thursday 24 December 2026" in text
     response = client.post(f"{path}task/", {"dates": ["2026-12-24"], "can_do": "", "cannot_do": ""})

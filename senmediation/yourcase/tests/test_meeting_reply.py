@@ -59,7 +59,7 @@ def test_asking_to_change_needs_a_reason_beside_the_box(client: Client, booked) 
     assert response.status_code == 400
     html = response.content.decode()
     assert "<title>Error: Can you come to the meeting?" in html
-    assert ('<a href="#id_reason">Tell us why this time does not suit you, and which days or times would</a>'
+    assert ('<a href="#id_reason">Tell us why this time does not suit you and which days or times would be better</a>'
             in html)
     assert not MeetingReply.objects.exists()
     response = client.post(f"{path}meeting/", {})
