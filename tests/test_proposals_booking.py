@@ -164,3 +164,24 @@ def test_cancelling_through_the_service_records_who_and_releases(coordinator, me
         meeting_cancel(meeting=meeting, by=coordinator, reason="The family's car broke down", cancelled_by="family")
     assert Booking.objects.filter(released_at__isnull=True).count() == 0
     assert Booking.objects.filter(meeting=meeting).count() == 2
+
+
+def test_the_parties_dates_and_the_familys_preferred_times_shape_the_proposals(coordinator, mediator) -> None:
+    from senmediation.casepages.proposals_data import proposals_for
+    from senmediation.portal.models import Availability
+
+    _works_mon_wed_thu(mediator)
+    case = _case(coordinator, mediator)
+    parent, officer = case.parties.get(role=Party.Role.PARENT), case.parties.get(role=Party.Role.LA_OFFICER)
+    Availability.objects.create(party=parent, submitted_at=DAY_10, can_do="Afternoons suit me best", cannot_do="",
+                                dates=["2026-03-25", "2026-03-26", "2026-03-30", "not a date"])
+    Availability.objects.create(party=officer, submitted_at=DAY_10, can_do="", cannot_do="",
+                                dates=["2026-03-26", "2026-03-30"])
+    with time_machine.travel(DAY_10, tick=False):
+        outcome, warning = proposals_for(case=case, today=D(2026, 3, 14), options=Options())
+    assert [(p.starts, p.mediator.name) for p in outcome.proposals] == [
+        (dt.datetime(2026, 3, 26, 12), "Amara Okafor"), (dt.datetime(2026, 3, 30, 12), "Amara Okafor")]
+    assert "In the afternoon, which the family prefer" in outcome.proposals[0].reasons
+    assert ("Everyone who told us their dates can come: Amira Khan (Sam), Jo Officer"
+            in outcome.proposals[0].reasons)
+    assert warning is not None and warning.startswith("A deemed certificate is likely: only 2 days are left")

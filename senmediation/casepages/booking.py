@@ -71,7 +71,7 @@ def proposal_book(*, case: Case, choice: Choice, options: Options, by: Any, toda
         raise ServiceError(refusal)
     today = today or clock.today()
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("mediator").get(pk=case.pk)
+        case = Case.objects.select_for_update(of=("self",)).select_related("mediator").get(pk=case.pk)
         _lock(choice)
         already = _same_meeting(case, choice)
         if already is not None:

@@ -46,7 +46,10 @@ from senmediation.rules.proposals import (
     RoomIn,
     busy_by_day,
     deemed_certificate_warning,
+    helper_serves,
+    mediator_takes_case,
     propose,
+    room_suits,
 )
 from senmediation.rules.workflow import CaseType
 
@@ -143,7 +146,10 @@ def _mediators(case: Case, today: dt.date, start: dt.datetime, end: dt.datetime
         users = {user.pk: user for user, _ in eligible}
         open_counts = {user.pk: count for user, count in eligible}
         capacity = {user.pk: user.mediator_profile.capacity for user, _ in eligible}
-    ids = list(users)
+    # Only those with room for the case need their diaries read (the rest are ruled out whatever the day).
+    ids = [pk for pk in users if mediator_takes_case(MediatorIn(
+        key=pk, name="", open_cases=open_counts.get(pk, 0), capacity=capacity.get(pk, 0),
+        already_this_case=case.mediator_id == pk))]
     areas: dict[int, set[int]] = defaultdict(set)
     for user_id, la_id in MediatorProfile.local_authorities.through.objects.filter(
             mediatorprofile__user_id__in=ids).values_list("mediatorprofile__user_id", "localauthority_id"):
@@ -206,15 +212,7 @@ def proposals_gather(*, case: Case, today: dt.date, options: Options, beyond_win
     needs, step_free, quiet = _needs(parties)
     party_days, preferred = _answers(case, parties)
     mediators, users = _mediators(case, today, start, end)
-    rooms = {r.pk: r for r in Room.objects.filter(
-        is_active=True, venue__is_active=True, venue__is_online=False,
-        venue__local_authority_id=case.local_authority_id).select_related("venue")} if options.mode is not Mode.VIDEO else {}
-    room_busy = _booked("room", list(rooms), case, start, end)
-    kinds = [kind for kind, helper_kind in KIND_OF.items() if any(n.kind is helper_kind for n in needs)]
-    helpers = {h.pk: h for h in Interpreter.objects.filter(is_active=True, kind__in=kinds)
-               .prefetch_related("local_authorities")} if kinds else {}
-    helper_busy = _booked("interpreter", list(helpers), case, start, end)
-    request = Request(
+    base = Request(
         today=today, window_end=window_end,
         opens_at=provider.opens_at if provider else DEFAULT_OPENS,
         closes_at=provider.closes_at if provider else DEFAULT_CLOSES,
@@ -222,17 +220,28 @@ def proposals_gather(*, case: Case, today: dt.date, options: Options, beyond_win
         family_local_authority=case.local_authority_id, people=len(parties) + 1 + len(needs), needs=needs,
         step_free=step_free, quiet_room=quiet, party_days=party_days, preferred=preferred, mode=options.mode,
         closures=frozenset(ClosureDay.objects.filter(day__gte=today, day__lte=last).values_list("day", flat=True)),
-        mediators=mediators, horizon_days=horizon,
-        rooms=tuple(RoomIn(key=r.pk, name=r.name, venue=r.venue.name, local_authority=r.venue.local_authority_id,
-                           capacity=r.capacity, step_free=r.step_free_access, hearing_loop=r.hearing_loop,
-                           quiet_room=r.quiet_room, busy=busy_by_day(room_busy[r.pk])) for r in rooms.values()),
-        helpers=tuple(HelperIn(key=h.pk, name=h.name, kind=KIND_OF[Interpreter.Kind(h.kind)],
-                               languages=frozenset(str(x).strip().lower() for x in h.languages),
-                               weekdays=frozenset(int(x) for x in h.weekdays),
-                               local_authorities=frozenset(la.pk for la in h.local_authorities.all()),
-                               works_online=h.works_online, busy=busy_by_day(helper_busy[h.pk]))
-                      for h in helpers.values()),
-    )
+        mediators=mediators, horizon_days=horizon)
+    # Rooms near the family that suit the meeting, and the interpreters who could serve a need: only their
+    # bookings are read.
+    rooms = {r.pk: r for r in Room.objects.filter(
+        is_active=True, venue__is_active=True, venue__is_online=False,
+        venue__local_authority_id=case.local_authority_id).select_related("venue")} if options.mode is not Mode.VIDEO else {}
+    room_ins = [room for room in (RoomIn(
+        key=r.pk, name=r.name, venue=r.venue.name, local_authority=r.venue.local_authority_id, capacity=r.capacity,
+        step_free=r.step_free_access, hearing_loop=r.hearing_loop, quiet_room=r.quiet_room) for r in rooms.values())
+        if room_suits(base, room)]
+    room_busy = _booked("room", [r.key for r in room_ins], case, start, end)
+    kinds = [kind for kind, helper_kind in KIND_OF.items() if any(n.kind is helper_kind for n in needs)]
+    helpers = {h.pk: h for h in Interpreter.objects.filter(is_active=True, kind__in=kinds)
+               .prefetch_related("local_authorities")} if kinds else {}
+    helper_ins = [helper for helper in (HelperIn(
+        key=h.pk, name=h.name, kind=KIND_OF[Interpreter.Kind(h.kind)],
+        languages=frozenset(str(x).strip().lower() for x in h.languages), weekdays=frozenset(int(x) for x in h.weekdays),
+        local_authorities=frozenset(la.pk for la in h.local_authorities.all()), works_online=h.works_online)
+        for h in helpers.values()) if any(helper_serves(helper, need) for need in needs)]
+    helper_busy = _booked("interpreter", [h.key for h in helper_ins], case, start, end)
+    request = replace(base, rooms=tuple(replace(r, busy=busy_by_day(room_busy[r.key])) for r in room_ins),
+                      helpers=tuple(replace(h, busy=busy_by_day(helper_busy[h.key])) for h in helper_ins))
     owes = case.case_type == CaseType.sen_mediation and la_must_tell_adviser(Route(case.route))
     return Gathered(request=request, la_must_tell_adviser=owes, mediators=users, rooms=rooms, helpers=helpers)
 

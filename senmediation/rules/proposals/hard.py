@@ -28,7 +28,8 @@ from senmediation.rules.calendar import bank_holiday_name, subtract_working_days
 
 from .inputs import HelperIn, MediatorIn, Need, Request, RoomIn
 
-__all__ = ["RULE_LABELS", "Rule", "day_refusal", "is_free", "notice_allows", "room_suits"]
+__all__ = ["RULE_LABELS", "Rule", "day_refusal", "helper_serves", "is_free", "mediator_takes_case", "notice_allows",
+           "room_suits"]
 
 _SEND = "SEND Regulations 2014"
 
@@ -125,12 +126,15 @@ def room_missing(req: Request) -> str:
     return f"no room near the family ({', '.join(wanted)})"
 
 
+def helper_serves(helper: HelperIn, need: Need) -> bool:
+    """Of the kind needed, and for a spoken language, interpreting that language (whatever the day)."""
+    return helper.kind is need.kind and (not need.language or need.language.lower() in helper.languages)
+
+
 def helper_suits(helper: HelperIn, need: Need, *, day: date, in_person: bool, family_la: int | None) -> bool:
     """Of the kind (and language) needed, working that weekday, and able to come: to the family's area for a
     meeting in person, online for a video meeting."""
-    if helper.kind is not need.kind or day.weekday() not in helper.weekdays:
-        return False
-    if need.language and need.language.lower() not in helper.languages:
+    if not helper_serves(helper, need) or day.weekday() not in helper.weekdays:
         return False
     if in_person:
         return family_la is None or family_la in helper.local_authorities

@@ -317,6 +317,8 @@ def check_slot(req: Request, start: datetime) -> Proposal | str:
     if not takers:
         return RULE_LABELS[Rule.MEDIATOR_FULL]
     end = start + req.length
+    if start.time() < req.opens_at or end.date() != day or end.time() > req.closes_at:
+        return f"it is outside the provider's hours ({req.opens_at:%H:%M} to {req.closes_at:%H:%M})"
     one = replace(req, opens_at=start.time(), closes_at=end.time(), start_every=req.length)
     rooms = [r for r in req.rooms if room_suits(req, r)]
     miss = _Miss()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from senmediation.rules.proposals import (
@@ -191,3 +192,19 @@ def test_rooms_must_give_the_access_the_adjustments_ask_for() -> None:
     outcome = propose(_request(today, end, rooms=(stairs,), step_free=True, mediators=(_mediator(today, end),)))
     assert outcome.ruled_out[0].summary == "5 days ruled out: no room near the family (seating 4, step-free)"
     assert outcome.ruled_out[0].rule is Rule.NO_ROOM
+
+
+def test_a_slot_is_checked_again_exactly_as_booked() -> None:
+    from senmediation.rules.proposals import check_slot
+
+    today, end = date(2026, 6, 1), date(2026, 6, 30)
+    req = _request(today, end, mediators=(_mediator(today, end),))
+    booked = check_slot(req, datetime(2026, 6, 8, 14))
+    assert not isinstance(booked, str) and (booked.starts, booked.ends, booked.room) == (
+        datetime(2026, 6, 8, 14), datetime(2026, 6, 8, 17), ROOM)
+    assert check_slot(req, datetime(2026, 6, 8, 16)) == "it is outside the provider's hours (09:00 to 18:00)"
+    assert check_slot(req, datetime(2026, 6, 2, 9)) == (
+        "too soon for 5 working days' notice (SEND Regulations 2014 reg 37(2))")
+    assert check_slot(req, datetime(2026, 6, 6, 9)) == "a weekend"
+    taken = replace(req, rooms=(replace(ROOM, busy=busy_by_day([(datetime(2026, 6, 8, 13), datetime(2026, 6, 8, 15))])),))
+    assert check_slot(taken, datetime(2026, 6, 8, 14)) == "every suitable room is booked"
