@@ -66,6 +66,8 @@ test: install lint typecheck pytest
 BENCH_ARGS ?= --runs 40 --rate 10 --seconds 60
 bench: install
 	SECRET_KEY="$${SECRET_KEY:-local-benchmark-only-key-never-for-a-server}" $(BIN)/python -m bench.run $(BENCH_ARGS)
+	@echo "== meeting proposals: 50 mediators, 30 rooms, a year of bookings (a throwaway SQLite file unless PROPOSALS_DATABASE_URL is set) =="
+	DATABASE_URL="$(PROPOSALS_DATABASE_URL)" SECRET_KEY="$${SECRET_KEY:-local-benchmark-only-key-never-for-a-server}" $(BIN)/python -m bench.proposals
 
 clean:
 	rm -rf $(VENV) node_modules static_build var/staticfiles

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "senmediation.audit",
     "senmediation.records",
     "senmediation.workqueue",
+    "senmediation.diaries",
     "senmediation.reporting",
     "senmediation.feedback",
     "ninja",  # serves the API docs page's scripts locally, not from a CDN

@@ -3,6 +3,7 @@ gets, the role profiles they are written with, and the objects of tests/matrix_w
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from testsupport.fixtures import pdf_make
 
+from .matrix_diaries import diaries_rows
 from .matrix_people import people_rows
 
 ROLES = ("anonymous", "coordinator", "mediator", "other_mediator", "manager", "commissioner", "other_commissioner",
@@ -116,6 +118,10 @@ ROWS: dict[str, list[Check]] = {
                                 {"adviser_told_on_0": "15", "adviser_told_on_1": "12", "adviser_told_on_2": "2026"},
                                 **PREPARING)],
     "cases:schedule_meeting": [get(CASE_PAGE, **PREPARING)],
+    # Find a time: the proposals for a case ready to schedule, and booking one (a proposal that is not one: 400).
+    "cases:find_a_time": [get(CASE_PAGE, **PREPARING)],
+    "cases:book_proposal": [get(GET_ONLY_POSTED, **PREPARING),
+                            post(allowed_as(CASE_PAGE, 400), {"starts_at": "not a time", "mediator": "x"}, **PREPARING)],
     "cases:cancel_meeting": [get(GET_ONLY_POSTED, **SCHEDULED),
                              post(allowed_as(CASE_PAGE, 302), {"reason": "The parent is ill", "cancelled_by": "family"}, **SCHEDULED)],
     "cases:child_views_file": [get(CASE_PAGE, pk="{child_views}", **CASE),
@@ -363,6 +369,8 @@ _add_rows({
 })
 # Staff pages (/staff/people/) and the links they e-mail: tests/matrix_people.py.
 _add_rows(people_rows(get, post))
+# The staff diaries and a mediator's own time and calendar feed: tests/matrix_diaries.py.
+_add_rows(diaries_rows(get, post, dt.date(2026, 12, 15)))  # the day the matrix runs on (matrix_world NOW)
 
 # API access (organisations, keys, webhook endpoints): managers only. Issuing a key or a secret answers
 # 200 with it shown once; a bad form is 400; an organisation, key or endpoint that does not exist is 404.

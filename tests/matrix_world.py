@@ -41,6 +41,8 @@ from senmediation.referrals.tests.journeys import parent_answers, walk
 from senmediation.rules.expenses import ClaimAnswers
 from testsupport.fixtures import mediator_make, pdf_make, user_make
 
+from .matrix_diaries import diaries_world
+
 # The whole matrix runs at one moment: the morning of the meeting, so every clock reads the same each run.
 NOW = dt.datetime(2026, 12, 15, 10, 30, tzinfo=dt.UTC)
 OPENED = dt.date(2026, 11, 23)
@@ -277,6 +279,7 @@ def world_build() -> dict[str, Any]:
     response_letter = MessageAttachment.objects.get(message__complaint=answered)
     world.update(complaint_message=response_letter.message_id, complaint_attachment=response_letter.pk)
     world.update(_api_access(manager))
+    world.update(diaries_world(mediator, NOW.date(), world["scheduled"]))
     return world
 
 

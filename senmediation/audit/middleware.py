@@ -13,7 +13,7 @@ from .services import audit_record
 
 __all__ = ["AuditMiddleware", "client_ip"]
 
-AUDITED_PREFIXES = ("/staff/", "/admin/", "/p/", "/accounts/", "/api/", "/refer/staff/")
+AUDITED_PREFIXES = ("/staff/", "/admin/", "/p/", "/accounts/", "/api/", "/refer/staff/", "/calendar/")
 SIGN_IN_REQUIRED_PREFIXES = ("/staff/", "/admin/", "/refer/staff/")
 DENIED_STATUSES = frozenset({401, 403, 404, 405, 429})
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

@@ -6,7 +6,7 @@ from django.urls import path
 from senmediation.cases import views, views_casework, views_issues, views_late_contact, views_representative
 
 from . import views as case_pages
-from . import views_summaries
+from . import views_proposals, views_summaries
 
 app_name = "cases"
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("cases/<str:reference>/parties-agreed/", views.case_record_parties_agreed, name="parties_agreed"),
     path("cases/<str:reference>/meeting/", case_pages.case_schedule_meeting, name="schedule_meeting"),
     path("cases/<str:reference>/meeting/cancel/", case_pages.case_cancel_meeting, name="cancel_meeting"),
+    path("cases/<str:reference>/find-a-time/", views_proposals.case_find_a_time, name="find_a_time"),
+    path("cases/<str:reference>/find-a-time/book/", views_proposals.case_book_proposal, name="book_proposal"),
     path("cases/<str:reference>/people/add/", views_casework.case_party_edit, name="party_add"),
     path("cases/<str:reference>/people/<int:pk>/", views_casework.case_party_edit, name="party_edit"),
     path("cases/<str:reference>/people/<int:pk>/representative/", views_representative.case_party_representative,

@@ -117,5 +117,10 @@ def case_cancel_meeting(request: HttpRequest, reference: str) -> HttpResponse:
     except ServiceError as refusal:
         messages.error(request, refusal.message)
     else:
+        if meeting_refusal(state=case.state) is None:
+            # The bookings are let go; the proposals run again from today (casepages/views_proposals.py).
+            messages.success(request, "The meeting is cancelled and everyone has been told. These are the times "
+                                      "possible now.")
+            return redirect("cases:find_a_time", reference=reference)
         messages.success(request, "The meeting is cancelled and everyone has been told.")
     return _back(reference)

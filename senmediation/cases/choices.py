@@ -18,6 +18,7 @@ class Adjustment(models.TextChoices):
     ACCESSIBLE_VENUE = "accessible_venue", "An accessible venue"
     BREAKS = "breaks", "Extra breaks"
     PHONE_NOT_EMAIL = "phone_not_email", "Phone calls instead of e-mail"
+    ADVOCATE = "advocate", "An advocate"
 
 
 def label_of(code: object, choices: Iterable[tuple[str, str]]) -> str:

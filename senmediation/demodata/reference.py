@@ -13,6 +13,8 @@ from senmediation.directory.models import (
     Venue,
 )
 
+from .rooms import demo_rooms_and_interpreters_load
+
 LOCAL_AUTHORITIES = [
     # name, GSS code, commissions us, free for residents
     ("Trafford", "E08000009", True, True, False),
@@ -122,6 +124,7 @@ def demo_reference_data_load() -> None:
                 "quiet_breakout_room": not online,
             },
         )
+    demo_rooms_and_interpreters_load()
 
 
 def demo_users_create(*, password: str) -> list[str]:

@@ -78,3 +78,29 @@ class ConflictOfInterestAdmin(admin.ModelAdmin[ConflictOfInterest]):
     list_display = ["mediator", "local_authority", "school", "family_name", "case", "declared_on"]
     raw_id_fields = ["mediator", "case"]
     search_fields = ["family_name", "reason"]
+
+
+from .models import Interpreter, MediatorLeave, Room  # noqa: E402
+
+
+@admin.register(Room)
+class RoomAdmin(admin.ModelAdmin[Room]):
+    list_display = ["name", "venue", "capacity", "step_free_access", "hearing_loop", "quiet_room", "is_active"]
+    list_filter = ["is_active", "step_free_access", "hearing_loop", "quiet_room", "venue__local_authority"]
+    search_fields = ["name", "venue__name"]
+    list_select_related = ["venue"]
+
+
+@admin.register(Interpreter)
+class InterpreterAdmin(admin.ModelAdmin[Interpreter]):
+    list_display = ["name", "kind", "languages_label", "organisation", "works_online", "is_active"]
+    list_filter = ["kind", "is_active", "works_online"]
+    search_fields = ["name", "organisation"]
+    filter_horizontal = ["local_authorities"]
+
+
+@admin.register(MediatorLeave)
+class MediatorLeaveAdmin(admin.ModelAdmin[MediatorLeave]):
+    list_display = ["mediator", "starts_on", "ends_on"]
+    date_hierarchy = "starts_on"
+    raw_id_fields = ["mediator", "recorded_by"]

@@ -17,6 +17,7 @@ STAFF_NAV: tuple[tuple[str, str, frozenset[Role] | None], ...] = (
     ("Home", "/staff/", None),
     ("Cases", "/staff/cases/", CASE_WORKERS),
     ("My cases", "/staff/my-cases/", frozenset({Role.MEDIATOR, Role.COORDINATOR, Role.MANAGER})),
+    ("Diaries", "/staff/diaries/", frozenset({Role.MEDIATOR, Role.COORDINATOR, Role.MANAGER})),
     ("Record a referral", "/refer/staff/", frozenset({Role.COORDINATOR, Role.MANAGER})),
     ("Messages", "/staff/notifications/", frozenset({Role.COORDINATOR, Role.MANAGER})),
     ("Complaints", "/staff/complaints/", frozenset({Role.COORDINATOR, Role.MANAGER})),

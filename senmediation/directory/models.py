@@ -267,3 +267,8 @@ class ConflictOfInterest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mediator}: {self.reason[:60]}"
+
+
+# Rooms, interpreters and mediators' leave (arranging meetings) are in models_scheduling.py; imported here so
+# that Django finds them with the app's models.
+from .models_scheduling import Interpreter as Interpreter, MediatorLeave as MediatorLeave, Room as Room  # noqa: E402, I001

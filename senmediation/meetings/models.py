@@ -34,10 +34,62 @@ class Meeting(TimeStampedModel):
 
     class Meta:
         ordering = ["-starts_at"]
-        indexes = [models.Index(fields=["case", "status"], name="meeting_case_status")]
+        indexes = [
+            models.Index(fields=["case", "status"], name="meeting_case_status"),
+            # The staff diaries (diaries/selectors.py) and a mediator's calendar feed read a period's meetings.
+            models.Index(fields=["starts_at"], name="meeting_starts_at"),
+        ]
 
     def __str__(self) -> str:
         return f"Meeting for case {self.case_id} at {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Booking(TimeStampedModel):
+    """A room or an interpreter (or BSL interpreter, or advocate) held for a time: for one of our meetings, or,
+    with no meeting, taken by someone else (the venue let the room, the interpreter has another job). A
+    booking is released, never deleted, when its meeting is cancelled or moved; only held bookings count as
+    clashes. Exactly one of room and interpreter is set."""
+
+    meeting = models.ForeignKey(Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="bookings")
+    room = models.ForeignKey("directory.Room", null=True, blank=True, on_delete=models.PROTECT, related_name="bookings")
+    interpreter = models.ForeignKey(
+        "directory.Interpreter", null=True, blank=True, on_delete=models.PROTECT, related_name="bookings"
+    )
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    note = models.CharField(max_length=200, blank=True, help_text="What it is for, when it is not our meeting.")
+    released_at = models.DateTimeField(null=True, blank=True, help_text="When it was let go (the meeting ended early, "
+                                       "was cancelled or moved). Empty while it is held.")
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        indexes = [
+            # The held bookings of a room (an interpreter) from a day on: clash checks, proposals, diaries.
+            models.Index(fields=["room", "starts_at"], name="booking_room_held",
+                         condition=models.Q(released_at__isnull=True, room__isnull=False)),
+            models.Index(fields=["interpreter", "starts_at"], name="booking_interpreter_held",
+                         condition=models.Q(released_at__isnull=True, interpreter__isnull=False)),
+            models.Index(fields=["meeting"], name="booking_meeting"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(room__isnull=False, interpreter__isnull=True)
+                           | models.Q(room__isnull=True, interpreter__isnull=False)),
+                name="booking_one_resource",
+            ),
+            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name="booking_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        what = self.room if self.room_id else self.interpreter
+        return f"{what} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_held(self) -> bool:
+        return self.released_at is None
 
 
 # --- The record of the meeting itself (SEND Regulations 2014 reg 38; SEND Code of Practice ch. 11) ---

@@ -14,18 +14,19 @@ from senmediation.core.errors import ServiceError
 from senmediation.directory.models import Venue
 from senmediation.rules.workflow import is_open, meeting_refusal, meeting_step
 
-from .models import Meeting
+from .models import Booking, Meeting
 
 
 def meeting_schedule(
     *, case: Case, starts_at: dt.datetime, venue: Venue | None, by: Any, notice_sent_on: dt.date | None = None,
-    short_notice_agreed: bool = False, reason: str = "",
+    short_notice_agreed: bool = False, reason: str = "", ends_at: dt.datetime | None = None, online: bool = False,
 ) -> Meeting:
     """Arranges (or moves) the meeting as one step: the workflow's check, the meeting, the case's
     transition and the invitations succeed or fail together (invitations go once it is committed).
 
     Before preparation starts the meeting is only pencilled in; from then on arranging it is the
-    workflow's schedule (or reschedule) step, whose guard checks the notice given.
+    workflow's schedule (or reschedule) step, whose guard checks the notice given. A meeting that is moved lets
+    go of the rooms and interpreters booked for it (`online`: held by video even where no online venue is set).
     """
     if starts_at <= clock.now():
         raise ServiceError("The meeting must be in the future.", field="starts_at")
@@ -37,9 +38,12 @@ def meeting_schedule(
         case = Case.objects.select_for_update().get(pk=case.pk)
         previous = case.meetings.filter(status=Meeting.Status.SCHEDULED)
         moved = previous.exists()
+        if moved:
+            meeting_bookings_release(meeting_ids=list(previous.values_list("pk", flat=True)))
         previous.update(status=Meeting.Status.MOVED, change_reason=reason)
         meeting = Meeting.objects.create(
-            case=case, starts_at=starts_at, venue=venue, is_online=bool(venue and venue.is_online),
+            case=case, starts_at=starts_at, ends_at=ends_at, venue=venue,
+            is_online=online or bool(venue and venue.is_online),
             notice_sent_on=notice_sent_on or clock.today(), short_notice_agreed=short_notice_agreed,
         )
         case_next_meeting_refresh(case)
@@ -54,6 +58,12 @@ def meeting_schedule(
             case_transition(case=case, action=step, by=by)
         meeting_invitations_send(meeting=meeting, by=by)
     return meeting
+
+
+def meeting_bookings_release(*, meeting_ids: list[int]) -> int:
+    """Lets go of the rooms and interpreters held for these meetings (cancelled or moved): kept, marked released,
+    so the diaries can still say what was booked."""
+    return Booking.objects.filter(meeting_id__in=meeting_ids, released_at__isnull=True).update(released_at=clock.now())
 
 
 def case_next_meeting_refresh(case: Case) -> None:
@@ -109,7 +119,8 @@ def meeting_invitations_send(*, meeting: Meeting, by: Any, cancelled: bool = Fal
 def meeting_cancel(
     *, meeting: Meeting, by: Any, reason: str, cancelled_by: str, today: dt.date | None = None,
 ) -> Meeting:
-    """Calls the meeting off, recording who cancelled it and why (counted in the LA's reports)."""
+    """Calls the meeting off, recording who cancelled it and why (counted in the LA's reports), and lets go of the
+    rooms and interpreters booked for it."""
     if cancelled_by not in CANCELLED_BY_LABELS:
         raise ServiceError("Choose who cancelled the meeting.", field="cancelled_by")
     if not reason.strip():
@@ -121,6 +132,7 @@ def meeting_cancel(
         meeting.change_reason = reason.strip()
         meeting.cancelled_by, meeting.cancelled_on = cancelled_by, today or clock.today()
         meeting.save(update_fields=["status", "change_reason", "cancelled_by", "cancelled_on", "updated_at"])
+        meeting_bookings_release(meeting_ids=[meeting.pk])
         case_next_meeting_refresh(meeting.case)
         who = CANCELLED_BY_LABELS[CancelledBy(cancelled_by)]
         case_event_record(case=meeting.case, by=by, kind=CaseEvent.Kind.UPDATED,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 
-from senmediation.core import clock
-from senmediation.core.forms import GovukDateField
+from senmediation.rules.calendar import format_day
 
 from .services.lost_link import contact_parse, reference_normalise, reference_valid
 
@@ -20,21 +21,29 @@ def _text(label: str, *, help_text: str = "", rows: int = 5, required: str = "")
 
 
 class AvailabilityForm(forms.Form):
+    """The days a meeting could still be held are offered as boxes to tick (portal/views_availability.py works
+    them out: rules/family_days.py); what suits them, or does not, in their own words too."""
+
     can_do = _text("Days and times you can come", help_text="For example, Tuesday or Thursday mornings.")
     cannot_do = _text("Days and times you cannot come", help_text="For example, school holidays.")
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, days: tuple[dt.date, ...] = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        today = clock.today()
-        for number in (1, 2, 3):
-            self.fields[f"date_{number}"] = GovukDateField(
-                label=f"A date you could come ({number} of 3, optional)", label_lower="the date",
-                required=False, help_text="For example, 27 3 2027", min_date=today,
-                min_message="The date must be today or in the future",
+        self.offered = days
+        if days:
+            self.fields["dates"] = forms.TypedMultipleChoiceField(
+                label="Which of these days could you come?", required=False, coerce=dt.date.fromisoformat,
+                help_text="Tick every day you could come. The more days you tick, the sooner we can find a time "
+                          "that suits everyone.",
+                choices=[(day.isoformat(), format_day(day)) for day in days], widget=forms.CheckboxSelectMultiple,
+                error_messages={"invalid_choice": "Choose from the days listed. Tell us about any other day in "
+                                                  "the box below"},
             )
+        # The boxes come first, then the words.
+        self.order_fields(["dates", "can_do", "cannot_do"])
 
-    def dates(self) -> list[object]:
-        return [self.cleaned_data[f"date_{n}"] for n in (1, 2, 3) if self.cleaned_data.get(f"date_{n}")]
+    def chosen_dates(self) -> list[dt.date]:
+        return list(self.cleaned_data.get("dates") or [])
 
 
 class SummaryForm(forms.Form):

@@ -102,6 +102,26 @@ class Feedback(Submission):  # noqa: DJ008 - __str__ inherited
     comments = models.TextField(blank=True)
 
 
+class MeetingReply(Submission):  # noqa: DJ008 - __str__ inherited
+    """A family's answer, from their case page, to the meeting time we booked: it suits them, or they ask us to
+    change it and say why. An ask to change waits in the office's work queue until someone deals with it."""
+
+    meeting_starts_at = models.DateTimeField(help_text="The time they answered about.")
+    suits = models.BooleanField()
+    reason = models.TextField(blank=True)
+    dealt_with_at = models.DateTimeField(null=True, blank=True)
+    dealt_with_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="+")
+
+    class Meta(Submission.Meta):
+        verbose_name_plural = "meeting replies"
+        indexes = [
+            # The work queue's list of families waiting for a new time, oldest first.
+            models.Index(fields=["submitted_at", "id"], name="meeting_reply_change_waiting",
+                         condition=models.Q(suits=False, dealt_with_at__isnull=True)),
+        ]
+
+
 class SummaryExchange(models.Model):
     """The exchange of the parties' summaries before the meeting: released to every party together, when
     all are in or on the set date, so nobody sees another side's summary before sending their own."""

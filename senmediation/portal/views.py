@@ -20,20 +20,15 @@ from senmediation.feedback.services.surveys import survey_link_submit
 from senmediation.rules.links import opens_family_page
 
 from .family import back_to_case
-from .forms import AttendanceForm, AvailabilityForm, ChildViewsForm, CodeForm
+from .forms import AttendanceForm, ChildViewsForm, CodeForm
 from .link_problem import link_problem_page
 from .models import PartyLink, Purpose
 from .services import submissions
 from .services.codes import CodeAttemptsLimited, party_link_open_by_code
 from .services.links import LinkUnknown, PartyLinkError, party_link_resolve, party_link_touch
 from .sharing import who_reads_for
+from .views_availability import availability_page
 from .views_summary import summary_page
-
-
-def _availability(link: PartyLink, form: Any) -> None:
-    data = form.cleaned_data
-    submissions.availability_submit(link=link, can_do=data["can_do"], cannot_do=data["cannot_do"],
-                                    dates=form.dates())
 
 
 def _child_views(link: PartyLink, form: Any) -> None:
@@ -54,7 +49,6 @@ def _feedback(link: PartyLink, form: Any) -> None:
 NO_TASK = frozenset({Purpose.CASE, Purpose.DOCUMENTS})
 
 PAGES: dict[str, tuple[type[forms.Form], Callable[[PartyLink, Any], None]]] = {
-    Purpose.AVAILABILITY: (AvailabilityForm, _availability),
     Purpose.CHILD_VIEWS: (ChildViewsForm, _child_views),
     Purpose.ATTENDANCE: (AttendanceForm, _attendance),
     Purpose.FEEDBACK: (SurveyForm, _feedback),
@@ -99,6 +93,8 @@ def party_task_page(request: HttpRequest, link: PartyLink, token: str) -> HttpRe
         return claim_page(request, link, token)
     if link.purpose == Purpose.SUMMARY_AND_ISSUES:
         return summary_page(request, link, token, _context(link, token))
+    if link.purpose == Purpose.AVAILABILITY:
+        return availability_page(request, link, token, _context(link, token))
     form_class, handler = PAGES[link.purpose]
     if request.method == "POST":
         form = form_class(request.POST, request.FILES)

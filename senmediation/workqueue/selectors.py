@@ -26,6 +26,7 @@ from senmediation.cases.selectors import MAX_COUNTED, MAX_PAGES, PAGE_SIZE, Page
 from senmediation.feedback.selectors import complaints_needing_action
 from senmediation.notifications.models import Message
 from senmediation.notifications.selectors import call_tasks_visible_to, messages_visible_to
+from senmediation.portal.models import MeetingReply
 from senmediation.rules.calendar import add_working_days
 from senmediation.rules.deadlines import Clock
 
@@ -46,6 +47,7 @@ class Kind(StrEnum):
     failed = "failed-messages"
     letters = "letters"
     complaints = "complaints"
+    time_changes = "time-changes"
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,11 @@ KINDS: dict[Kind, KindInfo] = {
         "No complaint is overdue or due in the next 2 working days.",
         "Complaints whose acknowledgement or response is overdue or due in the next 2 working days, "
         "the earliest first. Complaints about you are never shown to you."),
+    Kind.time_changes: KindInfo(
+        "Families asking to change the meeting time", "families asking to change the meeting time",
+        "No family is waiting for a new meeting time.",
+        "Families who told us, from their case page, that the meeting time we booked does not suit them, the "
+        "longest waiting first. Find a new time (or call them), then mark it as dealt with."),
 }
 
 
@@ -154,9 +161,17 @@ def _complaints(user: Any, today: dt.date) -> QuerySet[Any]:
                   "case__reference", "owner__id", "owner__first_name", "owner__last_name", "owner__username"))
 
 
+def _time_changes(user: Any, today: dt.date) -> QuerySet[Any]:
+    # Served by the partial index meeting_reply_change_waiting in the order shown.
+    return (MeetingReply.objects.filter(suits=False, dealt_with_at__isnull=True).select_related("party__case")
+            .only("id", "submitted_at", "meeting_starts_at", "reason", "party__id", "party__name", "party__phone",
+                  "party__case__id", "party__case__reference")
+            .order_by("submitted_at", "id"))
+
+
 _QUERIES: dict[Kind, Callable[[Any, dt.date], QuerySet[Any]]] = {
     Kind.clocks: _clocks, Kind.enquiries: _enquiries, Kind.calls: _calls, Kind.details: _details,
-    Kind.failed: _failed, Kind.letters: _letters, Kind.complaints: _complaints,
+    Kind.failed: _failed, Kind.letters: _letters, Kind.complaints: _complaints, Kind.time_changes: _time_changes,
 }
 
 

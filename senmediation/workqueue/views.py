@@ -3,14 +3,18 @@ a commissioner's way to their reports. Each of the queue's lists has its own pag
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from senmediation.accounts.decorators import role_required
 from senmediation.cases import selectors as case_selectors
 from senmediation.core import clock
+from senmediation.core.errors import ServiceError
+from senmediation.core.redirects import back_to
+from senmediation.portal.services.meeting_reply import meeting_reply_dealt_with
 
 from . import selectors
 from .selectors import KINDS, Kind
@@ -48,3 +52,15 @@ def queue_list(request: HttpRequest, kind: str) -> HttpResponse:
     page = selectors.queue_page(user=request.user, kind=chosen, today=today, number=number)
     return render(request, "workqueue/list.html",
                   {"kind": chosen, "info": KINDS[chosen], "page": page, "today": today})
+
+
+@require_POST
+@role_required(*selectors.OFFICE)
+def time_change_done(request: HttpRequest, pk: int) -> HttpResponse:
+    """A family's ask to change the meeting time has been dealt with (a new time booked, or they were called)."""
+    try:
+        meeting_reply_dealt_with(reply_id=pk, by=request.user)
+        messages.success(request, "Marked as dealt with.")
+    except ServiceError as refusal:
+        messages.error(request, refusal.message)
+    return back_to(request, "workqueue:list", Kind.time_changes.value)

@@ -9,6 +9,7 @@ from senmediation.expenses.portal_views import claim_check
 from senmediation.portal import views, views_lost
 
 from . import views as yourcase
+from .meeting_reply import meeting_reply
 
 app_name = "portal"
 urlpatterns = [
@@ -25,6 +26,7 @@ urlpatterns = [
     path("<str:token>/check/", claim_check, name="expenses_check"),
     path("<str:token>/agreement.pdf", views.agreement_file, name="agreement_file"),
     path("<str:token>/meeting.ics", yourcase.meeting_calendar, name="meeting_ics"),
+    path("<str:token>/meeting/", meeting_reply, name="meeting_reply"),
     path("<str:token>/documents/certificates/<int:pk>/", yourcase.certificate_file, name="certificate_file"),
     path("<str:token>/documents/agreement/", yourcase.agreement_download, name="agreement_download"),
     path("<str:token>/documents/letters/<int:pk>/", yourcase.letter_file, name="letter_file"),

@@ -32,6 +32,7 @@ from senmediation.portal.services.links import PartyLinkError, party_link_resolv
 from senmediation.portal.services.tokens import TASKS_AFTER_CLOSING
 from senmediation.portal.views import party_page, party_task_page
 
+from .meeting_reply import reply_for_page
 from .selectors import meeting_next_scheduled, your_case
 
 
@@ -77,8 +78,10 @@ def case_page_context(*, link: PartyLink, token: str, today: dt.date) -> dict[st
     own context here, each from its own selector (what was agreed: `agreed_actions`; the exchanged summaries:
     `exchanged`)."""
     page = your_case(link=link, today=today)
-    context: dict[str, Any] = {"token": token, "page": page, "link": link, "agreed_actions": [], "exchanged": None}
+    context: dict[str, Any] = {"token": token, "page": page, "link": link, "agreed_actions": [], "exchanged": None,
+                               "meeting_reply": None}
     if not page.documents_only:
+        context["meeting_reply"] = reply_for_page(link, page.meeting)
         context["agreed_actions"] = family_agreed_actions(link.party.case, today=today)
         context["exchanged"] = exchanged_summaries_for(link.party)
     return context

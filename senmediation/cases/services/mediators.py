@@ -208,3 +208,23 @@ def mediator_exclusion_for(*, case: Any, mediator: Any, today: dt.date) -> str:
     if case.mediator_id == mediator.pk:
         return found[0].ineligible_reason
     return found[0].exclusion_reason
+
+
+def mediators_eligible_for(*, case: Any, today: dt.date) -> list[tuple[Any, int]]:
+    """Every active mediator who may mediate this case at all (the rule of mediators_ranked_for: no conflict of
+    interest, a current accreditation, the SEND standards), with their open cases; whether they have room for it
+    is left to the caller (the meeting proposals weigh it). No ranking and no free days, so it stays cheap: three
+    queries however many mediators there are."""
+    facts = _case_facts(case, today)
+    users = list(
+        User.objects.filter(groups__name=Role.MEDIATOR.value, is_active=True, mediator_profile__is_active=True)
+        .select_related("mediator_profile")
+        .prefetch_related(Prefetch("conflicts_declared", queryset=ConflictOfInterest.objects.select_related("school")))
+        .order_by("last_name", "first_name", "pk").distinct()
+    )
+    counts = dict(
+        Case.objects.filter(mediator__in=[u.pk for u in users]).exclude(state__in=ENDED_STATES)
+        .values("mediator").annotate(n=Count("pk")).values_list("mediator", "n")
+    )
+    return [(user, counts.get(user.pk, 0)) for user in users
+            if not _ineligibility(user.mediator_profile, list(user.conflicts_declared.all()), facts, today)]

@@ -44,18 +44,30 @@ def _open(client, parent, purpose, coordinator):  # type: ignore[no-untyped-def]
     return link, path, html
 
 
+@time_machine.travel(dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC), tick=False)
 def test_availability(client, parent, coordinator) -> None:
     link, path, html = _open(client, parent, "availability", coordinator)
     assert "When you can come" in html
-    response = client.post(path, {"can_do": "Tuesday mornings", "cannot_do": "", "date_1_0": "8",
-                                  "date_1_1": "12", "date_1_2": "2027"})
+    # No 30-day clock runs for this case yet: the next four weeks' working days from 5 working days' notice.
+    assert '<input class="govuk-checkboxes__input" id="id_dates_0" name="dates" type="checkbox" value="2026-12-08"' in html
+    assert "Tuesday 8 December 2026" in html
+    response = client.post(path, {"can_do": "Tuesday mornings", "cannot_do": "", "dates": ["2026-12-08", "2026-12-10"]})
     assert response.status_code == 302 and response["Location"] == f"{path}thank-you/"
     row = Availability.objects.get()
-    assert row.can_do == "Tuesday mornings" and row.dates == ["2027-12-08"]
+    assert row.can_do == "Tuesday mornings" and row.dates == ["2026-12-08", "2026-12-10"]
     assert _used(parent, "send their availability")
     link.refresh_from_db()
     assert link.use_count == 1 and link.last_used_at
     assert client.get(response["Location"]).status_code == 200
+
+
+@time_machine.travel(dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC), tick=False)
+def test_availability_refuses_a_day_not_offered(client, parent, coordinator) -> None:
+    _, path, _ = _open(client, parent, "availability", coordinator)
+    response = client.post(path, {"dates": ["2026-12-02"], "can_do": ""})  # too soon for 5 working days' notice
+    assert response.status_code == 400
+    assert ('<a href="#id_dates_0">Choose from the days listed. Tell us about any other day in the box below</a>'
+            in response.content.decode())
 
 
 def test_availability_needs_something(client, parent, coordinator) -> None:

@@ -154,9 +154,22 @@ def _complaint_row(c: Any, ctx: dict[str, Any]) -> SafeString:
                        _link(address_for("feedback:complaint", c.pk), "Open the complaint", f" {c.reference}"))
 
 
+def _time_change_row(r: Any, ctx: dict[str, Any]) -> SafeString:
+    who, case = r.party.name, r.party.case
+    starts = localtime(r.meeting_starts_at)
+    what = format_html("Find a new time with {}{}" + _HINT, who, f" on {r.party.phone}" if r.party.phone else "",
+                       f"Booked for {starts:%a} {format_short_day(starts.date())} at {starts:%H:%M}. They said: {r.reason}")
+    action = format_html("{}{}", _link(case_url(case.reference), "Open the case", f" {case.reference}"),
+                         _button(address_for("workqueue:time_change_done", r.pk), "Mark as dealt with",
+                                 f" (the request from {who})", ctx))
+    return format_html("{}" + _CELL * 3, _case_cell(case), what,
+                       format_short_day(localtime(r.submitted_at).date()), action)
+
+
 _ROWS: dict[str, Callable[[Any, dict[str, Any]], SafeString]] = {
     "time-limits": _clock_row, "call-backs": _clock_row, "calls": _call_row, "missing-details": _held_row,
     "failed-messages": _failed_row, "letters": _letter_row, "complaints": _complaint_row,
+    "time-changes": _time_change_row,
 }
 
 
