@@ -8,10 +8,11 @@ The rule (RULE_TEXT says it to readers):
 - A total is a count like any other: rounded or not shown by the same rule, never worked out exactly.
 - Where the rounded figures could still be used to pin a count to one value (a total whose range only
   just meets the range of the figures it adds up, in this table or against a shorter or neighbouring
-  period), one more count is not shown. Every count not shown carries the same label, whatever the reason.
+  period), one more count is not shown, occasionally a 0. Every count not shown carries the same label,
+  whatever the reason.
 
 So a reader who knows the rule knows each figure only as a range: "0" is 0; "5" is 5 to 7; "10" is 8 to 12;
-"not shown" is 1 or more. `band` gives that range; `protect` checks every published sum with it.
+"not shown" is any count, 0 included. `band` gives that range; `protect` checks every published sum with it.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ UNBOUNDED = 10**9  # what a reader knows of the top of a count not shown: nothin
 RULE_TEXT = (f"To protect families, counts of people follow one rule. 0 is shown as 0. A count from 1 to "
              f"{THRESHOLD - 1} is not shown. Every other count, totals included, is rounded to the nearest "
              f"{BASE}, so a total may differ from the sum of the figures above it. Where rounded figures could "
-             f"still be used to work out a count exactly, another count is not shown as well. Every count not "
-             f'shown reads "{LABEL}". Shares are worked out from the rounded figures.')
+             f"still be used to work out a count exactly, another count (sometimes a 0) is not shown as well. Every "
+             f'count not shown reads "{LABEL}", whatever it is. Shares are worked out from the rounded figures.')
 # Kept for callers written for the earlier rule: both words now name the one label.
 SMALL_TEXT = HIDDEN_TEXT = LABEL
 HIDDEN_EXPLAINED = RULE_TEXT
@@ -77,7 +78,7 @@ def basic(value: int) -> Cell:
     if value == 0:
         return Cell(0)
     if is_small(value):
-        return Cell(0, Shown.hidden)
+        return HIDDEN
     return Cell(rounded(value), Shown.rounded)
 
 
@@ -86,9 +87,12 @@ def band(cell: Cell) -> tuple[int, int]:
     if cell.shown is Shown.value:
         return cell.value, cell.value
     if cell.shown is Shown.hidden:
-        return 1, UNBOUNDED
+        return 0, UNBOUNDED
     half = BASE // 2
     return max(cell.value - half, THRESHOLD), cell.value + half
+
+
+HIDDEN = Cell(0, Shown.hidden)
 
 
 @dataclass(frozen=True)
@@ -146,33 +150,29 @@ def protect(values: Mapping[K, int], equations: Sequence[Equation], *, known: Ma
     basic rule), which take part in the sums but are not changed here. Showing less elsewhere only widens what
     a reader knows, so checking against the basic rule is safe whatever the other page holds back.
 
-    Where a sum pins a count, one more of this page's counts in the same sums is not shown: the one that frees
-    it, preferring (by `preference`, lower first, then the smaller count) a detail over a total."""
+    Where a sum pins a count, one more of this page's counts in the same sums is not shown: the first that
+    frees it, preferring (by `preference`, lower first) a detail to a total, then a smaller count, and a 0
+    only where nothing else will do."""
     cells: dict[K, Cell] = {k: basic(v) for k, v in values.items()}
-    known = dict(known or {})
     prefer: Mapping[K, int] = preference or {}
+    everything: dict[Hashable, Cell] = dict(known or {})
+    everything.update(cells.items())
+    unfree: set[Hashable] = set()  # pinned by the other pages' figures alone: nothing here frees them
     for _ in range(len(cells) + 1):
-        everything: dict[Hashable, Cell] = dict(known)
-        everything.update(cells.items())
-        stuck = pinned(everything, equations)
+        stuck = [k for k in pinned(everything, equations) if k not in unfree]
         if not stuck:
-            return cells
+            break
         target = stuck[0]
         near = {k for eq in equations if target in eq.plus or target in eq.minus for k in (*eq.plus, *eq.minus)}
-        candidates = sorted((k for k in cells if k in near and cells[k].visible and values[k] > 0),
-                            key=lambda k: (prefer.get(k, 0), values[k], str(k)))
-        if not candidates:  # pinned by other pages' figures alone: nothing here can free it
-            candidates = sorted((k for k in cells if cells[k].visible and values[k] > 0),
-                                key=lambda k: (prefer.get(k, 0), values[k], str(k)))
-            if not candidates:
-                return cells
-        chosen = candidates[0]
-        for k in candidates:
-            trial = {**everything, k: Cell(0, Shown.hidden)}
+        candidates = sorted((k for k in cells if k in near and cells[k].visible),
+                            key=lambda k: (values[k] == 0, prefer.get(k, 0), values[k], str(k)))
+        for k in candidates[:6]:
+            trial = {**everything, k: HIDDEN}
             if target not in pinned(trial, equations):
-                chosen = k
+                cells[k] = everything[k] = HIDDEN
                 break
-        cells[chosen] = Cell(0, Shown.hidden)
+        else:
+            unfree.add(target)
     return cells
 
 
