@@ -117,8 +117,9 @@ def report_charts(tables: list[Table]) -> list[Chart]:
     enquiries, held = _cells(trend, 0), _cells(trend, 1)
     total = next(row for row in trend.rows if row.is_total)
     busiest = _most(enquiries)
-    summary = (f"{_say(total.cells[0])} enquiries and {_say(total.cells[1])} mediations held in the period" + (f"; the busiest month for enquiries was {busiest[0]} with {busiest[1].text}."
+    summary = (f"{_say(total.cells[0])} enquiries and {_say(total.cells[1])} mediations held in the period" + (f"; the busiest month for enquiries was {busiest[0]} with {_say(busiest[1])}."
                                if busiest else "."))
+    summary = summary[0].upper() + summary[1:]
     summary += _protection_note([c for _, c in enquiries + held] + [c for c in total.cells if isinstance(c, Cell)])
     charts.append(Chart("chart-trend", "Enquiries and mediations held by month", summary, bar_chart(
         slug="chart-trend", title="Enquiries and mediations held by month", desc=summary,

@@ -53,13 +53,15 @@ class PeriodForm(forms.Form):
         try:
             if kind == "quarter":
                 if not data.get("quarter"):
-                    self.add_error("quarter", "Choose a quarter")
+                    if "quarter" not in self.errors:
+                        self.add_error("quarter", "Choose a quarter")
                 else:
                     data["report_period"] = period_quarter(year, int(data["quarter"]))
             elif kind == "year":
                 data["report_period"] = period_year(year)
             elif not data.get("month"):
-                self.add_error("month", "Choose a month")
+                if "month" not in self.errors:
+                    self.add_error("month", "Choose a month")
             elif kind == "month":
                 data["report_period"] = period_month(year, int(data["month"]))
             else:
