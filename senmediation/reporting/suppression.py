@@ -115,26 +115,37 @@ K = TypeVar("K", bound=Hashable)
 def _propagate(bounds: Bounds, equations: Sequence[Equation]) -> Bounds:
     """Narrows every range by each sum in turn until nothing changes. For one sum of ranges this is exact
     (the integers a count can take given the others' ranges form a range); across several sums it can leave
-    a range wider than an integer program would, which the attacker test in the test suite checks."""
+    a range wider than an integer program would, which the attacker test in the test suite checks. A sum is
+    looked at again only when one of its counts has narrowed."""
     b = dict(bounds)
-    for _ in range(60):
-        changed = False
-        for eq in equations:
-            terms = [(k, 1) for k in eq.plus] + [(k, -1) for k in eq.minus]
-            lows = [b[k][0] if s > 0 else -b[k][1] for k, s in terms]
-            highs = [b[k][1] if s > 0 else -b[k][0] for k, s in terms]
-            low_sum, high_sum = sum(lows), sum(highs)
-            for (k, s), lo_i, hi_i in zip(terms, lows, highs, strict=True):
-                # s * x_k = -(sum of the other terms)
-                rest_lo, rest_hi = low_sum - lo_i, high_sum - hi_i
-                new_lo, new_hi = (-rest_hi, -rest_lo) if s > 0 else (rest_lo, rest_hi)
-                lo, hi = b[k]
-                lo, hi = max(lo, new_lo), min(hi, new_hi)
-                if (lo, hi) != b[k]:
-                    b[k] = (lo, hi)
-                    changed = True
-        if not changed:
-            break
+    terms = [[(k, 1) for k in eq.plus] + [(k, -1) for k in eq.minus] for eq in equations]
+    # A sum of exact counts (zeros, mostly) narrows nothing
+    todo = [i for i, t in enumerate(terms) if any(b[k][0] != b[k][1] for k, _ in t)]
+    uses: dict[Hashable, list[int]] = {}
+    for i in todo:
+        for k, _ in terms[i]:
+            uses.setdefault(k, []).append(i)
+    queued = set(todo)
+    budget = 60 * max(len(todo), 1)
+    while todo and budget:
+        budget -= 1
+        i = todo.pop()
+        queued.discard(i)
+        eq = terms[i]
+        lows = [b[k][0] if s > 0 else -b[k][1] for k, s in eq]
+        highs = [b[k][1] if s > 0 else -b[k][0] for k, s in eq]
+        low_sum, high_sum = sum(lows), sum(highs)
+        for (k, s), lo_i, hi_i in zip(eq, lows, highs, strict=True):
+            # s * x_k = -(the sum of the other terms)
+            rest_lo, rest_hi = low_sum - lo_i, high_sum - hi_i
+            new_lo, new_hi = (-rest_hi, -rest_lo) if s > 0 else (rest_lo, rest_hi)
+            lo, hi = b[k]
+            if new_lo > lo or new_hi < hi:
+                b[k] = (max(lo, new_lo), min(hi, new_hi))
+                for j in uses.get(k, ()):
+                    if j != i and j not in queued:
+                        queued.add(j)
+                        todo.append(j)
     return b
 
 
