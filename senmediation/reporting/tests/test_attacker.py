@@ -1,6 +1,6 @@
 """The attacker test (issue 26): for every table of every fixed period of the demo's 2025 and 2026, for every
-local authority, and across adjacent periods (a quarter with its months, a year with its quarters, 12
-months with the 12 months before and the two months between them), no protected count can be pinned to one
+local authority, and across adjacent periods (a year with its quarters and months, so each quarter with its
+months; two consecutive 12 months with the months that differ between them), no protected count can be pinned to one
 value by an integer program. And the earlier suppression, kept below as "before", is pinned, so the test
 is shown able to fail.
 """
@@ -137,22 +137,37 @@ def demo(db: None, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
 
 def _structures(months: list[Period], quarters: list[Period], years: list[Period], rolling: list[Period]
-                ) -> list[tuple[str, list[Period], Any]]:
-    by_label = {p.label: p for p in months + quarters + years + rolling}
-    out: list[tuple[str, list[Period], Any]] = []
-    for q in quarters:
-        parts = [by_label[f"{m:%B %Y}"] for m in q.months()]
-        out.append((q.label, [q, *parts], lambda m, q=q, parts=parts: add_across(m, q.label, [], [p.label for p in parts])))
+                ) -> list[tuple[list[Period], Any]]:
+    """The groups of periods an attacker sets side by side, each with the sums between them: a year with its
+    quarters and its months (so each quarter with its months too: a count free in the whole is free in any
+    part), and two consecutive 12 months with the month that left and the month that arrived. (Two
+    consecutive 12 months with all 13 months, checked once by hand on the same data, pin nothing either; it
+    takes half as long again, so it is not run every time.)"""
+    month = {p.label: p for p in months}
+
+    def months_of(p: Period) -> list[Period]:
+        return [month[f"{m:%B %Y}"] for m in p.months()]
+
+    out: list[tuple[list[Period], Any]] = []
     for y in years:
-        parts = [p for p in quarters if p.start.year == y.start.year]
-        out.append((y.label, [y, *parts], lambda m, y=y, parts=parts: add_across(m, y.label, [], [p.label for p in parts])))
+        parts = [q for q in quarters if q.start.year == y.start.year]
+
+        def relate(model: Model, y: Period = y, parts: list[Period] = parts) -> None:
+            add_across(model, y.label, [], [q.label for q in parts])
+            for q in parts:
+                add_across(model, q.label, [], [m.label for m in months_of(q)])
+
+        out.append(([y, *parts, *months_of(y)], relate))
     for before, after in zip(rolling, rolling[1:], strict=False):
-        leaving = by_label[f"{before.start:%B %Y}"]
-        arriving = by_label[f"{after.end:%B %Y}"]
-        out.append((after.label, [after, before, leaving, arriving],
-                    lambda m, a=after, b=before, lv=leaving, ar=arriving: add_across(m, a.label, [lv.label],
-                                                                                     [b.label, ar.label])))
-    return [s for s in out if all(p.start.year >= 2024 for p in s[1])]
+        leaving, arriving = month[f"{before.start:%B %Y}"], month[f"{after.end:%B %Y}"]
+
+        def relate_windows(model: Model, before: Period = before, after: Period = after, leaving: Period = leaving,
+                           arriving: Period = arriving) -> None:
+            # The later 12 months and the month that left them equal the earlier 12 and the month that arrived
+            add_across(model, after.label, [leaving.label], [before.label, arriving.label])
+
+        out.append(([after, before, leaving, arriving], relate_windows))
+    return out
 
 
 def test_no_protected_count_of_any_period_can_be_pinned(demo: dict[str, Any]) -> None:
@@ -171,7 +186,7 @@ def test_no_protected_count_of_any_period_can_be_pinned(demo: dict[str, Any]) ->
                 exact[p.label] = published_tables(local_authority_id=la.pk, period=p, for_commissioner=False)
             return shown[p.label], exact[p.label]
 
-        for _, periods, relate in structures:
+        for periods, relate in structures:
             model = Model()
             for p in periods:
                 add_period(model, p.label, *tables_for(p))
