@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
@@ -202,7 +202,6 @@ def certificate_download(
 
 
 ARBITRARY_DATES = ("start", "end", "from", "to", "date", "start_date", "end_date")
-PERIOD_KINDS = ("month", "quarter", "year", "rolling")
 
 
 def _report_period(year: int, period: str | None, quarter: int | None, month: int | None) -> Period:
@@ -237,8 +236,8 @@ def _report_period(year: int, period: str | None, quarter: int | None, month: in
 def report_figures_for_la(
     request: HttpRequest, gss_code: str = Path(..., max_length=9),  # type: ignore[type-arg]
     year: int = Query(..., ge=2014, le=2100),  # type: ignore[type-arg]
-    period: str | None = Query(None, pattern="^(month|quarter|year|rolling)$",  # type: ignore[type-arg]
-                               description="The kind of period: month, quarter, year or rolling (12 months)."),
+    period: Literal["month", "quarter", "year", "rolling"] | None = Query(  # type: ignore[type-arg]
+        None, description="The kind of period: month, quarter, year or rolling (the 12 months to `month`)."),
     quarter: int | None = Query(None, ge=1, le=4),  # type: ignore[type-arg]
     month: int | None = Query(None, ge=1, le=12,  # type: ignore[type-arg]
                               description="The month, or the last month of the 12 months."),

@@ -26,7 +26,7 @@ class Period:
     start: dt.date
     end: dt.date  # inclusive
     label: str
-    kind: str = "dates"  # month, quarter, year or rolling
+    kind: str = ""  # month, quarter, year or rolling (made by the functions below)
     # The query string that asks for this period again (the report URLs carry nothing else)
     query: str = ""
 
