@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
@@ -14,9 +14,16 @@ from ninja.security import HttpBearer
 
 from senmediation.core import clock
 from senmediation.documents.services.certificates import TamperedError, certificate_pdf_bytes
-from senmediation.reporting.figures import report_figures
-from senmediation.reporting.periods import period_quarter, period_year
-from senmediation.reporting.tables import report_tables
+from senmediation.reporting.periods import (
+    Period,
+    PeriodError,
+    period_month,
+    period_quarter,
+    period_rolling_12,
+    period_year,
+)
+from senmediation.reporting.suppression import RULE_TEXT
+from senmediation.reporting.tables import published_tables
 
 from . import referrals, selectors
 from .keys import api_key_find, rate_limit_hit
@@ -50,7 +57,9 @@ class KeyAuth(HttpBearer):
 
 api = NinjaAPI(
     title="SEN mediation service API", version="1", urls_namespace="api", auth=KeyAuth(),
-    description="Refer families, follow their cases and fetch certificates. See docs/api.md.",
+    description="Refer families, follow their cases and fetch certificates. See docs/api.md.\n\n"
+                "Report figures (GET /reports/{gss_code}) cover fixed periods only: a month, a calendar quarter, "
+                "a calendar year, or the 12 months to the end of a month. " + RULE_TEXT,
 )
 
 
@@ -192,24 +201,62 @@ def certificate_download(
 
 
 
+ARBITRARY_DATES = ("start", "end", "from", "to", "date", "start_date", "end_date")
+
+
+def _report_period(year: int, period: str | None, quarter: int | None, month: int | None) -> Period:
+    """The fixed period asked for: `period` names the kind; without it, a quarter if one is given, else the year."""
+    kind = period or ("quarter" if quarter else "year")
+    try:
+        if kind == "quarter" and quarter is None:
+            raise ApiError(422, "invalid", "Some of the request is not valid: see errors.",
+                           errors=[{"field": "quarter", "message": "Give the quarter (1 to 4) of a quarter's figures."}])
+        if kind in ("month", "rolling") and month is None:
+            raise ApiError(422, "invalid", "Some of the request is not valid: see errors.",
+                           errors=[{"field": "month", "message": "Give the month (1 to 12) for this period."}])
+        if kind == "quarter":
+            return period_quarter(year, quarter or 0)
+        if kind == "month":
+            return period_month(year, month or 0)
+        if kind == "rolling":
+            return period_rolling_12(year, month or 0)
+        return period_year(year)
+    except PeriodError as error:
+        raise ApiError(422, "invalid", "Some of the request is not valid: see errors.",
+                       errors=[{"field": "year", "message": str(error)}]) from None
+
+
 @router.get("/reports/{gss_code}", response={200: ReportOut, **ERRORS}, url_name="report_figures",
-            summary="An LA's report figures for a year or a quarter (as its commissioners see them)")
+            summary="An LA's report figures for a fixed period (as its commissioners see them)",
+            description="Periods are fixed: `period=month&year=&month=`, `period=quarter&year=&quarter=`, "
+                        "`period=year&year=`, or `period=rolling&year=&month=` (the 12 months to the end of that "
+                        "month). Without `period`: the quarter if `quarter` is given, else the calendar year. "
+                        "Arbitrary dates are refused (422, field `start` or `end`): two reports a day apart would "
+                        "give away a family's count. " + RULE_TEXT)
 def report_figures_for_la(
     request: HttpRequest, gss_code: str = Path(..., max_length=9),  # type: ignore[type-arg]
     year: int = Query(..., ge=2014, le=2100),  # type: ignore[type-arg]
+    period: Literal["month", "quarter", "year", "rolling"] | None = Query(  # type: ignore[type-arg]
+        None, description="The kind of period: month, quarter, year or rolling (the 12 months to `month`)."),
     quarter: int | None = Query(None, ge=1, le=4),  # type: ignore[type-arg]
+    month: int | None = Query(None, ge=1, le=12,  # type: ignore[type-arg]
+                              description="The month, or the last month of the 12 months."),
 ) -> dict[str, Any]:
     key = _key(request, "reports:read")
+    dates = [name for name in ARBITRARY_DATES if name in request.GET]
+    if dates:
+        raise ApiError(422, "invalid", "Some of the request is not valid: see errors.",
+                       errors=[{"field": name, "message": "Reports cover fixed periods only: give period, year and "
+                                                          "quarter or month, not dates."} for name in dates])
     la = key.organisation.local_authority
-    # Only a local authority's own figures, with the small numbers suppressed as on its reports page.
+    # Only a local authority's own figures, protected by the one rule as on its reports page.
     if la is None or la.gss_code != gss_code:
         raise Http404
-    period = period_quarter(year, quarter) if quarter else period_year(year)
-    figures = report_figures(local_authority_id=la.pk, period=period)
-    tables = report_tables(figures, months=period.months(), for_commissioner=True)
+    report_period = _report_period(year, period, quarter, month)
+    tables = published_tables(local_authority_id=la.pk, period=report_period, for_commissioner=True)
     return {
-        "local_authority": la.name, "gss_code": la.gss_code, "period_start": period.start,
-        "period_end": period.end, "period": period.label,
+        "local_authority": la.name, "gss_code": la.gss_code, "period_start": report_period.start,
+        "period_end": report_period.end, "period": report_period.label, "disclosure_rule": RULE_TEXT,
         "tables": [
             {"slug": t.slug, "caption": t.caption, "columns": t.columns, "notes": t.notes,
              "rows": [{"label": label, "cells": cells} for label, *cells in t.csv_rows()[1:]]}

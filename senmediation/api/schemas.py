@@ -113,8 +113,9 @@ class CertificateOut(Schema):
 
 class ReportRowOut(Schema):
     label: str
-    cells: list[str] = Field(description='Counts as text: numbers from 1 to 4 read "fewer than 5", and a cell '
-                                         'hidden so that one cannot be worked out reads "hidden".')
+    cells: list[str] = Field(description='Counts as text, by the rule in `disclosure_rule`: "0"; a multiple of 5 '
+                                         '(the count rounded to the nearest 5); or "not shown" (a count from 1 to 4, '
+                                         'or one held back so that no count can be worked out exactly).')
 
 
 class ReportTableOut(Schema):
@@ -131,4 +132,5 @@ class ReportOut(Schema):
     period_start: dt.date
     period_end: dt.date
     period: str
+    disclosure_rule: str = Field(description="The one rule every count in these tables follows, in plain words.")
     tables: list[ReportTableOut]

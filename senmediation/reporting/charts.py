@@ -1,6 +1,8 @@
 """Bar charts drawn on the server as accessible SVG: role="img", a <title> and <desc>, a one-sentence
 summary, and the data table beside them. No script: they work without JavaScript and in the PDF.
-A suppressed count is never drawn (its bar's height would reveal it); the chart says so."""
+The charts draw the same protected cells as the tables (suppression.py): a count not shown is never drawn (its
+bar's height would reveal it), a rounded count is drawn at its rounded height, and the text alternative says
+both, so no bar is read as an exact figure."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from .suppression import Cell, Shown
+from .suppression import BASE, LABEL, Cell, Shown
 from .tables import Table
 
 COLOURS = ("#5a2d82", "#00703c")  # both at least 3:1 against white (WCAG 2.2 non-text contrast)
@@ -79,8 +81,8 @@ def bar_chart(*, slug: str, title: str, desc: str, categories: list[str], series
         parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{COLOURS[s % len(COLOURS)]}"/>'
                      f'<text x="{x + 18}" y="16" font-size="12" fill="#0b0c0c">{escape(name)}</text>')
     if any(not c.visible for _, cells in series for c in cells):
-        parts.append(f'<text x="{LEFT}" y="{HEIGHT - 12}" font-size="11" fill="#0b0c0c">* fewer than 5 or '
-                     'hidden: not drawn, see the table</text>')
+        parts.append(f'<text x="{LEFT}" y="{HEIGHT - 12}" font-size="11" fill="#0b0c0c">* {LABEL}: no bar is '
+                     'drawn, see the table</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 -- every piece of text above is escaped
 
@@ -88,7 +90,19 @@ def bar_chart(*, slug: str, title: str, desc: str, categories: list[str], series
 def _say(cell: Cell | str) -> str:
     if isinstance(cell, str):
         return cell
-    return "a number not shown" if cell.shown is Shown.hidden else cell.text
+    if cell.shown is Shown.hidden:
+        return "a number not shown"
+    return f"about {cell.text}" if cell.shown is Shown.rounded else cell.text
+
+
+def _protection_note(cells: list[Cell]) -> str:
+    """What the bars are: said in the text alternative wherever a figure is not exact."""
+    notes = []
+    if any(c.shown is Shown.rounded for c in cells):
+        notes.append(f"Bars show figures rounded to the nearest {BASE}, not exact counts.")
+    if any(c.shown is Shown.hidden for c in cells):
+        notes.append(f'Figures marked "{LABEL}" have no bar.')
+    return (" " + " ".join(notes)) if notes else ""
 
 
 def _most(cells: list[tuple[str, Cell]]) -> tuple[str, Cell] | None:
@@ -103,8 +117,10 @@ def report_charts(tables: list[Table]) -> list[Chart]:
     enquiries, held = _cells(trend, 0), _cells(trend, 1)
     total = next(row for row in trend.rows if row.is_total)
     busiest = _most(enquiries)
-    summary = (f"{_say(total.cells[0])} enquiries and {_say(total.cells[1])} mediations held in the period" + (f"; the busiest month for enquiries was {busiest[0]} with {busiest[1].text}."
+    summary = (f"{_say(total.cells[0])} enquiries and {_say(total.cells[1])} mediations held in the period" + (f"; the busiest month for enquiries was {busiest[0]} with {_say(busiest[1])}."
                                if busiest else "."))
+    summary = summary[0].upper() + summary[1:]
+    summary += _protection_note([c for _, c in enquiries + held] + [c for c in total.cells if isinstance(c, Cell)])
     charts.append(Chart("chart-trend", "Enquiries and mediations held by month", summary, bar_chart(
         slug="chart-trend", title="Enquiries and mediations held by month", desc=summary,
         categories=[label for label, _ in enquiries],
@@ -114,6 +130,7 @@ def report_charts(tables: list[Table]) -> list[Chart]:
     held_total = next(row for row in by_slug["outcomes"].rows if row.is_total).cells[0]
     summary = (f"Of {_say(held_total)} mediations held with an outcome recorded, "
                + ", ".join(f"{_say(c)} ended in {label.lower()}" for label, c in outcomes) + ".")
+    summary += _protection_note([c for _, c in outcomes] + ([held_total] if isinstance(held_total, Cell) else []))
     charts.append(Chart("chart-outcomes", "Outcomes of mediations held", summary, bar_chart(
         slug="chart-outcomes", title="Outcomes of mediations held", desc=summary,
         categories=[label for label, _ in outcomes], series=[("Meetings", [c for _, c in outcomes])],

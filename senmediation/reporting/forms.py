@@ -6,49 +6,68 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
 
-from .periods import FIRST_DAY, LAST_DAY, OUT_OF_RANGE, Period, PeriodError, period_dates, period_quarter, period_year
+from .periods import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    YEAR_RANGE,
+    Period,
+    PeriodError,
+    last_complete_quarter,
+    period_month,
+    period_quarter,
+    period_rolling_12,
+    period_year,
+)
 
-DATE_ERRORS = {"invalid": "Enter a real date, for example 2026-03-31"}
-DATE_RANGE = [MinValueValidator(FIRST_DAY, OUT_OF_RANGE), MaxValueValidator(LAST_DAY, OUT_OF_RANGE)]
-YEAR_RANGE = f"Enter a year from {FIRST_DAY.year} to {LAST_DAY.year}"
+MONTHS = [(str(n), dt.date(2000, n, 1).strftime("%B")) for n in range(1, 13)]
+KINDS = [("month", "A month"), ("quarter", "A quarter"), ("year", "A calendar year"),
+         ("rolling", "The 12 months to the end of a month")]
 
 
 class PeriodForm(forms.Form):
-    period = forms.ChoiceField(
-        label="Period", choices=[("quarter", "A quarter"), ("year", "A calendar year"), ("dates", "Between two dates")],
-        initial="quarter", widget=forms.RadioSelect,
-    )
-    year = forms.IntegerField(label="Year", min_value=FIRST_DAY.year, max_value=LAST_DAY.year, required=False,
+    """Fixed periods only (periods.py says why): the kind, the year, and the quarter or the month."""
+
+    period = forms.ChoiceField(label="Period", choices=KINDS, initial="quarter", widget=forms.RadioSelect,
+                               error_messages={"required": "Choose a period",
+                                               "invalid_choice": "Choose a month, a quarter, a year or 12 months"})
+    year = forms.IntegerField(label="Year", min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False,
                               error_messages={"invalid": "Enter a year, for example 2026", "min_value": YEAR_RANGE,
                                               "max_value": YEAR_RANGE})
     quarter = forms.ChoiceField(label="Quarter", required=False, choices=[
-        ("1", "January to March"), ("2", "April to June"), ("3", "July to September"), ("4", "October to December")])
-    start = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                            error_messages=DATE_ERRORS, validators=DATE_RANGE)
-    end = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                          error_messages=DATE_ERRORS, validators=DATE_RANGE)
+        ("1", "January to March"), ("2", "April to June"), ("3", "July to September"), ("4", "October to December")],
+        error_messages={"invalid_choice": "Choose a quarter from the list"})
+    month = forms.ChoiceField(label="Month", required=False, choices=MONTHS,
+                              help_text="For a month, or the last month of 12 months",
+                              error_messages={"invalid_choice": "Choose a month from the list"})
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         kind, year = data.get("period"), data.get("year")
-        try:
-            if kind in ("quarter", "year") and not isinstance(year, int):
+        if kind is None:
+            return data
+        if not isinstance(year, int):
+            if "year" not in self.errors:
                 self.add_error("year", "Enter a year, for example 2026")
-            elif kind == "quarter" and isinstance(year, int):
-                data["report_period"] = period_quarter(year, int(data.get("quarter") or 1))
-            elif kind == "year" and isinstance(year, int):
+            return data
+        try:
+            if kind == "quarter":
+                if not data.get("quarter"):
+                    if "quarter" not in self.errors:
+                        self.add_error("quarter", "Choose a quarter")
+                else:
+                    data["report_period"] = period_quarter(year, int(data["quarter"]))
+            elif kind == "year":
                 data["report_period"] = period_year(year)
-            elif kind == "dates":
-                if data.get("start") is None and "start" not in self.errors:
-                    self.add_error("start", "Enter the first day of the period")
-                if data.get("end") is None and "end" not in self.errors:
-                    self.add_error("end", "Enter the last day of the period")
-                if data.get("start") and data.get("end"):
-                    data["report_period"] = period_dates(data["start"], data["end"])
+            elif not data.get("month"):
+                if "month" not in self.errors:
+                    self.add_error("month", "Choose a month")
+            elif kind == "month":
+                data["report_period"] = period_month(year, int(data["month"]))
+            else:
+                data["report_period"] = period_rolling_12(year, int(data["month"]))
         except PeriodError as error:
-            self.add_error("end" if kind == "dates" else "year", str(error))
+            self.add_error("year", str(error))
         return data
 
     @property
@@ -58,9 +77,7 @@ class PeriodForm(forms.Form):
 
 def default_period_query(today: dt.date) -> str:
     """The last complete quarter: what a contract report usually covers."""
-    quarter = (today.month - 1) // 3  # 0 means last year's fourth quarter
-    year = today.year if quarter else today.year - 1
-    return f"period=quarter&year={year}&quarter={quarter or 4}"
+    return last_complete_quarter(today).query
 
 
 class LocalAuthorityChoiceForm(forms.Form):

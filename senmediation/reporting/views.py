@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 from typing import Any
-from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -20,12 +19,12 @@ from senmediation.directory.selectors import provider_current
 from senmediation.rules.deadlines import Clock
 
 from .charts import report_charts
-from .figures import CERTIFICATE_CLOCKS, late_clocks, report_figures
+from .figures import CERTIFICATE_CLOCKS, late_clocks
 from .forms import LocalAuthorityChoiceForm, PeriodForm, default_period_query
 from .selectors import report_choices_for, report_scope_for, sees_suppressed
 from .sen2 import NOT_COUNTED, sen2_cells, sen2_figures
-from .suppression import HIDDEN_EXPLAINED, THRESHOLD
-from .tables import Table, report_tables
+from .suppression import RULE_TEXT, THRESHOLD
+from .tables import Table, published_tables
 
 REPORT_ROLES = (Role.MANAGER, Role.COMMISSIONER)
 
@@ -49,13 +48,13 @@ def _report(request: HttpRequest, la_code: str) -> tuple[dict[str, Any], PeriodF
     form = PeriodForm(request.GET or QueryDict(default_period_query(clock.today())))
     context: dict[str, Any] = {"la": la, "la_code": la_code, "la_name": la.name if la else "All local authorities",
                                "form": form, "suppressed": sees_suppressed(request.user), "threshold": THRESHOLD,
-                               "hidden_explained": HIDDEN_EXPLAINED}
+                               "rule_text": RULE_TEXT}
     if form.is_valid():
         period = form.report_period
-        figures = report_figures(local_authority_id=la.pk if la else None, period=period)
-        tables = report_tables(figures, months=period.months(), for_commissioner=context["suppressed"])
+        tables = published_tables(local_authority_id=la.pk if la else None, period=period,
+                                  for_commissioner=context["suppressed"])
         charts = {chart.table_slug: chart for chart in report_charts(tables)}
-        context |= {"period": period, "query": urlencode(dict(form.data.items())), "tables": tables,
+        context |= {"period": period, "query": period.query, "tables": tables,
                     "sections": [(table, charts.get(table.slug)) for table in tables]}
         if not context["suppressed"]:  # managers only: these name cases
             la_id = la.pk if la else None
@@ -97,7 +96,10 @@ def report_csv(request: HttpRequest, la: str, table: str) -> HttpResponse:
     found: list[Table] = [t for t in context["tables"] if t.slug == table]
     if not found:
         raise Http404("No such table")
-    return csv_response(found[0].csv_rows(), _filename(context, table, "csv"))
+    rows = found[0].csv_rows()
+    if context["suppressed"]:  # the rule travels with the figures
+        rows += [[], [f"Note: {RULE_TEXT}"]]
+    return csv_response(rows, _filename(context, table, "csv"))
 
 
 @require_GET
@@ -122,7 +124,7 @@ def _sen2(request: HttpRequest, la_code: str, year: int) -> dict[str, Any]:
     figures = sen2_figures(local_authority_id=la.pk, year=year)
     rows = list(zip(figures, sen2_cells(figures, suppress=suppressed), strict=True))
     return {"la": la, "la_code": la_code, "year": year, "rows": rows, "suppressed": suppressed,
-            "threshold": THRESHOLD, "hidden_explained": HIDDEN_EXPLAINED, "not_counted": NOT_COUNTED}
+            "threshold": THRESHOLD, "rule_text": RULE_TEXT, "not_counted": NOT_COUNTED}
 
 
 @require_GET
@@ -137,4 +139,6 @@ def sen2_csv(request: HttpRequest, la: str, year: int) -> HttpResponse:
     context = _sen2(request, la, year)
     rows = [["Figure", "Number", "How it is counted"]]
     rows += [[f.label, str(cell.value) if cell.visible else cell.text, f.how] for f, cell in context["rows"]]
+    if context["suppressed"]:
+        rows += [[], [f"Note: {RULE_TEXT}"]]
     return csv_response(rows, f"{slugify(context['la'].name)}-{year}-sen2-mediation.csv")

@@ -10,7 +10,7 @@ from senmediation.accounts.roles import Role
 from senmediation.demodata.reference import demo_reference_data_load
 from senmediation.directory.models import LocalAuthority
 from senmediation.reporting.tests.helpers import case_row, event
-from testsupport.browser import ERROR_TITLE, assert_accessible, sign_in
+from testsupport.browser import ERROR_TITLE, assert_accessible, assert_accessible_at_each_width, sign_in
 from testsupport.fixtures import TEST_PASSWORD, user_make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,8 +38,9 @@ def test_manager_report_pages_have_no_axe_violations(page) -> None:
     assert_accessible(page)
     page.goto("/staff/reports/E08000009/sen2/2026/")
     assert_accessible(page)
-    page.goto("/staff/reports/E08000009/?period=dates&start=2026-03-01&end=2026-01-01")
+    page.goto("/staff/reports/E08000009/?period=month&year=2026")
     expect(page).to_have_title(ERROR_TITLE)
+    expect(page.locator("#id_month-error")).to_contain_text("Choose a month")
     assert_accessible(page)
 
 
@@ -55,4 +56,25 @@ def test_commissioner_report_works_without_javascript(page_without_js) -> None:
     page.get_by_role("spinbutton", name="Year").fill("2026")
     page.get_by_role("button", name="Change the period").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("2026 (January to December)")
-    expect(page.get_by_text("fewer than 5").first).to_be_visible()
+    expect(page.get_by_text("not shown", exact=True).first).to_be_visible()
+
+
+def test_a_commissioner_reads_12_months_protected_by_the_rule_at_each_width(page) -> None:
+    demo_reference_data_load()
+    _data()
+    user_make("comm", Role.COMMISSIONER, local_authority=LocalAuthority.objects.get(gss_code="E08000009"))
+    sign_in(page, "comm", TEST_PASSWORD)
+    page.goto(f"/staff/reports/E08000009/?{Q1}")
+    page.get_by_label("The 12 months to the end of a month").check()
+    page.get_by_role("spinbutton", name="Year").fill("2026")
+    page.get_by_label("Month", exact=True).select_option("March")
+    page.get_by_role("button", name="Change the period").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Trafford: the 12 months to the end of March 2026")
+    expect(page.get_by_role("heading", name="How the figures protect families")).to_be_visible()
+    # 9 enquiries: the total reads "10" and each month's 3 is not shown; the chart says its bars are rounded.
+    total = page.locator("#table-trend-by-month tr", has_text="Total")
+    expect(total.locator("td").first).to_have_text("10")
+    expect(page.locator("#table-trend-by-month tr", has_text="January 2026").locator("td").first).to_have_text(
+        "not shown")
+    expect(page.locator("#chart-trend-desc")).to_contain_text("Bars show figures rounded to the nearest 5")
+    assert_accessible_at_each_width(page, "report-commissioner-rolling")

@@ -6,6 +6,7 @@ import pytest
 
 from senmediation.cases.tests.factories import case_make
 from senmediation.core import clock
+from senmediation.reporting.suppression import RULE_TEXT
 
 from .helpers import client_with, key_for, la_organisation
 
@@ -23,8 +24,9 @@ def test_an_la_key_reads_its_own_figures_with_small_numbers_suppressed(reference
     assert (body["local_authority"], body["gss_code"], body["period"]) == (
         "Trafford", "E08000009", f"{year} (January to December)")
     types = next(t for t in body["tables"] if t["slug"] == "case-types")
-    # Three SEN mediation cases: a number from 1 to 4 is never given exactly to an LA.
-    assert types["rows"][0] == {"label": "SEN mediation", "cells": ["fewer than 5"]}
+    # Three SEN mediation cases: a number from 1 to 4 is never given to an LA.
+    assert types["rows"][0] == {"label": "SEN mediation", "cells": ["not shown"]}
+    assert body["disclosure_rule"] == RULE_TEXT
 
 
 def test_another_las_figures_are_404_and_the_scope_is_needed(reference_data: None) -> None:
@@ -44,3 +46,32 @@ def test_a_year_out_of_range_is_422_naming_it(reference_data: None, query: str) 
     assert response.status_code == 422
     assert response.json()["code"] == "invalid"
     assert [error["field"] for error in response.json()["errors"]] == ["year"]
+
+
+@pytest.mark.parametrize(("query", "label"), [
+    ("year=2026&period=month&month=2", "February 2026"),
+    ("year=2026&quarter=1", "January to March 2026 (quarter 1)"),
+    ("year=2026&period=quarter&quarter=4", "October to December 2026 (quarter 4)"),
+    ("year=2026", "2026 (January to December)"),
+    ("year=2026&period=rolling&month=3", "the 12 months to the end of March 2026"),
+])
+def test_each_fixed_period(reference_data: None, query: str, label: str) -> None:
+    _, token = key_for(la_organisation("E08000009"))
+    response = client_with(token).get(f"/api/v1/reports/E08000009?{query}")
+    assert response.status_code == 200
+    assert response.json()["period"] == label
+
+
+@pytest.mark.parametrize(("query", "fields"), [
+    ("year=2026&start=2026-09-14&end=2026-09-15", ["start", "end"]),
+    ("year=2026&period=month", ["month"]),
+    ("year=2026&period=quarter", ["quarter"]),
+    ("year=2026&period=week", ["period"]),
+])
+def test_dates_and_incomplete_periods_are_422_naming_the_field(reference_data: None, query: str,
+                                                               fields: list[str]) -> None:
+    _, token = key_for(la_organisation("E08000009"))
+    response = client_with(token).get(f"/api/v1/reports/E08000009?{query}")
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid"
+    assert [error["field"] for error in response.json()["errors"]] == fields

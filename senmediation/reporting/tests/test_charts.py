@@ -18,8 +18,8 @@ def _figures() -> ReportFigures:
                       by_channel=dict.fromkeys(["online", "phone", "email", "letter"], 0),
                       by_case_type={"sen_mediation": 30, "disagreement_resolution": 0},
                       certificates={"no_mediation": 0, "not_arranged": 0, "after_mediation": 0},
-                      events=dict.fromkeys(["mediation_requested", "certificate_requested", "held", "not_arranged",
-                                            "withdrawn"], 0),
+                      events=dict.fromkeys(["mediation_requested", "certificate_requested", "not_arranged",
+                                            "withdrawn"], 0) | {"held": 22},
                       outcomes={"agreement": 7, "partial": 3, "no_agreement": 12},
                       outcomes_by_decision={d: {"agreement": 0, "partial": 0, "no_agreement": 0} for d in [
                           "refuse_assessment", "refuse_plan", "plan_needs", "plan_provision", "plan_placement",
@@ -44,18 +44,21 @@ def test_the_chart_is_an_accessible_image_with_title_and_description() -> None:
     assert len(root.findall(f"{SVG}rect")) == 2 + 1  # two bars and one legend key
 
 
-def test_suppressed_counts_are_not_drawn_and_the_summary_says_fewer_than_5() -> None:
+def test_protected_counts_are_drawn_rounded_or_not_at_all_and_the_text_says_so() -> None:
     tables = report_tables(_figures(), months=MONTHS, for_commissioner=True)
     trend, outcomes = report_charts(tables)
-    assert trend.summary == ("30 enquiries and 22 mediations held in the period; the busiest month for enquiries "
-                             "was March 2026 with 18.")
+    assert trend.summary == ("About 30 enquiries and about 20 mediations held in the period; the busiest month for "
+                             "enquiries was March 2026 with about 20. Bars show figures rounded to the nearest 5, "
+                             'not exact counts. Figures marked "not shown" have no bar.')
     root = ET.fromstring(str(trend.svg))
     bars = [r for r in root.findall(f"{SVG}rect") if r.get("width") != "12"]
-    # February's 2 is fewer than 5, so January's 10 is hidden too (the total would reveal it): only March drawn.
-    assert len(bars) == 2
-    assert [t.text for t in root.findall(f"{SVG}text")].count("*") == 2
-    assert outcomes.summary == ("Of 22 mediations held with an outcome recorded, a number not shown ended in full agreement, "
-                                "fewer than 5 ended in partial agreement, 12 ended in no agreement.")
+    # February's 2 is not shown, so it has no bar; January's 10, March's 18 and its 22 meetings are drawn rounded.
+    assert sorted(float(r.get("height")) for r in bars) == [87.0, 174.0, 174.0]  # 10, 20, 20 on a scale to 20
+    assert [t.text for t in root.findall(f"{SVG}text")].count("*") == 1
+    assert outcomes.summary == ("Of about 20 mediations held with an outcome recorded, about 5 ended in full agreement, "
+                                "a number not shown ended in partial agreement, about 10 ended in no agreement. Bars "
+                                'show figures rounded to the nearest 5, not exact counts. Figures marked "not shown" '
+                                "have no bar.")
     assert outcomes.table_slug == "outcomes"
 
 

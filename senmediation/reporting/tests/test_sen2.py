@@ -9,6 +9,7 @@ import pytest
 from senmediation.accounts.roles import Role
 from senmediation.documents.models import Certificate
 from senmediation.reporting.sen2 import sen2_cells, sen2_figures
+from senmediation.reporting.suppression import RULE_TEXT
 from senmediation.rules.workflow import TRANSITIONS, CaseType, State
 from testsupport.fixtures import client_for, user_make
 
@@ -52,8 +53,8 @@ def test_sen2_counts_sen_mediation_cases_in_the_calendar_year(year_2025: None) -
 def test_sen2_suppression_for_commissioners(year_2025: None) -> None:
     figures = sen2_figures(local_authority_id=trafford().pk, year=2025)
     cells = [c.text for c in sen2_cells(figures, suppress=True)]
-    assert cells[3] == "fewer than 5"  # health care: 2
-    assert cells[6:] == ["13", "6", "0", "7"]
+    assert cells[:6] == ["5", "5", "5", "not shown", "0", "0"]  # 7, 7, 7, 2, 0, 0
+    assert cells[6:] == ["15", "5", "0", "5"]  # 13 certificates: 6 and 7 of two kinds
 
 
 def test_sen2_page_and_csv_for_the_commissioner(year_2025: None) -> None:
@@ -62,7 +63,8 @@ def test_sen2_page_and_csv_for_the_commissioner(year_2025: None) -> None:
     assert page.status_code == 200 and "How it is counted" in page.content.decode()
     rows = list(csv.reader(io.StringIO(client.get("/staff/reports/E08000009/sen2/2025.csv").content.decode("utf-8-sig"))))
     assert rows[0] == ["Figure", "Number", "How it is counted"]
-    assert rows[4][:2] == ["of which covered health care", "fewer than 5"]
+    assert rows[4][:2] == ["of which covered health care", "not shown"]
+    assert rows[-1] == [f"Note: {RULE_TEXT}"]
     assert client.get(f"/staff/reports/{other_la().gss_code}/sen2/2025/").status_code == 404
     assert client.get("/staff/reports/all/sen2/2025/").status_code == 404
 

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from senmediation.accounts.roles import Role
+from senmediation.reporting.suppression import RULE_TEXT
 from senmediation.rules.deadlines import Clock
 from testsupport.fixtures import client_for, user_make
 
@@ -41,11 +42,12 @@ def world(reference_data: None) -> dict[str, Any]:
     }
 
 
-def test_a_commissioner_sees_fewer_than_5_and_no_names(world: dict[str, Any]) -> None:
+def test_a_commissioner_sees_the_rule_protected_counts_and_no_names(world: dict[str, Any]) -> None:
     page = world["commissioner"].get(f"/staff/reports/E08000009/?{Q1}")
     assert page.status_code == 200
     html = page.content.decode()
-    assert "fewer than 5" in html and "hidden" in html
+    assert "How the figures protect families" in html and "A count from 1 to 4 is not shown." in html
+    assert ">not shown<" in html and ">fewer than 5<" not in html and ">hidden<" not in html
     assert world["late"].reference not in html and "Zebedee" not in html
     assert "Late certificates and mediations" not in html
 
@@ -81,15 +83,22 @@ def test_csv_is_suppressed_for_the_commissioner_and_exact_for_the_manager(world:
     url = f"/staff/reports/E08000009/enquiries-by-source.csv?{Q1}"
     rows = _csv(world["commissioner"].get(url))
     assert rows[0] == ["Who made it", "Cases"]
-    table = dict(rows[1:])
-    assert table["Self-referral: parent or carer"] == "fewer than 5"  # 4
-    assert table["Third party: IASS or SENDIASS officer"] == "12"
-    assert table["Total"] == "16"
-    # The total would reveal the 4, so one more cell is hidden: the smallest other one (a 0).
-    assert table["Self-referral: young person"] == "hidden"
-    assert list(table.values()).count("hidden") == 1
-    exact = dict(_csv(world["manager"].get(url))[1:])
-    assert exact["Self-referral: parent or carer"] == "4" and exact["Total"] == "16"
+    assert rows[1:] == [
+        ["Self-referral: parent or carer", "not shown"],  # 4
+        ["Self-referral: young person", "0"],
+        ["Third party: Local authority officer", "0"],
+        ["Third party: IASS or SENDIASS officer", "10"],  # 12, rounded to the nearest 5
+        ["Third party: School or college", "0"],
+        ["Third party: Someone else", "0"],
+        ["Total", "15"],  # 16: a total is rounded like any count
+        [],
+        [f"Note: {RULE_TEXT}"],
+    ]
+    exact = _csv(world["manager"].get(url))
+    assert dict(exact[1:]) == {"Self-referral: parent or carer": "4", "Self-referral: young person": "0",
+                               "Third party: Local authority officer": "0",
+                               "Third party: IASS or SENDIASS officer": "12", "Third party: School or college": "0",
+                               "Third party: Someone else": "0", "Total": "16"}
 
 
 def test_the_manager_sees_the_late_certificate_with_its_reference(world: dict[str, Any]) -> None:
@@ -106,16 +115,48 @@ def test_the_pdf_is_tagged_and_suppressed_for_the_commissioner(world: dict[str, 
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
     text = " ".join(page.extract_text() for page in reader.pages)
-    assert "fewer than 5" in text and "Zebedee" not in text and world["late"].reference not in text
+    assert "How the figures protect families." in text and "not shown" in text and "Zebedee" not in text and world["late"].reference not in text
     root = reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root and root["/Lang"] == "en-GB"
     assert reader.metadata is not None and reader.metadata.title.startswith("Report for Trafford")
 
 
-def test_a_bad_period_is_a_400_with_the_error_on_the_form(world: dict[str, Any]) -> None:
-    response = world["manager"].get("/staff/reports/E08000009/?period=dates&start=2026-03-01&end=2026-01-01")
-    assert response.status_code == 400
-    assert "The end date must be the same as or after the start date." in response.content.decode()
+@pytest.mark.parametrize(("query", "field", "error"), [
+    ("period=dates&start=2026-03-01&end=2026-03-31", "period", "Choose a month, a quarter, a year or 12 months"),
+    ("period=month&year=2026", "month", "Choose a month"),
+    ("period=rolling&year=2026&month=13", "month", "Choose a month from the list"),
+    ("period=quarter&year=2026&quarter=", "quarter", "Choose a quarter"),
+    ("period=quarter&year=twenty&quarter=1", "year", "Enter a year, for example 2026"),
+    ("period=rolling&year=2000&month=6", "year", "Enter a year from 2000 to 2100"),  # would start in 1999
+])
+def test_a_bad_period_is_a_400_with_the_error_on_its_field(world: dict[str, Any], query: str, field: str,
+                                                           error: str) -> None:
+    for who in ("manager", "commissioner"):
+        response = world[who].get(f"/staff/reports/E08000009/?{query}")
+        assert response.status_code == 400
+        assert response.context["form"].errors == {field: [error]}
+
+
+@pytest.mark.parametrize(("query", "heading", "rows"), [
+    ("period=month&year=2026&month=2", "Trafford: February 2026", ["February 2026"]),
+    (Q1, "Trafford: January to March 2026 (quarter 1)", ["January 2026", "February 2026", "March 2026"]),
+    ("period=year&year=2026", "Trafford: 2026 (January to December)", [f"{m} 2026" for m in (
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December")]),
+    ("period=rolling&year=2026&month=3", "Trafford: the 12 months to the end of March 2026", [
+        f"{m} 2025" for m in ("April", "May", "June", "July", "August", "September", "October", "November",
+                              "December")] + ["January 2026", "February 2026", "March 2026"]),
+])
+def test_each_kind_of_period_for_the_manager_and_the_commissioner(world: dict[str, Any], query: str, heading: str,
+                                                                  rows: list[str]) -> None:
+    url = f"/staff/reports/E08000009/trend-by-month.csv?{query}"
+    for who, february in (("manager", "12"), ("commissioner", "10")):
+        page = world[who].get(f"/staff/reports/E08000009/?{query}")
+        assert page.status_code == 200
+        assert f'<h1 class="govuk-heading-l">{heading}</h1>' in page.content.decode()
+        trend = _csv(world[who].get(url))
+        assert [r[0] for r in trend[1:len(rows) + 1]] == rows
+        assert {r[0]: r[1] for r in trend[1:len(rows) + 1]}["February 2026"] == february
 
 
 @pytest.mark.parametrize("extra", [0, 25])
@@ -124,11 +165,12 @@ def test_the_page_makes_the_same_number_of_queries_at_two_sizes(world: dict[str,
         case_row(opened_on=D(2026, 2, 3))
     with CaptureQueriesContext(connection) as queries:
         assert world["commissioner"].get(f"/staff/reports/E08000009/?{Q1}").status_code == 200
-    # The session and the audit log (middleware) write on every page; the page's own reads stay within 17
-    # (9 for the figures, two of them the feedback and complaint tables, and the page's own few).
+    # The session and the audit log (middleware) write on every page; the page's own reads stay within 44
+    # (9 for the figures of the quarter and 9 for each of its months, which its counts are protected
+    # against, and the page's own few).
     own = [q["sql"] for q in queries.captured_queries
            if not any(word in q["sql"] for word in ("django_session", "audit_auditentry", "SAVEPOINT"))]
-    assert len(own) <= 17, "\n".join(sql[:150] for sql in own)
+    assert len(own) <= 44, "\n".join(sql[:150] for sql in own)
     test_the_page_makes_the_same_number_of_queries_at_two_sizes.counts.add(len(queries))  # type: ignore[attr-defined]
     assert len(test_the_page_makes_the_same_number_of_queries_at_two_sizes.counts) == 1  # type: ignore[attr-defined]
 
@@ -136,15 +178,15 @@ def test_the_page_makes_the_same_number_of_queries_at_two_sizes(world: dict[str,
 test_the_page_makes_the_same_number_of_queries_at_two_sizes.counts = set()  # type: ignore[attr-defined]
 
 
-FAR = "period=dates&start=9999-01-01&end=9999-12-31"
-FAR_ERROR = "Enter a date from 1 January 2000 to 31 December 2100"
+FAR = "period=year&year=9999"
+FAR_ERROR = "Enter a year from 2000 to 2100"
 
 
 @pytest.mark.parametrize("path", ["/staff/reports/E08000009/", "/staff/reports/E08000009/activity/"])
 @pytest.mark.parametrize(("query", "error"), [
     (FAR, FAR_ERROR),
-    ("period=dates&start=1999-12-31&end=2000-01-05", FAR_ERROR),
-    ("period=year&year=9999", "Enter a year from 2000 to 2100"),
+    ("period=month&year=1999&month=12", FAR_ERROR),
+    ("period=dates&start=2026-09-14&end=2026-09-15", "Choose a month, a quarter, a year or 12 months"),
 ])
 def test_a_date_out_of_range_is_the_page_s_form_error(world: dict[str, Any], path: str, query: str,
                                                       error: str) -> None:
