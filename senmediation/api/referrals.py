@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.crypto import salted_hmac
 
 from senmediation.core import clock
+from senmediation.directory.models import LocalAuthority
 from senmediation.directory.selectors import provider_current
 from senmediation.referrals import services
 from senmediation.referrals.answers import Answers
@@ -20,19 +21,19 @@ from senmediation.referrals.forms.fields import CONTROL_CHARACTERS
 from senmediation.referrals.steps import PUBLIC, QUESTION, STOP
 
 from .models import IdempotentReferral, Organisation
-from .schemas import ReferralIn
+from .referral_schema import ReferralIn
 
 # The API's name for each (step, form field); anything unlisted is named "<step>".
 FIELD_NAMES: dict[tuple[str, str], str] = {
     ("who", "who"): "who",
     ("permission", "permission"): "permission",
-    ("local-authority", "local_authority"): "local_authority_id",
+    ("local-authority", "local_authority"): "local_authority",
     ("disagreement", "topics"): "topics",
     ("summary", "summary"): "summary",
     ("decision-date", "decision_date"): "decision_date",
     ("wants", "wants"): "wants",
-    ("contact-methods", "methods"): "contact_methods",
-    ("contact-methods", "call_times"): "call_times",
+    ("contact-methods", "methods"): "contact.methods",
+    ("contact-methods", "call_times"): "contact.call_times",
     ("language", "language"): "language",
     ("adjustments", "adjustments"): "adjustments",
     ("adjustments", "notes"): "adjustments_notes",
@@ -50,34 +51,31 @@ STOPS = {
 }
 
 
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
 def answers_from(body: ReferralIn) -> Answers:
     """The body in the journey's stored-answer form (dates as ISO strings)."""
     referrer = body.referrer.dict() if body.referrer else {}
     consent = body.consent
-    child = body.child
+    child, contact = body.child, body.contact
+    la = LocalAuthority.objects.filter(gss_code=body.local_authority).only("pk").first()
     return {
         "who": {"who": body.who},
         "referrer": referrer,
-        "permission": {"permission": body.permission},
+        "permission": {"permission": body.permission or ""},
         "permission-details": {
-            "given_by": consent.given_by if consent else "", "given_on": _iso(consent.given_on) if consent else None,
-            "method": consent.method if consent else "",
+            "given_by": consent.given_by if consent else "", "given_on": consent.given_on if consent else None,
+            "method": (consent.method or "") if consent else "",
         },
-        "local-authority": {"local_authority": str(body.local_authority_id or "")},
+        "local-authority": {"local_authority": str(la.pk) if la else ""},
         "disagreement": {"topics": list(body.topics)},
         "summary": {"summary": body.summary},
-        "decision-date": {"decision_date": _iso(body.decision_date)},
+        "decision-date": {"decision_date": body.decision_date},
         "wants": {"wants": body.wants},
         "child": {
             "first_name": child.first_name if child else "", "last_name": child.last_name if child else "",
-            "date_of_birth": _iso(child.date_of_birth) if child else None,
+            "date_of_birth": child.date_of_birth if child else None,
         },
-        "contact-methods": {"methods": list(body.contact_methods), "call_times": body.call_times},
-        "contact": body.contact.dict() if body.contact else {},
+        "contact-methods": {"methods": list(contact.methods), "call_times": contact.call_times},
+        "contact": {"name": contact.name, "email": contact.email, "phone": contact.phone, "address": contact.address},
         # The API cannot name someone acting for a person who lacks capacity yet: staff add them on the case.
         "capacity": {"acts_for": "no"},
         "language": {"language": body.language},
