@@ -166,10 +166,8 @@ def _webhooks(schemas: dict[str, Any]) -> dict[str, Any]:
 
 def _string_schema(schema: dict[str, Any]) -> dict[str, Any]:
     """The string branch of an optional parameter's schema (`anyOf: [string, null]`), or the schema itself."""
-    for branch in schema.get("anyOf", []):
-        if branch.get("type") == "string":
-            return branch
-    return schema
+    branches: list[dict[str, Any]] = schema.get("anyOf", [])
+    return next((branch for branch in branches if branch.get("type") == "string"), schema)
 
 
 class DescribedApi(NinjaAPI):

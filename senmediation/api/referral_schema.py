@@ -14,10 +14,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, model_validator
+from ninja import Schema
+from pydantic import AfterValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from ninja import Schema
 from senmediation.cases.models import Case
 from senmediation.core import clock
 from senmediation.directory.models import LocalAuthority
@@ -272,7 +272,7 @@ class ReferralIn(_Strict):
         None, description="A professional referring: who agreed to it, the parent or carer or the young person. "
                           "Without the family's permission, do not refer.")
     consent: ConsentIn | None = Field(None, description="Required when a professional refers.")
-    local_authority: GssCode = Field(description="The GSS code of the local authority that made the decision; "  # type: ignore[valid-type]
+    local_authority: GssCode = Field(description="The GSS code of the local authority that made the decision; "
                                                  "only those we serve are listed.")
     topics: list[Literal[tuple(TOPICS)]] = Field(min_length=1, max_length=20,  # type: ignore[valid-type]
                                                  description="What the disagreement is about.")
