@@ -17,7 +17,6 @@ from senmediation.directory.models import LocalAuthority
 from senmediation.directory.selectors import provider_current
 from senmediation.referrals import services
 from senmediation.referrals.answers import Answers
-from senmediation.referrals.forms.fields import CONTROL_CHARACTERS
 from senmediation.referrals.steps import PUBLIC, QUESTION, STOP
 
 from .models import IdempotentReferral, Organisation
@@ -95,19 +94,6 @@ class Checked:
     answers: Answers = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
     stop: tuple[str, str] | None = None
-
-
-CONTROL_MESSAGE = "Remove the control characters (such as a null character) from this answer"
-
-
-def control_character_errors(body: dict[str, Any]) -> list[dict[str, str]]:
-    """Each field of the body (by its API name) holding a control character other than tab or new line."""
-    def texts(value: Any) -> list[str]:
-        return [item for item in value if isinstance(item, str)] if isinstance(value, list) else (
-            [value] if isinstance(value, str) else [])
-
-    return [{"field": name, "message": CONTROL_MESSAGE} for name, value in _leaves(body).items()
-            if any(CONTROL_CHARACTERS.search(text) for text in texts(value))]
 
 
 def _cleaned(answers: Answers, path: list[str], *, today: dt.date) -> Answers:

@@ -3,8 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from ninja import Field, Schema
+
+from senmediation.documents.models import Certificate
+from senmediation.rules.deadlines import Clock, ClockStatus
+from senmediation.rules.workflow import Action, CaseType, State
+
+from .models import EVENTS
+
+# The closed lists an answer can hold, from the enums the code keeps them in.
+CASE_TYPES = Literal[tuple(value.value for value in CaseType)]  # type: ignore[valid-type]
+STATES = Literal[tuple(value.value for value in State)]  # type: ignore[valid-type]
+ACTIONS = Literal[tuple(value.value for value in Action)]  # type: ignore[valid-type]
+CLOCKS = Literal[tuple(value.value for value in Clock)]  # type: ignore[valid-type]
+CLOCK_STATUSES = Literal[(*(value.value for value in ClockStatus), "stopped")]  # type: ignore[valid-type]
+CERTIFICATE_KINDS = Literal[tuple(Certificate.Kind.values)]  # type: ignore[valid-type]
+EVENT_TYPES = Literal[EVENTS]  # type: ignore[valid-type]
 
 
 class Error(Schema):
@@ -30,15 +46,15 @@ class ReferralOut(Schema):
 
 
 class NextStep(Schema):
-    action: str
+    action: ACTIONS  # type: ignore[valid-type]
     label: str
 
 
 class DeadlineOut(Schema):
-    clock: str
+    clock: CLOCKS  # type: ignore[valid-type]
     label: str
     due_date: dt.date
-    status: str = Field(description="on_track, due_soon, overdue, met, met_late, or stopped")
+    status: CLOCK_STATUSES = Field(description="on_track, due_soon, overdue, met, met_late, or stopped")  # type: ignore[valid-type]
     met_on: dt.date | None
 
 
@@ -50,9 +66,9 @@ class LocalAuthorityOut(Schema):
 class CaseOut(Schema):
     reference: str
     local_authority: LocalAuthorityOut
-    case_type: str
+    case_type: CASE_TYPES  # type: ignore[valid-type]
     case_type_label: str
-    state: str
+    state: STATES  # type: ignore[valid-type]
     state_label: str
     opened_on: dt.date
     closed_on: dt.date | None
@@ -62,9 +78,9 @@ class CaseOut(Schema):
 
 class CaseChangeOut(Schema):
     reference: str
-    case_type: str
+    case_type: CASE_TYPES  # type: ignore[valid-type]
     case_type_label: str
-    state: str
+    state: STATES  # type: ignore[valid-type]
     state_label: str
     opened_on: dt.date
     closed_on: dt.date | None
@@ -85,7 +101,7 @@ class CertificateOut(Schema):
     id: int
     number: str
     version: int
-    kind: str
+    kind: CERTIFICATE_KINDS  # type: ignore[valid-type]
     kind_label: str
     issued_on: dt.date
     current: bool
@@ -94,16 +110,16 @@ class CertificateOut(Schema):
 
 class EventData(Schema):
     reference: str
-    action: str = Field(description="The workflow step that was taken, e.g. give_information.")
-    from_state: str
-    state: str
+    action: ACTIONS = Field(description="The workflow step that was taken, e.g. give_information.")  # type: ignore[valid-type]
+    from_state: STATES  # type: ignore[valid-type]
+    state: STATES  # type: ignore[valid-type]
 
 
 class EventOut(Schema):
     """The JSON body of every webhook call."""
 
     id: str = Field(description="The event's id: the same if it is sent again, so ignore one you already have.")
-    type: str = Field(description="case.state_changed, certificate.issued or agreement.made")
+    type: EVENT_TYPES
     created_at: dt.datetime
     data: EventData
 
