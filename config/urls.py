@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from senmediation.api.api import api as api_v1
+from senmediation.api.guide import api_guide
 from senmediation.core import views as core_views
 from senmediation.operations import views as operations_views
 
@@ -10,6 +11,7 @@ urlpatterns = [
     path("readyz", operations_views.readyz, name="readyz"),
     path("metrics", operations_views.metrics, name="metrics"),
     path("admin/", admin.site.urls),
+    path("api/v1/guide/", api_guide, name="api_guide"),
     path("api/v1/", api_v1.urls),
     path("accounts/", include("senmediation.accounts.urls")),
     path("staff/cases/<str:reference>/documents/", include("senmediation.documents.urls")),

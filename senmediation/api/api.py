@@ -1,5 +1,7 @@
 """Version 1 of the API: parse, call one service or selector, answer JSON. Errors are always
-{"code", "message"} (422 adds "errors" naming each field)."""
+{"code", "message"} (422 adds "errors" naming each field), and every status an operation can answer is
+in its published responses. What each operation does, with examples, is in the OpenAPI document
+(openapi.py adds the links, webhooks and examples) and in the guide at /api/v1/guide/."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Header, NinjaAPI, Path, Query, Router, Status
+from ninja import Header, Path, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
@@ -25,12 +27,14 @@ from senmediation.reporting.periods import (
 from senmediation.reporting.suppression import RULE_TEXT
 from senmediation.reporting.tables import published_tables
 
-from . import referrals, selectors
+from . import changes, formats, openapi, referrals, selectors
 from .keys import api_key_find, rate_limit_hit
 from .models import ApiKey
-from .schemas import CaseOut, CertificateOut, Error, ReferralIn, ReferralOut, ReportOut, ValidationErrorOut
+from .referral_schema import ReferralIn, journey_rule_errors
+from .schemas import CaseOut, CasePageOut, CertificateOut, Error, ReferralOut, ReportOut, ValidationErrorOut
 
-ERRORS: dict[int | str, Any] = {401: Error, 403: Error, 404: Error, 422: ValidationErrorOut, 429: Error}
+# Every operation can answer these; the others add their own (400 for a body, 404 for one thing, 409).
+ERRORS: dict[int | str, Any] = {401: Error, 403: Error, 422: ValidationErrorOut, 429: Error}
 
 
 class ApiError(Exception):
@@ -55,11 +59,10 @@ class KeyAuth(HttpBearer):
         return key
 
 
-api = NinjaAPI(
+api = openapi.DescribedApi(
     title="SEN mediation service API", version="1", urls_namespace="api", auth=KeyAuth(),
-    description="Refer families, follow their cases and fetch certificates. See docs/api.md.\n\n"
-                "Report figures (GET /reports/{gss_code}) cover fixed periods only: a month, a calendar quarter, "
-                "a calendar year, or the 12 months to the end of a month. " + RULE_TEXT,
+    description=openapi.DESCRIPTION + "\n\nReport figures (GET /reports/{gss_code}) cover fixed periods only: a "
+                "month, a calendar quarter, a calendar year, or the 12 months to the end of a month. " + RULE_TEXT,
 )
 
 
@@ -101,6 +104,9 @@ def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400:  # django-ninja's answer to a body it cannot read as JSON
+        return _error(request, 400, "unparseable_body", "The body is not JSON that can be read: send one JSON "
+                                                        "object, encoded as UTF-8, with Content-Type: application/json.")
     return _error(request, exc.status_code, "error", str(exc))
 
 
@@ -115,21 +121,28 @@ def _key(request: HttpRequest, scope: str) -> ApiKey:
 router = Router(tags=["v1"])
 
 
-@router.post("/referrals", response={200: ReferralOut, 201: ReferralOut, **ERRORS},
-             url_name="referral_create", summary="Refer a family (the public journey's rules)")
+@router.post("/referrals", response={200: ReferralOut, 201: ReferralOut, 400: Error, 409: Error, **ERRORS},
+             url_name="referral_create", operation_id="referral_create", summary="Refer a family",
+             description=openapi.doc("referral_create"))
 def referral_create(
     request: HttpRequest, payload: ReferralIn,
-    idempotency_key: str = Header(..., alias="Idempotency-Key", min_length=8, max_length=200),  # type: ignore[type-arg]
+    idempotency_key: str = Header(..., alias="Idempotency-Key", pattern=formats.IDEMPOTENCY_KEY,  # type: ignore[type-arg]
+                                  description="One per referral, 8 to 200 visible ASCII characters: sending it "
+                                              "again returns the first case."),
 ) -> Status[dict[str, Any]]:
     key = _key(request, "referrals:write")
     request.audit_action = "change"  # type: ignore[attr-defined]
+    la = key.organisation.local_authority
+    if key.organisation.kind == key.organisation.Kind.LOCAL_AUTHORITY and (la is None or la.gss_code != payload.local_authority):
+        raise ApiError(403, "local_authority_not_yours",
+                       "A local authority's key refers families about its own decisions only: give its own GSS code.")
     body = referrals.body_hashes(payload.model_dump(mode="json"))
     first = referrals.idempotent_first_use(organisation=key.organisation, idempotency_key=idempotency_key, body=body)
     if first is not None:
         return _first_use(first)
-    control = referrals.control_character_errors(payload.model_dump(mode="json"))
-    if control:
-        raise ApiError(422, "invalid", "Some answers are not valid: see errors.", errors=control)
+    broken = journey_rule_errors(payload)
+    if broken:
+        raise ApiError(422, "invalid", "Some answers do not fit together: see errors.", errors=broken)
     checked = referrals.referral_check(referrals.answers_from(payload), today=clock.today())
     if checked.stop is not None:
         code, message = checked.stop
@@ -147,7 +160,7 @@ def referral_create(
 
 def _first_use(first: referrals.FirstUse) -> Status[dict[str, Any]]:
     if first.differing_fields:
-        raise ApiError(422, "idempotency_key_reused",
+        raise ApiError(409, "idempotency_key_reused",
                        "This Idempotency-Key was used for a referral with different answers. Send the same "
                        "answers to retry it, or use a new key for a new referral.",
                        errors=[{"field": name, "message": "Differs from the first request with this key"}
@@ -155,17 +168,42 @@ def _first_use(first: referrals.FirstUse) -> Status[dict[str, Any]]:
     return Status(200, {"reference": first.case_reference, "created": False})
 
 
-@router.get("/cases/{reference}", response={200: CaseOut, **ERRORS}, url_name="case_detail",
-            summary="A case's state, next steps and deadlines")
-def case_detail(request: HttpRequest, reference: str) -> dict[str, Any]:
+@router.get("/cases", response={200: CasePageOut, **ERRORS}, url_name="case_list", operation_id="case_list",
+            summary="List the cases changed since a moment", description=openapi.doc("case_list"))
+def case_list(
+    request: HttpRequest,
+    changed_since: str | None = Query(None,  # type: ignore[type-arg]
+                                      description="An RFC 3339 date and time with its offset, such as "
+                                                  "2026-11-28T10:00:00Z. Leave it out to start from the first case."),
+    cursor: str | None = Query(None, pattern=changes.CURSOR,  # type: ignore[type-arg]
+                               description="The `next_cursor` of the page before: send it back as it came."),
+    page_size: int = Query(changes.PAGE_SIZE, ge=1, le=changes.PAGE_SIZE_MAX),  # type: ignore[type-arg]
+) -> dict[str, Any]:
+    key = _key(request, "cases:read")
+    since = None
+    if changed_since is not None:
+        since = changes.moment_parse(changed_since)
+        if since is None:
+            raise ApiError(422, "invalid", "Some of the request is not valid: see errors.", errors=[
+                {"field": "changed_since", "message": "Give an RFC 3339 date and time with its offset, such as "
+                                                      "2026-11-28T10:00:00Z"}])
+    return changes.cases_changed(organisation=key.organisation, since=since, cursor=cursor, size=page_size,
+                                 now=clock.now())
+
+
+@router.get("/cases/{reference}", response={200: CaseOut, 404: Error, **ERRORS}, url_name="case_detail",
+            operation_id="case_detail", summary="Read a case",
+            description=openapi.doc("case_detail"))
+def case_detail(request: HttpRequest, reference: str = Path(..., max_length=20)) -> dict[str, Any]:  # type: ignore[type-arg]
     key = _key(request, "cases:read")
     case = selectors.case_get_for_organisation(organisation=key.organisation, reference=reference)
     return selectors.case_summary(case)
 
 
-@router.get("/cases/{reference}/certificates", response={200: list[CertificateOut], **ERRORS},
-            url_name="certificate_list", summary="The case's mediation certificates")
-def certificate_list(request: HttpRequest, reference: str) -> list[dict[str, Any]]:
+@router.get("/cases/{reference}/certificates", response={200: list[CertificateOut], 404: Error, **ERRORS},
+            url_name="certificate_list", operation_id="certificate_list", summary="List a case's certificates",
+            description=openapi.doc("certificate_list"))
+def certificate_list(request: HttpRequest, reference: str = Path(..., max_length=20)) -> list[dict[str, Any]]:  # type: ignore[type-arg]
     key = _key(request, "certificates:read")
     case = selectors.case_get_for_organisation(organisation=key.organisation, reference=reference)
     return [
@@ -180,10 +218,13 @@ def certificate_list(request: HttpRequest, reference: str) -> list[dict[str, Any
     ]
 
 
-@router.get("/cases/{reference}/certificates/{certificate_id}/pdf", response={200: None, 409: Error, **ERRORS},
-            url_name="certificate_download", summary="One certificate as issued (PDF)")
+@router.get("/cases/{reference}/certificates/{certificate_id}/pdf",
+            response={200: None, 404: Error, 409: Error, **ERRORS}, url_name="certificate_download",
+            operation_id="certificate_download", summary="Download a certificate (PDF)",
+            description=openapi.doc("certificate_download"))
 def certificate_download(
-    request: HttpRequest, reference: str, certificate_id: int = Path(..., ge=1, le=2**31 - 1),  # type: ignore[type-arg]
+    request: HttpRequest, reference: str = Path(..., max_length=20),  # type: ignore[type-arg]
+    certificate_id: int = Path(..., ge=1, le=2**31 - 1),  # type: ignore[type-arg]
 ) -> Any:
     key = _key(request, "certificates:read")
     case = selectors.case_get_for_organisation(organisation=key.organisation, reference=reference)
@@ -226,15 +267,15 @@ def _report_period(year: int, period: str | None, quarter: int | None, month: in
                        errors=[{"field": "year", "message": str(error)}]) from None
 
 
-@router.get("/reports/{gss_code}", response={200: ReportOut, **ERRORS}, url_name="report_figures",
-            summary="An LA's report figures for a fixed period (as its commissioners see them)",
-            description="Periods are fixed: `period=month&year=&month=`, `period=quarter&year=&quarter=`, "
-                        "`period=year&year=`, or `period=rolling&year=&month=` (the 12 months to the end of that "
-                        "month). Without `period`: the quarter if `quarter` is given, else the calendar year. "
-                        "Arbitrary dates are refused (422, field `start` or `end`): two reports a day apart would "
-                        "give away a family's count. " + RULE_TEXT)
+@router.get("/reports/{gss_code}", response={200: ReportOut, 404: Error, **ERRORS}, url_name="report_figures",
+            operation_id="report_figures", summary="Read an LA's report figures for a fixed period",
+            description=openapi.doc("report_figures") + " Periods are fixed: `period=month&year=&month=`, "
+                        "`period=quarter&year=&quarter=`, `period=year&year=`, or `period=rolling&year=&month=` "
+                        "(the 12 months to the end of that month). Without `period`: the quarter if `quarter` is "
+                        "given, else the calendar year. Arbitrary dates are refused (422, field `start` or `end`): "
+                        "two reports a day apart would give away a family's count. " + RULE_TEXT)
 def report_figures_for_la(
-    request: HttpRequest, gss_code: str = Path(..., max_length=9),  # type: ignore[type-arg]
+    request: HttpRequest, gss_code: str = Path(..., pattern=formats.GSS_CODE),  # type: ignore[type-arg]
     year: int = Query(..., ge=2014, le=2100),  # type: ignore[type-arg]
     period: Literal["month", "quarter", "year", "rolling"] | None = Query(  # type: ignore[type-arg]
         None, description="The kind of period: month, quarter, year or rolling (the 12 months to `month`)."),

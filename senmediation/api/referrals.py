@@ -13,26 +13,26 @@ from django.db import IntegrityError, transaction
 from django.utils.crypto import salted_hmac
 
 from senmediation.core import clock
+from senmediation.directory.models import LocalAuthority
 from senmediation.directory.selectors import provider_current
 from senmediation.referrals import services
 from senmediation.referrals.answers import Answers
-from senmediation.referrals.forms.fields import CONTROL_CHARACTERS
 from senmediation.referrals.steps import PUBLIC, QUESTION, STOP
 
 from .models import IdempotentReferral, Organisation
-from .schemas import ReferralIn
+from .referral_schema import ReferralIn
 
 # The API's name for each (step, form field); anything unlisted is named "<step>".
 FIELD_NAMES: dict[tuple[str, str], str] = {
     ("who", "who"): "who",
     ("permission", "permission"): "permission",
-    ("local-authority", "local_authority"): "local_authority_id",
+    ("local-authority", "local_authority"): "local_authority",
     ("disagreement", "topics"): "topics",
     ("summary", "summary"): "summary",
     ("decision-date", "decision_date"): "decision_date",
     ("wants", "wants"): "wants",
-    ("contact-methods", "methods"): "contact_methods",
-    ("contact-methods", "call_times"): "call_times",
+    ("contact-methods", "methods"): "contact.methods",
+    ("contact-methods", "call_times"): "contact.call_times",
     ("language", "language"): "language",
     ("adjustments", "adjustments"): "adjustments",
     ("adjustments", "notes"): "adjustments_notes",
@@ -50,34 +50,31 @@ STOPS = {
 }
 
 
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
 def answers_from(body: ReferralIn) -> Answers:
     """The body in the journey's stored-answer form (dates as ISO strings)."""
     referrer = body.referrer.dict() if body.referrer else {}
     consent = body.consent
-    child = body.child
+    child, contact = body.child, body.contact
+    la = LocalAuthority.objects.filter(gss_code=body.local_authority).only("pk").first()
     return {
         "who": {"who": body.who},
         "referrer": referrer,
-        "permission": {"permission": body.permission},
+        "permission": {"permission": body.permission or ""},
         "permission-details": {
-            "given_by": consent.given_by if consent else "", "given_on": _iso(consent.given_on) if consent else None,
-            "method": consent.method if consent else "",
+            "given_by": consent.given_by if consent else "", "given_on": consent.given_on if consent else None,
+            "method": (consent.method or "") if consent else "",
         },
-        "local-authority": {"local_authority": str(body.local_authority_id or "")},
+        "local-authority": {"local_authority": str(la.pk) if la else ""},
         "disagreement": {"topics": list(body.topics)},
         "summary": {"summary": body.summary},
-        "decision-date": {"decision_date": _iso(body.decision_date)},
+        "decision-date": {"decision_date": body.decision_date},
         "wants": {"wants": body.wants},
         "child": {
             "first_name": child.first_name if child else "", "last_name": child.last_name if child else "",
-            "date_of_birth": _iso(child.date_of_birth) if child else None,
+            "date_of_birth": child.date_of_birth if child else None,
         },
-        "contact-methods": {"methods": list(body.contact_methods), "call_times": body.call_times},
-        "contact": body.contact.dict() if body.contact else {},
+        "contact-methods": {"methods": list(contact.methods), "call_times": contact.call_times},
+        "contact": {"name": contact.name, "email": contact.email, "phone": contact.phone, "address": contact.address},
         # The API cannot name someone acting for a person who lacks capacity yet: staff add them on the case.
         "capacity": {"acts_for": "no"},
         "language": {"language": body.language},
@@ -97,19 +94,6 @@ class Checked:
     answers: Answers = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)
     stop: tuple[str, str] | None = None
-
-
-CONTROL_MESSAGE = "Remove the control characters (such as a null character) from this answer"
-
-
-def control_character_errors(body: dict[str, Any]) -> list[dict[str, str]]:
-    """Each field of the body (by its API name) holding a control character other than tab or new line."""
-    def texts(value: Any) -> list[str]:
-        return [item for item in value if isinstance(item, str)] if isinstance(value, list) else (
-            [value] if isinstance(value, str) else [])
-
-    return [{"field": name, "message": CONTROL_MESSAGE} for name, value in _leaves(body).items()
-            if any(CONTROL_CHARACTERS.search(text) for text in texts(value))]
 
 
 def _cleaned(answers: Answers, path: list[str], *, today: dt.date) -> Answers:

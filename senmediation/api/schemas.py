@@ -3,8 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from ninja import Field, Schema
+
+from senmediation.documents.models import Certificate
+from senmediation.rules.deadlines import Clock, ClockStatus
+from senmediation.rules.workflow import Action, CaseType, State
+
+from .models import EVENTS
+
+# The closed lists an answer can hold, from the enums the code keeps them in.
+CASE_TYPES = Literal[tuple(value.value for value in CaseType)]  # type: ignore[valid-type]
+STATES = Literal[tuple(value.value for value in State)]  # type: ignore[valid-type]
+ACTIONS = Literal[tuple(value.value for value in Action)]  # type: ignore[valid-type]
+CLOCKS = Literal[tuple(value.value for value in Clock)]  # type: ignore[valid-type]
+CLOCK_STATUSES = Literal[(*(value.value for value in ClockStatus), "stopped")]  # type: ignore[valid-type]
+CERTIFICATE_KINDS = Literal[tuple(Certificate.Kind.values)]  # type: ignore[valid-type]
+EVENT_TYPES = Literal[EVENTS]  # type: ignore[valid-type]
 
 
 class Error(Schema):
@@ -13,61 +29,15 @@ class Error(Schema):
 
 
 class FieldError(Schema):
-    field: str
+    field: str = Field(description="The field by its place in the body or its parameter name, e.g. child.first_name.")
     message: str
 
 
 class ValidationErrorOut(Error):
-    errors: list[FieldError]
+    """Every 422: `code` is `invalid` (see errors), or where the journey ends without a case
+    `permission_needed`, `local_authority_not_served` or `signposted` (errors is then empty)."""
 
-
-class ReferrerIn(Schema):
-    name: str = Field("", max_length=1000)
-    organisation: str = Field("", max_length=1000)
-    email: str = Field("", max_length=1000)
-    phone: str = Field("", max_length=1000)
-
-
-class ConsentIn(Schema):
-    given_by: str = Field("", max_length=1000)
-    given_on: dt.date | None = None
-    method: str = Field("", max_length=100, description="in_person, phone, email, letter, text or other")
-
-
-class ChildIn(Schema):
-    first_name: str = Field("", max_length=1000)
-    last_name: str = Field("", max_length=1000)
-    date_of_birth: dt.date | None = None
-
-
-class ContactIn(Schema):
-    name: str = Field("", max_length=1000)
-    email: str = Field("", max_length=1000)
-    phone: str = Field("", max_length=1000)
-    address: str = Field("", max_length=5000)
-
-
-class ReferralIn(Schema):
-    """The public referral journey's questions in one body; each is checked by the same rules."""
-
-    who: str = Field(max_length=40, description="parent, young_person, la_officer, iass, school or other")
-    referrer: ReferrerIn | None = Field(None, description="Required when a professional refers.")
-    permission: str = Field("", max_length=40, description="Third parties: parent, young_person or no")
-    consent: ConsentIn | None = Field(None, description="Third parties: who agreed to the referral, when, how.")
-    local_authority_id: int | None = Field(None, description="The LA that made the decision.")
-    topics: list[str] = Field(default_factory=list, max_length=20)
-    summary: str = Field("", max_length=10000)
-    decision_date: dt.date | None = None
-    wants: str = Field("", max_length=40, description="mediation, certificate or talk")
-    child: ChildIn | None = None
-    contact_methods: list[str] = Field(default_factory=list, max_length=10)
-    call_times: str = Field("", max_length=1000)
-    contact: ContactIn | None = None
-    language: str = Field("English", max_length=1000)
-    adjustments: list[str] = Field(default_factory=list, max_length=20)
-    adjustments_notes: str = Field("", max_length=5000)
-    child_views: str = Field("", max_length=10000)
-    child_views_help_wanted: bool = False
+    errors: list[FieldError] = Field(default_factory=list)
 
 
 class ReferralOut(Schema):
@@ -76,23 +46,29 @@ class ReferralOut(Schema):
 
 
 class NextStep(Schema):
-    action: str
+    action: ACTIONS  # type: ignore[valid-type]
     label: str
 
 
 class DeadlineOut(Schema):
-    clock: str
+    clock: CLOCKS  # type: ignore[valid-type]
     label: str
     due_date: dt.date
-    status: str = Field(description="on_track, due_soon, overdue, met, met_late, or stopped")
+    status: CLOCK_STATUSES = Field(description="on_track, due_soon, overdue, met, met_late, or stopped")  # type: ignore[valid-type]
     met_on: dt.date | None
+
+
+class LocalAuthorityOut(Schema):
+    gss_code: str = Field(description="The local authority's GSS code, as reports are addressed.")
+    name: str
 
 
 class CaseOut(Schema):
     reference: str
-    case_type: str
+    local_authority: LocalAuthorityOut
+    case_type: CASE_TYPES  # type: ignore[valid-type]
     case_type_label: str
-    state: str
+    state: STATES  # type: ignore[valid-type]
     state_label: str
     opened_on: dt.date
     closed_on: dt.date | None
@@ -100,15 +76,52 @@ class CaseOut(Schema):
     deadlines: list[DeadlineOut]
 
 
+class CaseChangeOut(Schema):
+    reference: str
+    case_type: CASE_TYPES  # type: ignore[valid-type]
+    case_type_label: str
+    state: STATES  # type: ignore[valid-type]
+    state_label: str
+    opened_on: dt.date
+    closed_on: dt.date | None
+    changed_at: dt.datetime = Field(description="When the case last changed (its state, type or details).")
+    local_authority: str = Field(description="The GSS code of the case's local authority.")
+
+
+class CasePageOut(Schema):
+    cases: list[CaseChangeOut] = Field(description="Oldest change first.")
+    next_cursor: str = Field(description="Send it back as `cursor` for the next page, now or later: it carries "
+                                         "on after the last case of this page.")
+    has_more: bool = Field(description="True when another page is ready now.")
+    complete_until: dt.datetime = Field(description="Every change up to this moment is on this page or an "
+                                                    "earlier one (a few seconds before the call).")
+
+
 class CertificateOut(Schema):
     id: int
     number: str
     version: int
-    kind: str
+    kind: CERTIFICATE_KINDS  # type: ignore[valid-type]
     kind_label: str
     issued_on: dt.date
     current: bool
-    download_url: str
+    download_url: str = Field(description="Where to download the PDF with the same key.")
+
+
+class EventData(Schema):
+    reference: str
+    action: ACTIONS = Field(description="The workflow step that was taken, e.g. give_information.")  # type: ignore[valid-type]
+    from_state: STATES  # type: ignore[valid-type]
+    state: STATES  # type: ignore[valid-type]
+
+
+class EventOut(Schema):
+    """The JSON body of every webhook call."""
+
+    id: str = Field(description="The event's id: the same if it is sent again, so ignore one you already have.")
+    type: EVENT_TYPES
+    created_at: dt.datetime
+    data: EventData
 
 
 class ReportRowOut(Schema):

@@ -27,7 +27,7 @@ def case_queryset_for_organisation(organisation: Organisation) -> QuerySet[Case]
 
 def case_get_for_organisation(*, organisation: Organisation, reference: str) -> Case:
     """The case, or 404 whether it is missing or someone else's: a refusal reveals nothing."""
-    case = case_queryset_for_organisation(organisation).filter(reference=reference[:20]).first()
+    case = case_queryset_for_organisation(organisation).filter(reference=reference[:20]).select_related("local_authority").first()
     if case is None:
         raise Http404("No such case")
     return case
@@ -38,6 +38,7 @@ def case_summary(case: Case) -> dict[str, Any]:
     deadlines = Deadline.objects.filter(case=case).order_by("due_date")
     return {
         "reference": case.reference,
+        "local_authority": {"gss_code": case.local_authority.gss_code, "name": case.local_authority.name},
         "case_type": case.case_type,
         "case_type_label": CASE_TYPE_LABELS[CaseType(case.case_type)],
         "state": case.state,

@@ -162,6 +162,9 @@ class Case(TimeStampedModel):
             models.Index(fields=["clock_status", "next_due_date"], name="case_clock_status_due"),
             models.Index(fields=["search_name"], name="case_search_name"),
             models.Index(fields=["-opened_on", "-id"], name="case_opened"),
+            # The API's changes feed (api/changes.py): keyset pages on (updated_at, id), an LA's or everyone's.
+            models.Index(fields=["local_authority", "updated_at", "id"], name="case_la_updated"),
+            models.Index(fields=["updated_at", "id"], name="case_updated"),
             # A mediator's or a coordinator's diary (meetings/diary.py): their finished cases newest first, each
             # read from its own small index in order however many cases they have had. Their open cases, soonest
             # meeting or deadline first, have PostgreSQL's expression indexes case_mediator_open and

@@ -41,14 +41,14 @@ def referral_body(**changes: Any) -> dict[str, Any]:
         "permission": "parent",
         "consent": {"given_by": "Ravi Patel", "given_on": (clock.today() - dt.timedelta(days=2)).isoformat(),
                     "method": "phone"},
-        "local_authority_id": LocalAuthority.objects.get(gss_code="E08000009").pk,
+        "local_authority": "E08000009",
         "topics": ["plan_provision"],
         "summary": "The plan cut speech and language therapy to once a term.",
         "decision_date": (clock.today() - dt.timedelta(days=20)).isoformat(),
         "wants": "mediation",
         "child": {"first_name": "Sam", "last_name": "Patel", "date_of_birth": years_ago(10).isoformat()},
-        "contact_methods": ["letter"],
-        "contact": {"name": "Ravi Patel", "phone": "07700 900123", "address": "1 High Street\nSale\nM33 1AA"},
+        "contact": {"methods": ["letter"], "name": "Ravi Patel", "phone": "07700 900123",
+                    "address": "1 High Street\nSale\nM33 1AA"},
         "language": "English",
     }
     body.update(changes)

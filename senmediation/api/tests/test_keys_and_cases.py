@@ -71,8 +71,9 @@ def test_an_la_key_reads_its_own_case_and_gets_404_for_another_las(reference_dat
     ]
     assert [d["clock"] for d in body["deadlines"]] == list(
         trafford_case.deadlines.order_by("due_date").values_list("clock", flat=True))
-    assert set(body) == {"reference", "case_type", "case_type_label", "state", "state_label", "opened_on",
-                         "closed_on", "next_steps", "deadlines"}  # nothing about the family
+    assert set(body) == {"reference", "local_authority", "case_type", "case_type_label", "state", "state_label",
+                         "opened_on", "closed_on", "next_steps", "deadlines"}  # nothing about the family
+    assert body["local_authority"] == {"gss_code": "E08000009", "name": "Trafford"}
     for token in (stockport,):
         refused = client_with(token).get(f"/api/v1/cases/{trafford_case.reference}")
         assert refused.status_code == 404
@@ -135,6 +136,8 @@ def test_the_schema_and_docs_are_public_and_served_from_here(db: None) -> None:
 
     schema = Client().get("/api/v1/openapi.json")
     assert schema.status_code == 200
-    assert schema.json()["components"]["securitySchemes"] == {"KeyAuth": {"type": "http", "scheme": "bearer"}}
+    assert schema.json()["components"]["securitySchemes"] == {"KeyAuth": {
+        "type": "http", "scheme": "bearer",
+        "description": "An API key from the service's manager: Authorization: Bearer sm_..."}}
     docs = Client().get("/api/v1/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs

@@ -1,6 +1,6 @@
 """The referral journey's fields: text answers with GOV.UK-style error messages, radios and checkboxes
 that say what to select, and UK phone numbers and e-mail addresses checked with a message on how to
-put them right. The API shares `CONTROL_CHARACTERS` to refuse what the web journey drops quietly."""
+put them right. The API refuses control characters by its own published pattern (api/formats.py TEXT)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 # --- Fields ----------------------------------------------------------------------------------------
 
 # Invisible characters no answer needs (tab, new line and carriage return are kept). The web journey drops
-# them quietly; the API refuses them (api/referrals.py), as a client sending them has a bug to know about.
+# them quietly; the API refuses them (api/formats.py), as a client sending them has a bug to know about.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
