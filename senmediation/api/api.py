@@ -248,19 +248,15 @@ ARBITRARY_DATES = ("start", "end", "from", "to", "date", "start_date", "end_date
 def _report_period(year: int, period: str | None, quarter: int | None, month: int | None) -> Period:
     """The fixed period asked for: `period` names the kind; without it, a quarter if one is given, else the year."""
     kind = period or ("quarter" if quarter else "year")
+    # Every combination the schema allows is answered: a missing quarter or month means the year's last.
+    last_quarter, last_month = quarter or 4, month or 12
     try:
-        if kind == "quarter" and quarter is None:
-            raise ApiError(422, "invalid", "Some of the request is not valid: see errors.",
-                           errors=[{"field": "quarter", "message": "Give the quarter (1 to 4) of a quarter's figures."}])
-        if kind in ("month", "rolling") and month is None:
-            raise ApiError(422, "invalid", "Some of the request is not valid: see errors.",
-                           errors=[{"field": "month", "message": "Give the month (1 to 12) for this period."}])
         if kind == "quarter":
-            return period_quarter(year, quarter or 0)
+            return period_quarter(year, last_quarter)
         if kind == "month":
-            return period_month(year, month or 0)
+            return period_month(year, last_month)
         if kind == "rolling":
-            return period_rolling_12(year, month or 0)
+            return period_rolling_12(year, last_month)
         return period_year(year)
     except PeriodError as error:
         raise ApiError(422, "invalid", "Some of the request is not valid: see errors.",
