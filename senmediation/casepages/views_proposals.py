@@ -27,7 +27,8 @@ from .proposals_data import proposals_for
 
 
 def _page(request: HttpRequest, case: Case, form: FindTimeForm, *, problem: FindTimeForm | None = None) -> HttpResponse:
-    context: dict[str, Any] = {"case": case, "form": form, "problem": problem, "meeting": case_meeting_current(case),
+    context: dict[str, Any] = {"case": case, "form": form, "problem": problem, "error_title": problem is not None,
+                               "meeting": case_meeting_current(case),
                                "notice_citation": MEETING_NOTICE_CITATION}
     if form.is_valid():
         options = form.options()
