@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from testsupport.fixtures import pdf_make
 
+from .matrix_api_access import api_access_rows
 from .matrix_diaries import diaries_rows
 from .matrix_people import people_rows
 
@@ -374,37 +375,5 @@ _add_rows(people_rows(get, post))
 # The staff diaries and a mediator's own time and calendar feed: tests/matrix_diaries.py.
 _add_rows(diaries_rows(get, post, dt.date(2026, 12, 15)))  # the day the matrix runs on (matrix_world NOW)
 
-# API access (organisations, keys, webhook endpoints): managers only. Issuing a key or a secret answers
-# 200 with it shown once; a bad form is 400; an organisation, key or endpoint that does not exist is 404.
-ORGANISATION = {"pk": "{organisation}"}
-API_KEY = {"pk": "{api_key}"}
-WEBHOOK = {"pk": "{webhook}"}
-_add_rows({
-    "access:index": [get(MANAGERS)],
-    "access:organisation_new": [get(MANAGERS), post(allowed_as(MANAGERS, 302), {"name": "Stockport SENDIASS", "kind": "iass"}),
-                                post(allowed_as(MANAGERS, 400))],
-    "access:organisation": [get(MANAGERS, **ORGANISATION), get(allowed_as(MANAGERS, 404), pk=MISSING)],
-    "access:key_new": [get(MANAGERS, **ORGANISATION),
-                       post(MANAGERS, {"name": "case system (test)", "scopes": ["cases:read"], "expires_0": "1",
-                                       "expires_1": "6", "expires_2": "2027"}, **ORGANISATION),
-                       post(allowed_as(MANAGERS, 400), **ORGANISATION),
-                       get(allowed_as(MANAGERS, 404), pk=MISSING), post(allowed_as(MANAGERS, 404), pk=MISSING)],
-    "access:key_rotate": [get(MANAGERS, **API_KEY), post(MANAGERS, **API_KEY),
-                          get(allowed_as(MANAGERS, 404), pk=MISSING), post(allowed_as(MANAGERS, 404), pk=MISSING)],
-    "access:key_revoke": [get(MANAGERS, **API_KEY), post(allowed_as(MANAGERS, 302), **API_KEY),
-                          get(allowed_as(MANAGERS, 404), pk=MISSING), post(allowed_as(MANAGERS, 404), pk=MISSING)],
-    "access:webhook_new": [get(MANAGERS, **ORGANISATION),
-                           post(MANAGERS, {"url": "https://hooks.example.org/new", "events": ["case.state_changed"]},
-                                **ORGANISATION),
-                           post(allowed_as(MANAGERS, 400), {"url": "https://127.0.0.1/", "events": ["agreement.made"]},
-                                **ORGANISATION),
-                           get(allowed_as(MANAGERS, 404), pk=MISSING), post(allowed_as(MANAGERS, 404), pk=MISSING)],
-    "access:webhook": [get(MANAGERS, **WEBHOOK),
-                       post(allowed_as(MANAGERS, 302), {"url": "https://hooks.example.org/sen",
-                                                        "events": ["case.state_changed"], "active": "on"}, **WEBHOOK),
-                       post(allowed_as(MANAGERS, 400), {"url": "http://hooks.example.org/sen",
-                                                        "events": ["case.state_changed"]}, **WEBHOOK),
-                       get(allowed_as(MANAGERS, 404), pk=MISSING), post(allowed_as(MANAGERS, 404), pk=MISSING)],
-    "access:webhook_secret": [get(MANAGERS, **WEBHOOK), post(MANAGERS, **WEBHOOK),
-                              get(allowed_as(MANAGERS, 404), pk=MISSING), post(allowed_as(MANAGERS, 404), pk=MISSING)],
-})
+# API access (organisations, keys, webhook endpoints): tests/matrix_api_access.py.
+_add_rows(api_access_rows(get, post, MANAGERS, allowed_as))
