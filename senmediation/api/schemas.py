@@ -63,27 +63,25 @@ class LocalAuthorityOut(Schema):
     name: str
 
 
-class CaseOut(Schema):
+class CaseFacts(Schema):
+    """What a case read and a row of the changes list both say about a case."""
+
     reference: str
-    local_authority: LocalAuthorityOut
     case_type: CASE_TYPES  # type: ignore[valid-type]
     case_type_label: str
     state: STATES  # type: ignore[valid-type]
     state_label: str
     opened_on: dt.date
     closed_on: dt.date | None
+
+
+class CaseOut(CaseFacts):
+    local_authority: LocalAuthorityOut
     next_steps: list[NextStep]
     deadlines: list[DeadlineOut]
 
 
-class CaseChangeOut(Schema):
-    reference: str
-    case_type: CASE_TYPES  # type: ignore[valid-type]
-    case_type_label: str
-    state: STATES  # type: ignore[valid-type]
-    state_label: str
-    opened_on: dt.date
-    closed_on: dt.date | None
+class CaseChangeOut(CaseFacts):
     changed_at: dt.datetime = Field(description="When the case last changed (its state, type or details).")
     local_authority: str = Field(description="The GSS code of the case's local authority.")
 
