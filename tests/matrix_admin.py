@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from senmediation.accounts.roles import ROLE_PERMISSIONS, Role
 
-from .matrix_rows import MISSING, ROLES
+from .matrix_roles import MISSING, ROLES
 
 # ---- The Django admin, by rule -------------------------------------------------------------------
 # Only administrators are admin staff here. They manage users and settings but read no case content

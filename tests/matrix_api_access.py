@@ -4,17 +4,16 @@ that does not exist is 404."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-MISSING = 987654
+from .matrix_roles import MISSING, allowed_as
+
 ORGANISATION = {"pk": "{organisation}"}
 API_KEY = {"pk": "{api_key}"}
 WEBHOOK = {"pk": "{webhook}"}
 
 
-def api_access_rows(get: Any, post: Any, managers: dict[str, int],
-                    allowed_as: Callable[[dict[str, int], int], dict[str, int]]) -> dict[str, list[Any]]:
+def api_access_rows(get: Any, post: Any, managers: dict[str, int]) -> dict[str, list[Any]]:
     return {
         "access:index": [get(managers)],
         "access:organisation_new": [get(managers), post(allowed_as(managers, 302), {"name": "Stockport SENDIASS", "kind": "iass"}),

@@ -14,23 +14,12 @@ from senmediation.diaries.services import feed_create
 from senmediation.directory.models import Interpreter, MediatorLeave, Room, Venue
 from senmediation.portal.models import MeetingReply
 
-ROLES = ("anonymous", "coordinator", "mediator", "other_mediator", "manager", "commissioner", "other_commissioner",
-         "administrator", "superuser")
-MISSING = 987654
+from .matrix_roles import MISSING, allowed_as, by_role, everyone
 
-
-def _by_role(*statuses: int) -> dict[str, int]:
-    return dict(zip(ROLES, (*statuses, statuses[-1]), strict=True))
-
-
-DIARY_LIST = _by_role(302, 200, 302, 302, 200, 403, 403, 403)  # a mediator is taken to their own diary
-A_MEDIATORS_DIARY = _by_role(302, 200, 200, 404, 200, 403, 403, 403)
-OFFICE = _by_role(302, 200, 403, 403, 200, 403, 403, 403)
-OWN_TIME = _by_role(302, 403, 200, 200, 403, 403, 403, 403)  # every mediator has their own
-
-
-def _as(profile: dict[str, int], status: int) -> dict[str, int]:
-    return {role: status if value == 200 else value for role, value in profile.items()}
+DIARY_LIST = by_role(302, 200, 302, 302, 200, 403, 403, 403)  # a mediator is taken to their own diary
+A_MEDIATORS_DIARY = by_role(302, 200, 200, 404, 200, 403, 403, 403)
+OFFICE = by_role(302, 200, 403, 403, 200, 403, 403, 403)
+OWN_TIME = by_role(302, 403, 200, 200, 403, 403, 403, 403)  # every mediator has their own
 
 
 def diaries_world(mediator: Any, today: dt.date, scheduled: str) -> dict[str, Any]:
@@ -54,32 +43,32 @@ def _date(prefix: str, day: dt.date) -> dict[str, str]:
 
 
 def diaries_rows(get: Any, post: Any, today: dt.date) -> dict[str, list[Any]]:
-    posted_only = dict.fromkeys(ROLES, 405)
+    posted_only = everyone(405)
     soon = today + dt.timedelta(days=60)
     return {
         "diaries:index": [get(DIARY_LIST)],
         "diaries:mediator": [get(A_MEDIATORS_DIARY, pk="{mediator_id}"),
-                             get(_as(A_MEDIATORS_DIARY, 404) | {"mediator": 404}, pk=MISSING)],
-        "diaries:room": [get(OFFICE, pk="{diary_room}"), get(_as(OFFICE, 404), pk=MISSING)],
-        "diaries:interpreter": [get(OFFICE, pk="{diary_interpreter}"), get(_as(OFFICE, 404), pk=MISSING)],
+                             get(allowed_as(A_MEDIATORS_DIARY, 404) | {"mediator": 404}, pk=MISSING)],
+        "diaries:room": [get(OFFICE, pk="{diary_room}"), get(allowed_as(OFFICE, 404), pk=MISSING)],
+        "diaries:interpreter": [get(OFFICE, pk="{diary_interpreter}"), get(allowed_as(OFFICE, 404), pk=MISSING)],
         "diaries:mine": [get(OWN_TIME)],
-        "diaries:availability": [get(OWN_TIME), post(_as(OWN_TIME, 400)),
-                                 post(_as(OWN_TIME, 302), {"available": "yes", "weekdays": ["0", "1", "2", "3", "4", "5", "6"],
+        "diaries:availability": [get(OWN_TIME), post(allowed_as(OWN_TIME, 400)),
+                                 post(allowed_as(OWN_TIME, 302), {"available": "yes", "weekdays": ["0", "1", "2", "3", "4", "5", "6"],
                                                            **_date("first", soon), **_date("last", soon)})],
-        "diaries:leave": [get(OWN_TIME), post(_as(OWN_TIME, 400)),
-                          post(_as(OWN_TIME, 302), {**_date("starts_on", soon), **_date("ends_on", soon)})],
+        "diaries:leave": [get(OWN_TIME), post(allowed_as(OWN_TIME, 400)),
+                          post(allowed_as(OWN_TIME, 302), {**_date("starts_on", soon), **_date("ends_on", soon)})],
         # Someone else's leave is refused with a message on their page, never cancelled.
-        "diaries:leave_cancel": [get(posted_only, pk="{diary_leave}"), post(_as(OWN_TIME, 302), pk="{diary_leave}")],
+        "diaries:leave_cancel": [get(posted_only, pk="{diary_leave}"), post(allowed_as(OWN_TIME, 302), pk="{diary_leave}")],
         # The new address is shown once, in the answer to the POST.
         "diaries:feed_new": [get(posted_only), post(OWN_TIME)],
-        "diaries:feed_stop": [get(posted_only), post(_as(OWN_TIME, 302))],
+        "diaries:feed_stop": [get(posted_only), post(allowed_as(OWN_TIME, 302))],
         # A family's answer about their meeting time, from their case page (a family link only; no meeting, 404).
-        "portal:meeting_reply": [get(dict.fromkeys(ROLES, 200), token="{scheduled_token}"),
-                                 post(dict.fromkeys(ROLES, 302), {"suits": "yes"}, token="{scheduled_token}"),
-                                 get(dict.fromkeys(ROLES, 404), token="{la_token}"),
-                                 get(dict.fromkeys(ROLES, 404), token="{certified_token}")],
+        "portal:meeting_reply": [get(everyone(200), token="{scheduled_token}"),
+                                 post(everyone(302), {"suits": "yes"}, token="{scheduled_token}"),
+                                 get(everyone(404), token="{la_token}"),
+                                 get(everyone(404), token="{certified_token}")],
         "workqueue:time_change_done": [get(posted_only, pk="{time_change}"),
-                                       post(_as(OFFICE, 302), pk="{time_change}")],
-        "diary_feed:feed": [get(dict.fromkeys(ROLES, 200), token="{diary_feed_token}"),
-                            get(dict.fromkeys(ROLES, 404), token="not-a-feed")],
+                                       post(allowed_as(OFFICE, 302), pk="{time_change}")],
+        "diary_feed:feed": [get(everyone(200), token="{diary_feed_token}"),
+                            get(everyone(404), token="not-a-feed")],
     }

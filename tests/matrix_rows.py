@@ -14,28 +14,7 @@ from testsupport.fixtures import pdf_make
 from .matrix_api_access import api_access_rows
 from .matrix_diaries import diaries_rows
 from .matrix_people import people_rows
-
-ROLES = ("anonymous", "coordinator", "mediator", "other_mediator", "manager", "commissioner", "other_commissioner",
-         "administrator", "superuser")
-MISSING = 987654
-
-
-def by_role(anonymous: int, coordinator: int, mediator: int, other_mediator: int, manager: int,
-            commissioner: int, other_commissioner: int, administrator: int,
-            superuser: int | None = None) -> dict[str, int]:
-    return dict(zip(ROLES, (anonymous, coordinator, mediator, other_mediator, manager, commissioner,
-                            other_commissioner, administrator,
-                            administrator if superuser is None else superuser), strict=True))
-
-
-def everyone(status: int) -> dict[str, int]:
-    return dict.fromkeys(ROLES, status)
-
-
-def allowed_as(profile: dict[str, int], status: int) -> dict[str, int]:
-    """The same protection, with `status` for the roles that get through."""
-    return {role: status if value == 200 else value for role, value in profile.items()}
-
+from .matrix_roles import MISSING, allowed_as, by_role, everyone
 
 PUBLIC = everyone(200)
 STAFF = by_role(302, 200, 200, 200, 200, 200, 200, 200)
@@ -376,4 +355,4 @@ _add_rows(people_rows(get, post))
 _add_rows(diaries_rows(get, post, dt.date(2026, 12, 15)))  # the day the matrix runs on (matrix_world NOW)
 
 # API access (organisations, keys, webhook endpoints): tests/matrix_api_access.py.
-_add_rows(api_access_rows(get, post, MANAGERS, allowed_as))
+_add_rows(api_access_rows(get, post, MANAGERS))

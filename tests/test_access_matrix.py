@@ -34,7 +34,8 @@ from testsupport.fixtures import user_make
 
 from .matrix_admin import ADMIN_HANDLED, ADMIN_SECTIONS, admin_checks
 from .matrix_people import CEILING_CHECKS, CEILING_URLS, TARGETS
-from .matrix_rows import MISSING, ROLES, ROWS
+from .matrix_roles import MISSING, ROLES
+from .matrix_rows import ROWS
 from .matrix_world import NOW, clients_make, world_build
 
 
