@@ -134,7 +134,8 @@ def agreement_items_sweep(*, today: dt.date, before_days: int = REMIND_WORKING_D
         case = item.agreement.case
         if item.due < today:
             if item.status != AgreementItem.Status.LATE:
-                AgreementItem.objects.filter(pk=item.pk).update(status=AgreementItem.Status.LATE)
+                item.status = AgreementItem.Status.LATE
+                item.save(update_fields=["status"])  # a save, so the reports' monthly buckets are marked
                 counts["marked_late"] += 1
             api = api or notifications_api()
             staff_email = coordinator_email() if staff_email is None else staff_email

@@ -1,17 +1,21 @@
-"""The report's figures, counted by the database: a fixed number of queries whatever the data size.
+"""The report's figures, counted by the database per calendar month: a fixed number of queries whatever the
+data size. A report adds up its months, from the summary buckets (buckets.py) or counted live here.
 
 Each figure is counted from stored facts: cases by the day they were opened, status changes by the
 day they happened, clocks by the day they were met (their due dates were stored by the deadline
 engine under the working-day rules, so a clock was on time when met_on <= due_date), certificates by
 their legal date of issue, agreed actions by their due date, meetings held by the day they started and
-meetings cancelled by the day they were cancelled. Re-issued certificates are not counted again. Nothing here knows who is asking: suppression and access are decided by the caller.
+meetings cancelled by the day they were cancelled. Re-issued certificates are not counted again. A case
+reaching a state is counted once per month it reached it. Nothing here knows who is asking: suppression and
+access are decided by the caller.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.db.models import BooleanField, Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
@@ -22,7 +26,7 @@ from senmediation.agreements.models import AgreementItem
 from senmediation.cases.models import Case, CaseEvent, Deadline, MeetingOutcome
 from senmediation.core.clock import LONDON
 from senmediation.documents.models import Certificate
-from senmediation.feedback.selectors import complaint_and_feedback_counts
+from senmediation.feedback.models import Complaint, SurveyResponse
 from senmediation.meetings.models import Attendance, Meeting
 from senmediation.reporting.state_changes import state_changes
 from senmediation.rules.deadlines import Clock
@@ -38,17 +42,24 @@ EVENT_STATES = (State.mediation_requested, State.certificate_requested, State.he
                 State.withdrawn)
 OUTCOMES = (MeetingOutcome.AGREEMENT, MeetingOutcome.PARTIAL, MeetingOutcome.NO_AGREEMENT)
 TRANSITION = CaseEvent.Kind.TRANSITION
+CANCELLED_BY = frozenset(who.value for who in CancelledBy)
+DECISIONS = frozenset(d.value for d in Decision)
+ELEMENTS = frozenset(e.value for e in Element)
+UPHELD = (Complaint.Outcome.UPHELD, Complaint.Outcome.PARTLY)
 
 
 @dataclass
 class ReportFigures:
+    """Counts for one scope and stretch of months. Every field is a count or a table of counts, so the
+    figures of two months add up to the figures of both (`add`): a report is the sum of its months."""
+
     enquiries: int = 0
     by_source: dict[str, int] = field(default_factory=dict)
     by_channel: dict[str, int] = field(default_factory=dict)
     by_case_type: dict[str, int] = field(default_factory=dict)
     advice_only: int = 0
     certificates: dict[str, int] = field(default_factory=dict)
-    events: dict[str, int] = field(default_factory=dict)  # cases reaching each state in the period
+    events: dict[str, int] = field(default_factory=dict)  # cases reaching each state, once per case per month
     certificate_on_time: int = 0
     certificate_late: int = 0
     held_on_time: int = 0
@@ -70,13 +81,62 @@ class ReportFigures:
     complaints: int = 0
     complaints_upheld: int = 0  # upheld or partly upheld
     surveys: int = 0
-    satisfaction: float | None = None  # average of 1 to 5 over the survey answers
+    satisfaction_by_score: dict[str, int] = field(default_factory=dict)  # "1" to "5" -> survey answers
+
+    @property
+    def satisfaction(self) -> float | None:
+        """The average of 1 to 5 over the survey answers, to one decimal place."""
+        answers = sum(self.satisfaction_by_score.values())
+        if not answers:
+            return None
+        return round(sum(int(score) * n for score, n in self.satisfaction_by_score.items()) / answers, 1)
+
+    def add(self, other: ReportFigures) -> ReportFigures:
+        for name in _FIELD_NAMES:
+            setattr(self, name, _plus(getattr(self, name), getattr(other, name)))
+        return self
+
+    def to_json(self) -> dict[str, Any]:
+        return {name: _json_keys(getattr(self, name)) for name in _FIELD_NAMES}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ReportFigures:
+        f = cls()
+        for name, value in data.items():
+            if name not in _FIELD_NAMES:
+                continue  # a figure no longer counted: the next rebuild drops it
+            if name in _DATE_KEYED:
+                value = {dt.date.fromisoformat(k): v for k, v in value.items()}
+            elif name == "step_days":
+                value = {clock: Counter({int(k): v for k, v in days.items()}) for clock, days in value.items()}
+            setattr(f, name, value)
+        return f
 
 
-def _moments(period: Period) -> tuple[dt.datetime, dt.datetime]:
-    """The period as instants in England: from midnight on the first day to midnight after the last."""
-    start = dt.datetime.combine(period.start, dt.time(), LONDON)
-    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), LONDON)
+_FIELD_NAMES = tuple(f.name for f in fields(ReportFigures))
+_DATE_KEYED = ("opened_by_month", "held_by_month")
+
+
+def _plus(a: Any, b: Any) -> Any:
+    """a + b for a count or a (nested) table of counts; a Counter stays a Counter."""
+    if isinstance(a, dict):
+        out = a.copy()
+        for k, v in b.items():
+            out[k] = _plus(out[k], v) if k in out else (v.copy() if isinstance(v, dict) else v)
+        return out
+    return a + b
+
+
+def _json_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k.isoformat() if isinstance(k, dt.date) else str(k): _json_keys(v) for k, v in value.items()}
+    return value
+
+
+def _moments(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """Days as instants in England: from midnight on the first day to midnight after the last."""
+    start = dt.datetime.combine(first, dt.time(), LONDON)
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), LONDON)
     return start, end
 
 
@@ -85,15 +145,84 @@ def _la(qs: QuerySet[Any], path: str, local_authority_id: int | None) -> QuerySe
 
 
 def _month(value: dt.date | dt.datetime) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
+    return (value.date() if isinstance(value, dt.datetime) else value).replace(day=1)
 
 
-def report_figures(*, local_authority_id: int | None, period: Period) -> ReportFigures:
-    """Every figure of the report for one LA (None: all) and period, in nine queries."""
-    f = ReportFigures()
-    start, end = _moments(period)
-    cases = _la(Case.objects.filter(opened_on__range=(period.start, period.end)), "local_authority_id",
-                local_authority_id)
+Key = tuple[int | None, dt.date]  # (the LA, or the scope asked for when not split by LA; the month)
+
+
+class _Months:
+    """The figures being counted, one ReportFigures per scope and month."""
+
+    def __init__(self, scope: int | None, by_la: bool) -> None:
+        self.scope, self.by_la, self.out = scope, by_la, dict[Key, ReportFigures]()
+
+    def rows(self, qs: QuerySet[Any], la_path: str, month: Any, *group: str, **counts: Any) -> Iterator[
+            tuple[ReportFigures, dict[str, Any]]]:
+        """Runs one grouped query (by month, by LA when split, and by `group`) and yields each row with the
+        figures it adds to."""
+        qs = _la(qs, la_path, None if self.by_la else self.scope).order_by().annotate(_month=month)
+        names = ["_month", *group]
+        if self.by_la:
+            qs = qs.annotate(_la=F(la_path))
+            names.append("_la")
+        for row in qs.values(*names).annotate(**counts):
+            key = (row["_la"] if self.by_la else self.scope, _month(row["_month"]))
+            figures = self.out.get(key)
+            if figures is None:
+                figures = self.out[key] = ReportFigures()
+            yield figures, row
+
+
+def count_by_month(*, first: dt.date, last: dt.date, local_authority_id: int | None = None,
+                   by_la: bool = False) -> dict[Key, ReportFigures]:
+    """Every figure of the report for the months from `first` to `last` (whole months), per month: for one LA
+    (or all, None), or split by LA (`by_la`, for the summary buckets; key None then holds facts with no LA).
+    Ten grouped queries, whatever the data size; each returns a row per month (and LA) and value counted."""
+    m = _Months(local_authority_id, by_la)
+    start, end = _moments(first, last)
+    _cases(m, first, last)  # query 1
+    certificates = Certificate.objects.filter(supersedes__isnull=True, issued_on__range=(first, last))
+    for f, r in m.rows(certificates, "local_authority_id", TruncMonth("issued_on"), "kind",  # query 2
+                       n=Count("id")):
+        f.certificates[r["kind"]] = f.certificates.get(r["kind"], 0) + r["n"]
+    events = state_changes().filter(at__gte=start, at__lt=end, to_state__in=EVENT_STATES)
+    for f, r in m.rows(events, "case__local_authority_id", TruncMonth("at", tzinfo=LONDON), "to_state",  # query 3
+                       n=Count("case_id", distinct=True)):
+        f.events[r["to_state"]] = f.events.get(r["to_state"], 0) + r["n"]
+        if r["to_state"] == State.held:
+            month = _month(r["_month"])
+            f.held_by_month[month] = f.held_by_month.get(month, 0) + r["n"]
+    _clocks(m, first, last)  # query 4
+    _outcomes(m, events.filter(to_state=State.held))  # query 5
+    _actions(m, first, last)  # query 6
+    _feedback(m, first, last, start, end)  # queries 7 and 8
+    _meetings(m, first, last, start, end)  # queries 9 and 10
+    for f in m.out.values():
+        with_zeros(f)
+    return m.out
+
+
+def with_zeros(f: ReportFigures) -> ReportFigures:
+    """Every category of a table present, 0 where nothing was counted (so a table's rows never go missing)."""
+    for name, keys in (("by_source", Case.Source.values), ("by_channel", Case.Channel.values),
+                       ("by_case_type", ("sen_mediation", "disagreement_resolution")),
+                       ("certificates", Certificate.Kind.values), ("events", EVENT_STATES), ("outcomes", OUTCOMES),
+                       ("cancelled_by", sorted(CANCELLED_BY))):
+        setattr(f, name, dict.fromkeys(keys, 0) | getattr(f, name))
+    return f
+
+
+def live_report_figures(*, local_authority_id: int | None, period: Period) -> ReportFigures:
+    """The period's figures counted from the raw rows now (the summary buckets give the same, faster:
+    buckets.report_figures)."""
+    total = with_zeros(ReportFigures())
+    for figures in count_by_month(first=period.start, last=period.end, local_authority_id=local_authority_id).values():
+        total.add(figures)
+    return total
+
+
+def _cases(m: _Months, first: dt.date, last: dt.date) -> None:
     counts: dict[str, Any] = {"enquiries": Count("id")}
     counts |= {f"source_{v}": Count("id", filter=Q(source=v)) for v in Case.Source.values}
     counts |= {f"channel_{v}": Count("id", filter=Q(channel=v)) for v in Case.Channel.values}
@@ -101,85 +230,67 @@ def report_figures(*, local_authority_id: int | None, period: Period) -> ReportF
     # Advice only: closed having had information, with no certificate and the LA never told of mediation.
     counts["advice_only"] = Count("id", filter=Q(state=State.closed, certificate_issued_on__isnull=True,
                                                  la_notified_on__isnull=True, meeting_outcome=""))
-    # Query 1: one pass over the period's cases, grouped by the month they were opened (a row a month).
-    rows = list(cases.order_by().annotate(month=TruncMonth("opened_on")).values("month").annotate(**counts))
-    total = Counter[str]()
-    for r in rows:
-        total.update({k: v for k, v in r.items() if k != "month"})
-        f.opened_by_month[_month(r["month"])] = r["enquiries"]
-    f.enquiries, f.advice_only = total["enquiries"], total["advice_only"]
-    f.by_source = {v: total[f"source_{v}"] for v in Case.Source.values}
-    f.by_channel = {v: total[f"channel_{v}"] for v in Case.Channel.values}
-    f.by_case_type = {v: total[f"type_{v}"] for v in ("sen_mediation", "disagreement_resolution")}
-    certificates = _la(Certificate.objects.filter(supersedes__isnull=True, issued_on__range=(period.start, period.end)),
-                       "local_authority_id", local_authority_id)
-    f.certificates = certificates.aggregate(  # query 2
-        **{v: Count("id", filter=Q(kind=v)) for v in Certificate.Kind.values})
-    events = _la(state_changes().filter(at__gte=start, at__lt=end, to_state__in=EVENT_STATES),
-                 "case__local_authority_id", local_authority_id)
-    f.events = dict.fromkeys(EVENT_STATES, 0)
-    for r in (events.order_by().annotate(month=TruncMonth("at", tzinfo=LONDON))  # query 3
-              .values("to_state", "month").annotate(n=Count("case_id", distinct=True))):
-        f.events[r["to_state"]] = f.events.get(r["to_state"], 0) + r["n"]
-        if r["to_state"] == State.held:
-            f.held_by_month[_month(r["month"])] = r["n"]
-    _clocks(f, local_authority_id, period)  # query 4
-    _outcomes(f, events.filter(to_state=State.held))  # query 5
-    _actions(f, local_authority_id, period)  # query 6
-    _feedback(f, local_authority_id, period)  # queries 7 and 8
-    _meetings(f, local_authority_id, period, start, end)  # query 9
-    return f
+    cases = Case.objects.filter(opened_on__range=(first, last))
+    for f, r in m.rows(cases, "local_authority_id", TruncMonth("opened_on"), **counts):
+        month = _month(r["_month"])
+        f.enquiries += r["enquiries"]
+        f.advice_only += r["advice_only"]
+        f.opened_by_month[month] = f.opened_by_month.get(month, 0) + r["enquiries"]
+        for name, values, into in (("source", Case.Source.values, f.by_source),
+                                   ("channel", Case.Channel.values, f.by_channel),
+                                   ("type", ("sen_mediation", "disagreement_resolution"), f.by_case_type)):
+            for v in values:
+                into[v] = into.get(v, 0) + r[f"{name}_{v}"]
 
 
-def _meetings(f: ReportFigures, local_authority_id: int | None, period: Period, start: dt.datetime,
-              end: dt.datetime) -> None:
-    """One pass over the meetings held in the period (by when they started) and those cancelled in it (by the
-    day they were cancelled): decision-makers at the table (reg 37(1)) and cancellations by who called them off.
-    A held meeting counts only once its attendance is recorded; "absent" includes an LA that did not come."""
-    held = Q(status=Meeting.Status.HELD, starts_at__gte=start, starts_at__lt=end)
-    cancelled = Q(status=Meeting.Status.CANCELLED, cancelled_on__range=(period.start, period.end))
-    meetings = _la(Meeting.objects.filter(held | cancelled), "case__local_authority_id", local_authority_id).annotate(
+def _meetings(m: _Months, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datetime) -> None:
+    """The meetings held (by when they started) and those cancelled (by the day they were cancelled):
+    decision-makers at the table (reg 37(1)) and cancellations by who called them off. A held meeting counts
+    only once its attendance is recorded; "absent" includes an LA that did not come."""
+    held = Meeting.objects.filter(status=Meeting.Status.HELD, starts_at__gte=start, starts_at__lt=end).annotate(
         recorded=Exists(Attendance.objects.filter(meeting=OuterRef("pk"))),
         la_authority=Exists(Attendance.objects.filter(meeting=OuterRef("pk"), role=Attendance.Role.LA_DECISION_MAKER,
                                                       has_authority=True)),
     )
-    row = meetings.aggregate(
-        present=Count("id", filter=held & Q(recorded=True, la_authority=True)),
-        absent=Count("id", filter=held & Q(recorded=True, la_authority=False)),
-        **{f"cancelled_{who.value}": Count("id", filter=cancelled & Q(cancelled_by=who.value)) for who in CancelledBy},
-    )
-    f.la_decision_maker_present, f.la_decision_maker_absent = row["present"], row["absent"]
-    f.cancelled_by = {who.value: row[f"cancelled_{who.value}"] for who in CancelledBy}
+    for f, r in m.rows(held, "case__local_authority_id", TruncMonth("starts_at", tzinfo=LONDON),
+                       present=Count("id", filter=Q(recorded=True, la_authority=True)),
+                       absent=Count("id", filter=Q(recorded=True, la_authority=False))):
+        f.la_decision_maker_present += r["present"]
+        f.la_decision_maker_absent += r["absent"]
+    cancelled = Meeting.objects.filter(status=Meeting.Status.CANCELLED, cancelled_on__range=(first, last))
+    for f, r in m.rows(cancelled, "case__local_authority_id", TruncMonth("cancelled_on"), "cancelled_by",
+                       n=Count("id")):
+        if r["cancelled_by"] in CANCELLED_BY:
+            f.cancelled_by[r["cancelled_by"]] = f.cancelled_by.get(r["cancelled_by"], 0) + r["n"]
 
 
-def _feedback(f: ReportFigures, local_authority_id: int | None, period: Period) -> None:
-    rows = complaint_and_feedback_counts(
-        start=period.start, end=period.end,
-        local_authorities=None if local_authority_id is None else [local_authority_id],
-    )
-    f.complaints = sum(r["complaints"] for r in rows)
-    f.complaints_upheld = sum(r["upheld"] for r in rows)
-    f.surveys = sum(r["surveys"] for r in rows)
-    rated = [(r["average_satisfaction"], r["surveys"]) for r in rows if r["average_satisfaction"] is not None]
-    if rated:
-        f.satisfaction = round(sum(a * n for a, n in rated) / sum(n for _, n in rated), 1)
+def _feedback(m: _Months, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datetime) -> None:
+    """Complaints by the day they were received, for cases of the LA; survey answers by the moment given."""
+    complaints = Complaint.objects.filter(received_on__range=(first, last))
+    for f, r in m.rows(complaints, "case__local_authority_id", TruncMonth("received_on"), n=Count("id"),
+                       upheld=Count("id", filter=Q(outcome__in=UPHELD))):
+        f.complaints += r["n"]
+        f.complaints_upheld += r["upheld"]
+    surveys = SurveyResponse.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+    for f, r in m.rows(surveys, "local_authority_id", TruncMonth("submitted_at", tzinfo=LONDON), "satisfaction",
+                       n=Count("id")):
+        f.surveys += r["n"]
+        score = str(r["satisfaction"])
+        f.satisfaction_by_score[score] = f.satisfaction_by_score.get(score, 0) + r["n"]
 
 
-def _met_in(local_authority_id: int | None, period: Period) -> QuerySet[Deadline]:
-    return _la(Deadline.objects.filter(met_on__range=(period.start, period.end)), "case__local_authority_id",
-               local_authority_id)
-
-
-def _clocks(f: ReportFigures, local_authority_id: int | None, period: Period) -> None:
-    """Days taken per clock, as a histogram split by on time or late: as many rows as distinct (clock, days,
-    on time) combinations, never one per case. The on-time and late counts are sums over it."""
+def _clocks(m: _Months, first: dt.date, last: dt.date) -> None:
+    """Days taken per clock, as a histogram split by on time or late: as many rows as distinct (month, clock,
+    days, on time) combinations, never one per case. The on-time and late counts are sums over it."""
     taken = ExpressionWrapper(F("met_on") - F("start_date"), output_field=DurationField())
     on_time = ExpressionWrapper(Q(met_on__lte=F("due_date")), output_field=BooleanField())
-    f.step_days = {c.value: Counter() for c in STEP_CLOCKS}
-    for r in (_met_in(local_authority_id, period).filter(clock__in=STEP_CLOCKS).order_by()
-              .annotate(taken=taken, on_time=on_time).values("clock", "taken", "on_time").annotate(n=Count("id"))):
+    met = Deadline.objects.filter(met_on__range=(first, last), clock__in=STEP_CLOCKS).annotate(taken=taken,
+                                                                                                on_time=on_time)
+    for f, r in m.rows(met, "case__local_authority_id", TruncMonth("met_on"), "clock", "taken", "on_time",
+                       n=Count("id")):
         clock, n = r["clock"], r["n"]
-        f.step_days[clock][r["taken"].days] += n
+        days = f.step_days.setdefault(clock, Counter())
+        days[r["taken"].days] += n
         if clock in CERTIFICATE_CLOCKS:
             if r["on_time"]:
                 f.certificate_on_time += n
@@ -192,35 +303,39 @@ def _clocks(f: ReportFigures, local_authority_id: int | None, period: Period) ->
                 f.held_late += n
 
 
-def _outcomes(f: ReportFigures, held: QuerySet[CaseEvent]) -> None:
+def _outcomes(m: _Months, held: QuerySet[CaseEvent]) -> None:
     """Grouped by each case's outcome and its lists of decisions and elements: as many rows as distinct
-    combinations (a few hundred at most), then spread over decisions and elements here."""
-    f.outcomes = dict.fromkeys(OUTCOMES, 0)
-    f.outcomes_by_decision = {d.value: dict.fromkeys(OUTCOMES, 0) for d in Decision}
-    f.outcomes_by_element = {e.value: dict.fromkeys(OUTCOMES, 0) for e in Element}
-    rows = (held.filter(case__meeting_outcome__in=OUTCOMES).order_by()
-            .values("case__meeting_outcome", "case__decisions", "case__elements").annotate(n=Count("case_id")))
-    for r in rows:
+    combinations (a few hundred a month at most), then spread over decisions and elements here."""
+    for f, r in m.rows(held.filter(case__meeting_outcome__in=OUTCOMES), "case__local_authority_id",
+                       TruncMonth("at", tzinfo=LONDON), "case__meeting_outcome", "case__decisions",
+                       "case__elements", n=Count("case_id")):
         outcome, n = r["case__meeting_outcome"], r["n"]
-        f.outcomes[outcome] += n
+        f.outcomes[outcome] = f.outcomes.get(outcome, 0) + n
         for d in set(r["case__decisions"] or []):
-            if d in f.outcomes_by_decision:
-                f.outcomes_by_decision[d][outcome] += n
+            if d in DECISIONS:
+                row = f.outcomes_by_decision.setdefault(d, dict.fromkeys(OUTCOMES, 0))
+                row[outcome] += n
         for e in set(r["case__elements"] or []):
-            if e in f.outcomes_by_element:
-                f.outcomes_by_element[e][outcome] += n
+            if e in ELEMENTS:
+                row = f.outcomes_by_element.setdefault(e, dict.fromkeys(OUTCOMES, 0))
+                row[outcome] += n
 
 
-def _actions(f: ReportFigures, local_authority_id: int | None, period: Period) -> None:
-    items = _la(AgreementItem.objects.filter(agreed=True, due__range=(period.start, period.end)),
-                "agreement__case__local_authority_id", local_authority_id)
+def _actions(m: _Months, first: dt.date, last: dt.date) -> None:
+    items = AgreementItem.objects.filter(agreed=True, due__range=(first, last))
     done = Q(status=AgreementItem.Status.DONE)
-    row = items.aggregate(
-        on_time=Count("id", filter=done & Q(done_on__lte=F("due"))),
-        late=Count("id", filter=Q(status=AgreementItem.Status.LATE) | (done & ~Q(done_on__lte=F("due")))),
-        open=Count("id", filter=Q(status=AgreementItem.Status.OPEN)),
-    )
-    f.actions_on_time, f.actions_late, f.actions_open = row["on_time"], row["late"], row["open"]
+    for f, r in m.rows(items, "agreement__case__local_authority_id", TruncMonth("due"),
+                       on_time=Count("id", filter=done & Q(done_on__lte=F("due"))),
+                       late=Count("id", filter=Q(status=AgreementItem.Status.LATE) | (done & ~Q(done_on__lte=F("due")))),
+                       open=Count("id", filter=Q(status=AgreementItem.Status.OPEN))):
+        f.actions_on_time += r["on_time"]
+        f.actions_late += r["late"]
+        f.actions_open += r["open"]
+
+
+def _met_in(local_authority_id: int | None, period: Period) -> QuerySet[Deadline]:
+    return _la(Deadline.objects.filter(met_on__range=(period.start, period.end)), "case__local_authority_id",
+               local_authority_id)
 
 
 def median(histogram: Counter[int]) -> float | None:

@@ -20,7 +20,8 @@ from senmediation.rules.deadlines import CLOCK_RULES, Clock
 from senmediation.rules.eligibility import DECISION_LABELS, Decision, Element
 from senmediation.rules.workflow import State
 
-from .figures import CERTIFICATE_CLOCKS, OUTCOMES, STEP_CLOCKS, ReportFigures, median, report_figures
+from .buckets import add_up, figures_by_month
+from .figures import CERTIFICATE_CLOCKS, OUTCOMES, STEP_CLOCKS, ReportFigures, median
 from .periods import Period, adjacent_periods
 from .suppression import LABEL, THRESHOLD, Cell, Equation, basic, plain, protect, share_text, total_of
 
@@ -291,16 +292,15 @@ def _trend(months: list[dt.date], cells: dict[str, Cell]) -> Table:
 
 def published_tables(*, local_authority_id: int | None, period: Period, for_commissioner: bool) -> list[Table]:
     """The report's tables as the reader may see them. A commissioner's (and the API's) are protected across
-    the adjacent periods too, so those periods' figures are counted as well (a quarter's three months, a
-    year's quarters, the 12 months before with the months that differ)."""
-    figures = report_figures(local_authority_id=local_authority_id, period=period)
-    adjacent: list[Adjacent] = []
-    if for_commissioner:
-        for other in adjacent_periods(period):
-            sign = 1 if period.kind == "rolling" and other.end < period.start else -1
-            adjacent.append(Adjacent(sign, report_figures(local_authority_id=local_authority_id, period=other),
-                                     other.months()))
-    return report_tables(figures, months=period.months(), for_commissioner=for_commissioner, adjacent=adjacent)
+    the adjacent periods too, so those periods' figures are added up as well (a quarter's three months, a
+    year's quarters, the 12 months before with the months that differ), from one read of the monthly buckets."""
+    others = adjacent_periods(period) if for_commissioner else []
+    months = {m for p in (period, *others) for m in p.months()}
+    by_month = figures_by_month(local_authority_id=local_authority_id, months=months)
+    adjacent = [Adjacent(1 if period.kind == "rolling" and other.end < period.start else -1,
+                         add_up(by_month, other.months()), other.months()) for other in others]
+    return report_tables(add_up(by_month, period.months()), months=period.months(), for_commissioner=for_commissioner,
+                         adjacent=adjacent)
 
 
 CERTIFICATE_CLOCK_VALUES = tuple(c.value for c in CERTIFICATE_CLOCKS)

@@ -8,7 +8,6 @@ is shown able to fail.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ import pytest
 from senmediation.demodata.generator import cases_generate
 from senmediation.directory.models import LocalAuthority
 from senmediation.reporting import tables as tables_module
-from senmediation.reporting.figures import report_figures
+from senmediation.reporting.buckets import months_to_build, rebuild_month
 from senmediation.reporting.periods import Period, period_month, period_quarter, period_rolling_12, period_year
 from senmediation.reporting.suppression import Cell, Shown
 from senmediation.reporting.tables import Table, published_tables
@@ -131,8 +130,9 @@ def demo(db: None, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     demo_reference_data_load()
     demo_users_create(password="a long demo password 2026")
     cases_generate(count=360, seed=26, today=TODAY, processes=1)
-    # Each period's figures are counted once and shared by every page that sets them beside its own.
-    monkeypatch.setattr(tables_module, "report_figures", functools.cache(report_figures))
+    # Each month is counted once, into the summary buckets every period reads.
+    for month in months_to_build(TODAY):
+        rebuild_month(month)
     return {"las": list(LocalAuthority.objects.filter(cases__isnull=False).distinct().order_by("name"))}
 
 

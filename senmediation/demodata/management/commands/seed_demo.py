@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
@@ -73,6 +74,8 @@ class Command(BaseCommand):
             created = cases_generate(count=options["cases"], seed=options["seed"], processes=options["processes"],
                                      progress=Progress(options["cases"], stream=self.stderr))
             self.stdout.write(f"Made {created} cases in {time.monotonic() - started:.1f} s.")
+            # The generator writes in bulk, which marks no month: count every month's report figures once.
+            call_command("report_buckets", "--build", stdout=self.stdout)
             if options["cases"] < OWN_DOCUMENTS_BELOW:
                 coordinator = User.objects.get(username="coordinator")
                 sent = queue_examples_make(by=coordinator)
