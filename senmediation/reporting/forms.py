@@ -96,7 +96,9 @@ PRICE_ERRORS = {"required": "Enter an amount in pounds, for example 120.00",
 
 
 def _price(label: str) -> forms.DecimalField:
-    return forms.DecimalField(label=label, max_digits=9, decimal_places=2, min_value=0, error_messages=PRICE_ERRORS)
+    # A text box, not type=number (GOV.UK: number inputs change values on scroll and read badly)
+    return forms.DecimalField(label=label, max_digits=9, decimal_places=2, min_value=0, error_messages=PRICE_ERRORS,
+                              widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}))
 
 
 class RateCardVersionForm(forms.Form):

@@ -46,7 +46,10 @@ def test_a_manager_issues_and_a_commissioner_downloads_their_statement(browser, 
     expect(page).to_have_title(ERROR_TITLE)
     expect(page.locator("#id_mediation-error")).to_contain_text("Enter an amount in pounds, for example 120.00")
     assert_accessible_at_each_width(page, "costs-rate-card-error")
+    page.get_by_label("Each enquiry or referral (information and advice)").fill("0")
+    page.get_by_label("Each mediation certificate issued").fill("40")
     page.get_by_label("Each SEN mediation meeting held").fill("400")
+    page.get_by_label("Each disagreement resolution meeting held").fill("300")
     page.get_by_label("Purchase order or contract reference").fill("PO-77")
     page.get_by_role("button", name="Add these prices").click()
     expect(page.get_by_role("table", name="Versions, newest first")).to_contain_text("January 2026")
@@ -74,7 +77,7 @@ def test_a_manager_issues_and_a_commissioner_downloads_their_statement(browser, 
     with open(download.path(), "rb") as pdf:
         text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read())).pages)
     assert "Activity statement ACT-2026-00001" in text and "£800.00" in text and "PO-77" in text
-    page.get_by_role("link", name="ACT-2026-00001").click()
+    page.get_by_role("link", name="ACT-2026-00001", exact=True).click()
     expect(page.get_by_role("link", name="Correct this statement")).to_have_count(0)
     assert_accessible_at_each_width(page, "costs-commissioner-statement")
     assert ActivityStatement.objects.get().issued_by.username == "boss"
