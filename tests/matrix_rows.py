@@ -270,7 +270,29 @@ _add_rows({
     "reporting:activity": [get(MANAGERS, **OWN_LA)],
     "reporting:activity_csv": [get(MANAGERS, **OWN_LA)],
     "reporting:activity_pdf": [get(MANAGERS, **OWN_LA)],
-    "reporting:rate_card": [get(MANAGERS, **OWN_LA), get(allowed_as(MANAGERS, 404), la="all")],
+    "reporting:rate_card": [get(MANAGERS, **OWN_LA), get(allowed_as(MANAGERS, 404), la="all"),
+                            post(allowed_as(MANAGERS, 302), {"month": "1", "year": "2027", "enquiry": "1",
+                                                             "certificate": "1", "mediation": "1",
+                                                             "disagreement_resolution": "1"}, **OWN_LA),
+                            post(allowed_as(MANAGERS, 400), {"month": "1", "year": "2027"}, **OWN_LA)],
+    # Issued statements: read and downloaded by managers (any LA, or all) and the LA's own commissioners;
+    # issued and corrected by managers only.
+    "reporting:statements": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
+    "reporting:statement": [get(OWN_LA_ONLY, number="{statement}", **OWN_LA),
+                            get(allowed_as(OWN_LA_ONLY, 404), number="ACT-2026-99999", **OWN_LA),
+                            get(MANAGERS_ALL, la="all", number="{statement}")],
+    "reporting:statement_pdf": [get(OWN_LA_ONLY, number="{statement}", **OWN_LA)],
+    "reporting:statement_csv": [get(OWN_LA_ONLY, number="{statement}", **OWN_LA)],
+    "reporting:statement_issue": [get(GET_ONLY_POSTED, **OWN_LA),
+                                  post(allowed_as(MANAGERS, 302), {"period": "quarter", "year": "2026",
+                                                                   "quarter": "2"}, **OWN_LA),
+                                  post(allowed_as(MANAGERS, 400), {"period": "month", "year": "2026", "month": "2"},
+                                       **OWN_LA)],  # inside the quarter already issued
+    "reporting:statement_correct": [get(MANAGERS, number="{statement}", **OWN_LA),
+                                    post(allowed_as(MANAGERS, 302), {"reason": "Recounted."}, number="{statement}",
+                                         **OWN_LA),
+                                    post(allowed_as(MANAGERS, 400), {"reason": ""}, number="{statement}", **OWN_LA),
+                                    get(allowed_as(MANAGERS, 404), number="ACT-2026-99999", **OWN_LA)],
 })
 # The portal: anyone holding a live link, signed in or not; a made-up token opens nothing, whoever asks.
 # The letter-code page is public; a wrong code is a form error for everyone.

@@ -38,6 +38,8 @@ from senmediation.portal.models import Purpose
 from senmediation.portal.services.links import party_link_create, party_link_issue
 from senmediation.portal.services.submissions import child_views_submit
 from senmediation.referrals.tests.journeys import parent_answers, walk
+from senmediation.reporting.periods import period_quarter
+from senmediation.reporting.statements import statement_issue
 from senmediation.rules.expenses import ClaimAnswers
 from testsupport.fixtures import mediator_make, pdf_make, user_make
 
@@ -280,6 +282,9 @@ def world_build() -> dict[str, Any]:
     world.update(complaint_message=response_letter.message_id, complaint_attachment=response_letter.pk)
     world.update(_api_access(manager))
     world.update(diaries_world(mediator, NOW.date(), world["scheduled"]))
+    # An activity statement issued to Trafford (free for its residents, so no rate card is needed).
+    world["statement"] = statement_issue(local_authority=LocalAuthority.objects.get(gss_code="E08000009"),
+                                         period=period_quarter(2026, 1), by=manager, ip=None).number
     return world
 
 

@@ -1,15 +1,18 @@
-"""The activity statement: the chargeable work done for one LA's residents in a period, priced from its
-rate card, and the parents' expenses paid for the LA under SEND Regulations 2014 reg 41. Counts come from the
-same stored facts as the report (five queries whatever the data size: cases, certificates, meetings held,
-approved expenses claims, the rate card)."""
+"""The activity statement: the work done for one LA's residents in a period, priced month by month from the
+rate card version in force in each month, and the parents' expenses paid for the LA under SEND Regulations
+2014 reg 41. Counts come from the same stored facts as the report, in five queries whatever the data size (cases,
+certificates, meetings held, approved expenses claims, the rate card versions). statements.py issues it."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Min, Q, Sum
+from django.db.models.functions import TruncMonth
 
 from senmediation.cases.models import Case
 from senmediation.core.clock import LONDON
@@ -20,26 +23,37 @@ from senmediation.reporting.state_changes import state_changes
 from senmediation.rules.eligibility import Route
 from senmediation.rules.workflow import CaseType, State
 
-from .models import RateCard
+from .models import ActivityStatementLine, RateCardVersion
 from .periods import Period
+
+Kind = ActivityStatementLine.Kind
+ZERO = Decimal("0.00")
+EXPENSES_ITEM = "Parents' expenses (SEND Regulations 2014 reg 41)"
+EXPENSES_HOW = "Claims approved in the period, paid at the rates of reg 41: travel, lost earnings, care, overnight."
+# (item, how it is counted, the rate card's price field)
+PRICED = (
+    ("Enquiries and referrals", "Cases opened: information and advice given.", "enquiry"),
+    ("Mediation certificates", "Certificates issued; a corrected one is a free line of its own.", "certificate"),
+    ("SEN mediation meetings", "Meetings held, once per case in the period.", "mediation"),
+    ("Disagreement resolution meetings", "Meetings held, once per case in the period.", "disagreement_resolution"),
+)
+CORRECTED_ITEM = "Corrected certificates"
+CORRECTED_WHY = "A correction of a certificate already issued is not charged again."
 
 
 @dataclass(frozen=True)
 class Line:
+    """A line as the issued statement stores it (the same names as ActivityStatementLine)."""
+
+    kind: str
     item: str
     how: str
     quantity: int
     unit_price: Decimal | None  # None: a sum of amounts paid (expenses), not a price times a count
-    paid: Decimal = Decimal("0.00")
-
-    @property
-    def amount(self) -> Decimal:
-        return self.paid if self.unit_price is None else self.unit_price * self.quantity
-
-    @property
-    def recharged(self) -> bool:
-        """Money paid out for the LA (reg 41 expenses): owed even where the service itself is free."""
-        return self.unit_price is None
+    amount: Decimal
+    months: str = ""  # which months of the period, when prices changed inside it
+    free_reason: str = ""
+    rate_card_version: RateCardVersion | None = None
 
 
 @dataclass(frozen=True)
@@ -47,45 +61,139 @@ class Statement:
     local_authority: LocalAuthority
     period: Period
     lines: list[Line]
-    free: bool  # the LA covers its residents (the seed: free for Trafford residents): nothing is charged
-    rate_card: RateCard | None
+    free_for_residents: bool  # the LA covers its residents (the seed: Trafford): nothing is charged for the service
+    versions: list[RateCardVersion] = field(default_factory=list)  # the versions in force, in order
+    missing_months: list[dt.date] = field(default_factory=list)  # months of a paying LA with no version in force
+
+    @property
+    def local_authority_name(self) -> str:
+        return self.local_authority.name
+
+    @property
+    def period_label(self) -> str:
+        return self.period.label
+
+    @property
+    def purchase_order(self) -> str:
+        return self.versions[-1].purchase_order if self.versions else ""
+
+    @property
+    def vat_note(self) -> str:
+        return self.versions[-1].vat_note if self.versions else ""
+
+    @property
+    def chargeable_total(self) -> Decimal:
+        return sum((line.amount for line in self.lines if line.kind == Kind.CHARGEABLE), ZERO)
+
+    @property
+    def expenses_total(self) -> Decimal:
+        return sum((line.amount for line in self.lines if line.kind == Kind.EXPENSES), ZERO)
 
     @property
     def total(self) -> Decimal:
-        return sum((line.amount for line in self.lines if line.recharged or not self.free), Decimal("0.00"))
+        return self.chargeable_total + self.expenses_total
+
+
+def version_in_force(versions: list[RateCardVersion], month: dt.date) -> RateCardVersion | None:
+    """The latest version from this month or before (of two from the same month, the one added later)."""
+    found = None
+    for version in versions:  # ordered by effective_from, then id
+        if version.effective_from <= month:
+            found = version
+    return found
+
+
+def months_label(months: list[dt.date]) -> str:
+    if len(months) == 1:
+        return f"{months[0]:%B %Y}"
+    first = f"{months[0]:%B}" if months[0].year == months[-1].year else f"{months[0]:%B %Y}"
+    return f"{first} to {months[-1]:%B %Y}"
+
+
+def _by_month(rows: list[Any], key: str) -> dict[dt.date, int]:
+    return {_month(row["m"]): int(row[key] or 0) for row in rows}
+
+
+def _month(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(LONDON).date().replace(day=1)
+    assert isinstance(value, dt.date)
+    return value.replace(day=1)
+
+
+def _counts(la_id: int, period: Period) -> dict[str, dict[dt.date, int]]:
+    """Per month of the period: cases opened, certificates and corrections issued, meetings held (each case once,
+    in the month of its first meeting in the period)."""
+    start = dt.datetime.combine(period.start, dt.time(), LONDON)
+    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), LONDON)
+    cases = list(Case.objects.filter(local_authority_id=la_id, opened_on__range=(period.start, period.end))
+                 .annotate(m=TruncMonth("opened_on")).values("m").annotate(n=Count("id")).order_by())
+    certificates = list(Certificate.objects.filter(local_authority_id=la_id,
+                                                   issued_on__range=(period.start, period.end))
+                        .annotate(m=TruncMonth("issued_on")).values("m")
+                        .annotate(new=Count("id", filter=Q(supersedes__isnull=True)),
+                                  corrected=Count("id", filter=Q(supersedes__isnull=False))).order_by())
+    held: dict[str, dict[dt.date, int]] = {CaseType.sen_mediation: {}, CaseType.disagreement_resolution: {}}
+    for row in (state_changes().filter(to_state=State.held, at__gte=start, at__lt=end, case__local_authority_id=la_id)
+                .values("case_id", "case__case_type").annotate(first=Min("at")).order_by()):
+        month = _month(row["first"])
+        counted = held.setdefault(row["case__case_type"], {})
+        counted[month] = counted.get(month, 0) + 1
+    return {"enquiry": _by_month(cases, "n"), "certificate": _by_month(certificates, "new"),
+            "corrected": _by_month(certificates, "corrected"), "mediation": held[CaseType.sen_mediation],
+            "disagreement_resolution": held[CaseType.disagreement_resolution]}
+
+
+def _expenses(la_id: int, period: Period) -> tuple[int, Decimal]:
+    start = dt.datetime.combine(period.start, dt.time(), LONDON)
+    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), LONDON)
+    # Claims approved in the period on this LA's cases. A health-care-only mediation is arranged, and its
+    # expenses paid, by the ICB (SEND Regulations 2014 reg 35(3), reg 41(1)), so it is not the LA's to pay.
+    found = ExpenseClaim.objects.filter(
+        status=ExpenseClaim.Status.APPROVED, decided_at__gte=start, decided_at__lt=end,
+        case__local_authority_id=la_id).exclude(case__route=Route.health_only).aggregate(
+        claims=Count("id"), pence=Sum("payable_pence"))
+    return found["claims"], (Decimal(found["pence"] or 0) / 100).quantize(Decimal("0.01"))
+
+
+def _runs(months: list[dt.date], version_of: Callable[[dt.date], RateCardVersion | None]
+          ) -> list[tuple[RateCardVersion | None, list[dt.date]]]:
+    """The months split where the version in force changes."""
+    runs: list[tuple[RateCardVersion | None, list[dt.date]]] = []
+    for month in months:
+        version = version_of(month)
+        if runs and runs[-1][0] == version:
+            runs[-1][1].append(month)
+        else:
+            runs.append((version, [month]))
+    return runs
 
 
 def activity_statement(*, local_authority: LocalAuthority, period: Period) -> Statement:
     la_id = local_authority.pk
-    enquiries = Case.objects.filter(local_authority_id=la_id, opened_on__range=(period.start, period.end)).count()
-    certificates = Certificate.objects.filter(local_authority_id=la_id, supersedes__isnull=True,
-                                              issued_on__range=(period.start, period.end)).count()
-    start = dt.datetime.combine(period.start, dt.time(), LONDON)
-    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), LONDON)
-    held = state_changes().filter(to_state=State.held, at__gte=start, at__lt=end,
-                                    case__local_authority_id=la_id).aggregate(
-        sen=Count("case_id", distinct=True, filter=Q(case__case_type=CaseType.sen_mediation)),
-        drs=Count("case_id", distinct=True, filter=Q(case__case_type=CaseType.disagreement_resolution)),
-    )
-    # Claims approved in the period on this LA's cases. A health-care-only mediation is arranged, and its
-    # expenses paid, by the ICB (SEND Regulations 2014 reg 35(3), reg 41(1)), so it is not the LA's to pay.
-    expenses = ExpenseClaim.objects.filter(
-        status=ExpenseClaim.Status.APPROVED, decided_at__gte=start, decided_at__lt=end,
-        case__local_authority_id=la_id).exclude(case__route=Route.health_only).aggregate(
-        claims=Count("id"), pence=Sum("payable_pence"))
-    card = RateCard.objects.filter(local_authority_id=la_id).first()
-    zero = Decimal("0.00")
-    lines = [
-        Line("Enquiries and referrals", "Cases opened in the period: information and advice given.", enquiries,
-             card.enquiry if card else zero),
-        Line("Mediation certificates", "Certificates issued in the period; a corrected one is not charged again.",
-             certificates, card.certificate if card else zero),
-        Line("SEN mediation meetings", "Meetings held in the period, once per case.", held["sen"],
-             card.mediation if card else zero),
-        Line("Disagreement resolution meetings", "Meetings held in the period, once per case.", held["drs"],
-             card.disagreement_resolution if card else zero),
-        Line("Parents' expenses (SEND Regulations 2014 reg 41)",
-             "Claims approved in the period, paid at the rates of reg 41: travel, lost earnings, care, overnight.",
-             expenses["claims"], None, (Decimal(expenses["pence"] or 0) / 100).quantize(Decimal("0.01"))),
-    ]
-    return Statement(local_authority, period, lines, local_authority.free_for_residents, card)
+    counts = _counts(la_id, period)
+    claims, paid = _expenses(la_id, period)
+    versions = list(RateCardVersion.objects.filter(local_authority_id=la_id, effective_from__lte=period.end)
+                    .order_by("effective_from", "id"))
+    months = period.months()
+    free = local_authority.free_for_residents
+    runs = [(None, months)] if free else _runs(months, lambda month: version_in_force(versions, month))
+    lines = []
+    for item, how, price_field in PRICED:
+        for version, run in runs:
+            quantity = sum(counts[price_field].get(month, 0) for month in run)
+            label = months_label(run) if len(runs) > 1 else ""
+            if free:
+                lines.append(Line(Kind.FREE, item, how, quantity, ZERO, ZERO, label,
+                                  f"The service is free for {local_authority.name}'s residents."))
+            else:
+                price = getattr(version, price_field) if version else ZERO
+                lines.append(Line(Kind.CHARGEABLE, item, how, quantity, price, price * quantity, label,
+                                  rate_card_version=version))
+        if price_field == "certificate":
+            lines.append(Line(Kind.FREE, CORRECTED_ITEM, "Corrected certificates issued.",
+                              sum(counts["corrected"].values()), ZERO, ZERO, free_reason=CORRECTED_WHY))
+    lines.append(Line(Kind.EXPENSES, EXPENSES_ITEM, EXPENSES_HOW, claims, None, paid))
+    used = [] if free else list({v.pk: v for v, _ in runs if v is not None}.values())
+    missing = [] if free else [month for version, run in runs if version is None for month in run]
+    return Statement(local_authority, period, lines, free, used, missing)

@@ -1,9 +1,2 @@
-from django.contrib import admin
-
-from .models import RateCard
-
-
-@admin.register(RateCard)
-class RateCardAdmin(admin.ModelAdmin[RateCard]):
-    list_display = ["local_authority", "enquiry", "certificate", "mediation", "disagreement_resolution"]
-    readonly_fields = ["updated_by"]
+"""No admin pages for the rate cards or statements: versions and issued statements are only ever added, from the
+staff pages (views_activity.py, views_statements.py), each audited; the admin would let them be edited."""

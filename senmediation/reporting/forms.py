@@ -88,19 +88,43 @@ class LocalAuthorityChoiceForm(forms.Form):
         self.fields["la"].choices = choices  # type: ignore[attr-defined]
 
 
-class RateCardForm(forms.ModelForm):  # type: ignore[type-arg]
-    class Meta:
-        from .models import RateCard
+PRICE_ERRORS = {"required": "Enter an amount in pounds, for example 120.00",
+                "invalid": "Enter an amount in pounds, for example 120.00",
+                "max_digits": "Enter an amount under £10,000,000", "max_whole_digits": "Enter an amount under £10,000,000",
+                "max_decimal_places": "Enter an amount in pounds and pence, for example 120.50",
+                "min_value": "Enter an amount of 0 or more"}
 
-        model = RateCard
-        fields = ["enquiry", "certificate", "mediation", "disagreement_resolution", "purchase_order", "vat_note"]
-        error_messages = {name: {"invalid": "Enter an amount in pounds, for example 120.00",
-                                 "min_value": "Enter an amount of 0 or more"}
-                          for name in ("enquiry", "certificate", "mediation", "disagreement_resolution")}
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        for name in ("enquiry", "certificate", "mediation", "disagreement_resolution"):
-            if data.get(name) is not None and data[name] < 0:
-                self.add_error(name, "Enter an amount of 0 or more")
-        return data
+def _price(label: str) -> forms.DecimalField:
+    # A text box, not type=number (GOV.UK: number inputs change values on scroll and read badly)
+    return forms.DecimalField(label=label, max_digits=9, decimal_places=2, min_value=0, error_messages=PRICE_ERRORS,
+                              widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}))
+
+
+class RateCardVersionForm(forms.Form):
+    """A new version of an LA's prices, in force from the first day of a month."""
+
+    month = forms.ChoiceField(label="Month", choices=MONTHS, error_messages={
+        "required": "Choose the month the prices start", "invalid_choice": "Choose a month from the list"})
+    year = forms.IntegerField(label="Year", min_value=FIRST_YEAR, max_value=LAST_YEAR, error_messages={
+        "required": "Enter the year the prices start, for example 2026", "invalid": "Enter a year, for example 2026",
+        "min_value": YEAR_RANGE, "max_value": YEAR_RANGE})
+    enquiry = _price("Each enquiry or referral (information and advice)")
+    certificate = _price("Each mediation certificate issued")
+    mediation = _price("Each SEN mediation meeting held")
+    disagreement_resolution = _price("Each disagreement resolution meeting held")
+    purchase_order = forms.CharField(label="Purchase order or contract reference", max_length=60, required=False,
+                                     error_messages={"max_length": "Enter 60 characters or fewer"})
+    vat_note = forms.CharField(label="VAT note", max_length=200, required=False,
+                               help_text="For example: prices exclude VAT, or: no VAT is charged.",
+                               error_messages={"max_length": "Enter 200 characters or fewer"})
+
+    @property
+    def effective_from(self) -> dt.date:
+        return dt.date(self.cleaned_data["year"], int(self.cleaned_data["month"]), 1)
+
+
+class CorrectionForm(forms.Form):
+    reason = forms.CharField(label="What does the correction put right?", max_length=300, widget=forms.Textarea(
+        attrs={"rows": 3}), error_messages={"required": "Say what the correction puts right",
+                                            "max_length": "Enter 300 characters or fewer"})

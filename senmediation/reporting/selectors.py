@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.directory.models import LocalAuthority
+
+from .models import ActivityStatement
 
 ALL = "all"
 
@@ -39,3 +42,17 @@ def report_choices_for(user: Any) -> list[tuple[str, str]]:
         return [(ALL, "All local authorities"),
                 *LocalAuthority.objects.order_by("name").values_list("gss_code", "name")]
     return list(LocalAuthority.objects.filter(pk=user.local_authority_id).values_list("gss_code", "name"))
+
+
+def statements_for(*, user: Any, la_code: str) -> QuerySet[ActivityStatement]:
+    """The issued activity statements the user may see for `la_code` (managers: "all" too), newest period first."""
+    la = report_scope_for(user=user, la_code=la_code)
+    found = ActivityStatement.objects.select_related("replaced_by", "replaces").order_by("-period_start", "-id")
+    return found if la is None else found.filter(local_authority=la)
+
+
+def statement_for(*, user: Any, la_code: str, number: str) -> ActivityStatement:
+    statement = statements_for(user=user, la_code=la_code).select_related("issued_by").filter(number=number).first()
+    if statement is None:
+        raise Http404("No such statement")
+    return statement

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_activity
+from . import views, views_activity, views_statements
 
 app_name = "reporting"
 urlpatterns = [
@@ -11,6 +11,12 @@ urlpatterns = [
     path("<str:la>/activity.csv", views_activity.activity_csv, name="activity_csv"),
     path("<str:la>/activity.pdf", views_activity.activity_pdf, name="activity_pdf"),
     path("<str:la>/rates/", views_activity.rate_card, name="rate_card"),
+    path("<str:la>/statements/", views_statements.statements, name="statements"),
+    path("<str:la>/statements/issue/", views_statements.statement_issue_view, name="statement_issue"),
+    path("<str:la>/statements/<slug:number>/", views_statements.statement, name="statement"),
+    path("<str:la>/statements/<slug:number>/correct/", views_statements.statement_correct, name="statement_correct"),
+    path("<str:la>/statements/<slug:number>.pdf", views_statements.statement_pdf, name="statement_pdf"),
+    path("<str:la>/statements/<slug:number>.csv", views_statements.statement_csv, name="statement_csv"),
     path("<str:la>/<slug:table>.csv", views.report_csv, name="csv"),
     path("<str:la>/sen2/<int:year>/", views.sen2, name="sen2"),
     path("<str:la>/sen2/<int:year>.csv", views.sen2_csv, name="sen2_csv"),

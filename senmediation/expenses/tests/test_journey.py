@@ -102,7 +102,7 @@ def test_a_claim_at_the_caps_is_sent_approved_and_recharged(client: Any, parent:
     assert "Total £218.10" in html  # Trafford's residents are not charged for the service; expenses are recharged
     rows = list(csv.reader(io.StringIO(boss.get(f"/staff/reports/E08000009/activity.csv?{Q4}")
                                        .content.decode("utf-8-sig"))))
-    assert rows[9] == ["Parents' expenses (SEND Regulations 2014 reg 41)",
-                       "Claims approved in the period, paid at the rates of reg 41: travel, lost earnings, care, "
-                       "overnight.", "1", "", "218.10"]
-    assert rows[10] == ["Total", "", "", "", "218.10"]
+    assert rows[12] == ["Parents' expenses", "Parents' expenses (SEND Regulations 2014 reg 41)", "",
+                        "Claims approved in the period, paid at the rates of reg 41: travel, lost earnings, care, "
+                        "overnight.", "1", "", "218.10", ""]
+    assert rows[-3:] == [["Chargeable work", "0.00"], ["Parents' expenses", "218.10"], ["Total", "218.10"]]
