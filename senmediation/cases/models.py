@@ -11,6 +11,7 @@ from senmediation.core.models import TimeStampedModel
 from senmediation.rules.capacity import BASIS_LABELS
 from senmediation.rules.deadlines import CLOCK_RULES, PROVIDER_CLOCKS, Clock, ClockStatus
 from senmediation.rules.eligibility import DECISION_LABELS, ROUTE_LABELS, ROUTE_RULES, Decision, Element, Route
+from senmediation.rules.late_reasons import LATE_NOTE_MAX, LATE_REASON_LABELS
 from senmediation.rules.workflow import CASE_TYPE_LABELS, STATE_LABELS, TERMINAL_STATES, CaseType, State, is_open
 
 from .choices import Adjustment, labels_of
@@ -35,6 +36,7 @@ CHASED_CLOCKS = [c.value for c in Clock if not CLOCK_RULES[c].informational]
 OUR_CLOCKS = [c.value for c in PROVIDER_CLOCKS]
 QUEUE_CLOCKS = [c for c in OUR_CLOCKS if c != Clock.first_call_back]
 FINISHED_STATES = sorted(s.value for s in TERMINAL_STATES)  # closed and withdrawn
+LATE_REASON_CHOICES = [(reason.value, label) for reason, label in LATE_REASON_LABELS.items()]
 
 
 class ReferenceCounter(models.Model):
@@ -349,6 +351,9 @@ class Deadline(models.Model):
     stopped_on = models.DateField(null=True, blank=True, help_text="No longer relevant (e.g. case withdrawn).")
     # Empty once the clock is stopped (no longer relevant); otherwise kept current by the engine.
     status = models.CharField(max_length=20, choices=CLOCK_STATUS_CHOICES, blank=True)
+    # Why one of our clocks was met after its due date (rules/late_reasons.py); empty when on time or not yet said.
+    late_reason = models.CharField(max_length=20, choices=LATE_REASON_CHOICES, blank=True)
+    late_note = models.CharField(max_length=LATE_NOTE_MAX, blank=True)
 
     class Meta:
         ordering = ["due_date"]
@@ -375,6 +380,11 @@ class Deadline(models.Model):
             models.Index(
                 fields=["due_date", "id"], name="deadline_call_back_open_due",
                 condition=models.Q(met_on__isnull=True, stopped_on__isnull=True, clock=Clock.first_call_back.value),
+            ),
+            # The work queue's "late steps without a reason", the latest first: only our clocks met late.
+            models.Index(
+                fields=["-met_on", "-id"], name="deadline_late_no_reason",
+                condition=models.Q(late_reason="", clock__in=QUEUE_CLOCKS, met_on__gt=models.F("due_date")),
             ),
         ]
 
