@@ -269,6 +269,10 @@ _add_rows({
     "reporting:csv": [get(OWN_LA_ONLY, table="enquiries-by-source", **OWN_LA),
                       get(MANAGERS_ALL, la="all", table="timeliness")],
     "reporting:pdf": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
+    # The scorecard (12 months beside the 12 before and every LA): the report's scope; a bad month is 400.
+    "reporting:scorecard": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
+    "reporting:scorecard_csv": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
+    "reporting:scorecard_pdf": [get(OWN_LA_ONLY, **OWN_LA)],
     # SEN2 is one LA's return: "all" is 404 for everyone.
     "reporting:sen2": [get(OWN_LA_ONLY, year=2026, **OWN_LA), get(allowed_as(MANAGERS_ALL, 404), la="all", year=2026)],
     "reporting:sen2_csv": [get(OWN_LA_ONLY, year=2026, **OWN_LA)],

@@ -22,11 +22,13 @@ from senmediation.agreements.models import AgreementItem
 from senmediation.cases.models import Case, CaseEvent, Deadline, MeetingOutcome
 from senmediation.core.clock import LONDON
 from senmediation.documents.models import Certificate
+from senmediation.feedback.models import Complaint
 from senmediation.feedback.selectors import complaint_and_feedback_counts
 from senmediation.meetings.models import Attendance, Meeting
 from senmediation.reporting.state_changes import state_changes
 from senmediation.rules.deadlines import Clock
 from senmediation.rules.eligibility import Decision, Element
+from senmediation.rules.late_reasons import LateReason
 from senmediation.rules.workflow import State
 
 from .periods import Period
@@ -38,6 +40,9 @@ EVENT_STATES = (State.mediation_requested, State.certificate_requested, State.he
                 State.withdrawn)
 OUTCOMES = (MeetingOutcome.AGREEMENT, MeetingOutcome.PARTIAL, MeetingOutcome.NO_AGREEMENT)
 TRANSITION = CaseEvent.Kind.TRANSITION
+LATE_REASONS = (*(r.value for r in LateReason), "")  # "" = no reason given
+COMPLAINT_THEMES = (*Complaint.Theme.values, "")  # "" = no theme recorded
+SCORES = ("1", "2", "3", "4", "5")  # satisfaction: 1 very dissatisfied .. 5 very satisfied
 
 
 @dataclass
@@ -71,6 +76,14 @@ class ReportFigures:
     complaints_upheld: int = 0  # upheld or partly upheld
     surveys: int = 0
     satisfaction: float | None = None  # average of 1 to 5 over the survey answers
+    # Late steps by the reason staff gave (rules/late_reasons.py; "" = not given): sums to certificate_late and
+    # held_late.
+    certificate_late_by_reason: dict[str, int] = field(default_factory=dict)
+    held_late_by_reason: dict[str, int] = field(default_factory=dict)
+    complaints_by_theme: dict[str, int] = field(default_factory=dict)  # Complaint.Theme ("" = not recorded)
+    satisfaction_by_score: dict[str, int] = field(default_factory=dict)  # "1".."5" -> survey answers
+    surveys_sent: int = 0  # survey invitations sent in the period
+    surveys_sent_answered: int = 0  # of which answered (at any time up to now): the response rate
 
 
 def _moments(period: Period) -> tuple[dt.datetime, dt.datetime]:
@@ -89,7 +102,7 @@ def _month(value: dt.date | dt.datetime) -> dt.date:
 
 
 def report_figures(*, local_authority_id: int | None, period: Period) -> ReportFigures:
-    """Every figure of the report for one LA (None: all) and period, in nine queries."""
+    """Every figure of the report for one LA (None: all) and period, in ten queries."""
     f = ReportFigures()
     start, end = _moments(period)
     cases = _la(Case.objects.filter(opened_on__range=(period.start, period.end)), "local_authority_id",
@@ -126,7 +139,7 @@ def report_figures(*, local_authority_id: int | None, period: Period) -> ReportF
     _clocks(f, local_authority_id, period)  # query 4
     _outcomes(f, events.filter(to_state=State.held))  # query 5
     _actions(f, local_authority_id, period)  # query 6
-    _feedback(f, local_authority_id, period)  # queries 7 and 8
+    _feedback(f, local_authority_id, period)  # queries 7, 8 and 10 (survey invitations)
     _meetings(f, local_authority_id, period, start, end)  # query 9
     return f
 
@@ -160,6 +173,17 @@ def _feedback(f: ReportFigures, local_authority_id: int | None, period: Period) 
     f.complaints = sum(r["complaints"] for r in rows)
     f.complaints_upheld = sum(r["upheld"] for r in rows)
     f.surveys = sum(r["surveys"] for r in rows)
+    f.complaints_by_theme = dict.fromkeys(COMPLAINT_THEMES, 0)
+    f.satisfaction_by_score = dict.fromkeys(SCORES, 0)
+    for r in rows:
+        for theme, n in r["themes"].items():
+            key = theme if theme in f.complaints_by_theme else ""
+            f.complaints_by_theme[key] += n
+        for score, n in r["scores"].items():
+            if score in f.satisfaction_by_score:
+                f.satisfaction_by_score[score] += n
+        f.surveys_sent += r["invited"]
+        f.surveys_sent_answered += r["invited_answered"]
     rated = [(r["average_satisfaction"], r["surveys"]) for r in rows if r["average_satisfaction"] is not None]
     if rated:
         f.satisfaction = round(sum(a * n for a, n in rated) / sum(n for _, n in rated), 1)
@@ -176,20 +200,26 @@ def _clocks(f: ReportFigures, local_authority_id: int | None, period: Period) ->
     taken = ExpressionWrapper(F("met_on") - F("start_date"), output_field=DurationField())
     on_time = ExpressionWrapper(Q(met_on__lte=F("due_date")), output_field=BooleanField())
     f.step_days = {c.value: Counter() for c in STEP_CLOCKS}
+    f.certificate_late_by_reason = dict.fromkeys(LATE_REASONS, 0)
+    f.held_late_by_reason = dict.fromkeys(LATE_REASONS, 0)
     for r in (_met_in(local_authority_id, period).filter(clock__in=STEP_CLOCKS).order_by()
-              .annotate(taken=taken, on_time=on_time).values("clock", "taken", "on_time").annotate(n=Count("id"))):
+              .annotate(taken=taken, on_time=on_time).values("clock", "taken", "on_time", "late_reason")
+              .annotate(n=Count("id"))):
         clock, n = r["clock"], r["n"]
         f.step_days[clock][r["taken"].days] += n
+        reason = r["late_reason"] if r["late_reason"] in LATE_REASONS else ""
         if clock in CERTIFICATE_CLOCKS:
             if r["on_time"]:
                 f.certificate_on_time += n
             else:
                 f.certificate_late += n
+                f.certificate_late_by_reason[reason] += n
         elif clock == Clock.mediation_held:
             if r["on_time"]:
                 f.held_on_time += n
             else:
                 f.held_late += n
+                f.held_late_by_reason[reason] += n
 
 
 def _outcomes(f: ReportFigures, held: QuerySet[CaseEvent]) -> None:

@@ -104,3 +104,34 @@ class RateCardForm(forms.ModelForm):  # type: ignore[type-arg]
             if data.get(name) is not None and data[name] < 0:
                 self.add_error(name, "Enter an amount of 0 or more")
         return data
+
+
+def last_complete_month(today: dt.date) -> tuple[int, int]:
+    """The year and month before `today`'s: the scorecard's default end."""
+    first = today.replace(day=1) - dt.timedelta(days=1)
+    return first.year, first.month
+
+
+class ScorecardForm(forms.Form):
+    """The scorecard covers the 12 months to the end of one month: the year and the month."""
+
+    year = forms.IntegerField(label="Year", min_value=FIRST_YEAR, max_value=LAST_YEAR,
+                              error_messages={"required": "Enter a year, for example 2026",
+                                              "invalid": "Enter a year, for example 2026", "min_value": YEAR_RANGE,
+                                              "max_value": YEAR_RANGE})
+    month = forms.ChoiceField(label="Month", choices=MONTHS, help_text="The last month of the 12",
+                              error_messages={"required": "Choose a month",
+                                              "invalid_choice": "Choose a month from the list"})
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if isinstance(data.get("year"), int) and data.get("month"):
+            try:
+                data["report_period"] = period_rolling_12(data["year"], int(data["month"]))
+            except PeriodError as error:
+                self.add_error("year", str(error))
+        return data
+
+    @property
+    def report_period(self) -> Period:
+        return self.cleaned_data["report_period"]  # type: ignore[no-any-return]

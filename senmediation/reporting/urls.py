@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_activity
+from . import views, views_activity, views_scorecard
 
 app_name = "reporting"
 urlpatterns = [
@@ -11,6 +11,9 @@ urlpatterns = [
     path("<str:la>/activity.csv", views_activity.activity_csv, name="activity_csv"),
     path("<str:la>/activity.pdf", views_activity.activity_pdf, name="activity_pdf"),
     path("<str:la>/rates/", views_activity.rate_card, name="rate_card"),
+    path("<str:la>/scorecard/", views_scorecard.scorecard, name="scorecard"),
+    path("<str:la>/scorecard.csv", views_scorecard.scorecard_csv, name="scorecard_csv"),
+    path("<str:la>/scorecard.pdf", views_scorecard.scorecard_pdf, name="scorecard_pdf"),
     path("<str:la>/<slug:table>.csv", views.report_csv, name="csv"),
     path("<str:la>/sen2/<int:year>/", views.sen2, name="sen2"),
     path("<str:la>/sen2/<int:year>.csv", views.sen2_csv, name="sen2_csv"),
