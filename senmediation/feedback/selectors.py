@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Count, DateField, F, Q, QuerySet, When
+from django.db.models import Avg, Count, DateField, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models import Case as SqlCase
 from django.http import Http404
 
@@ -127,7 +127,7 @@ def complaint_and_feedback_counts(
     """Per local authority (by its id; None when no case is linked), for start <= day <= end: complaints
     received (by theme: "" when none was recorded), of which upheld or partly upheld; survey answers with their
     average satisfaction and how many gave each score ("1" to "5"); and survey invitations sent, of which
-    answered (for the response rate). Three grouped queries; it holds no names."""
+    answered (for the response rate). Two grouped queries; it holds no names."""
     complaints = Complaint.objects.filter(received_on__gte=start, received_on__lte=end)
     surveys = SurveyResponse.objects.filter(submitted_at__date__gte=start, submitted_at__date__lte=end)
     invitations = SurveyInvitation.objects.filter(sent_at__date__gte=start, sent_at__date__lte=end)
@@ -149,17 +149,23 @@ def complaint_and_feedback_counts(
         entry["complaints"] += item["n"]
         entry["upheld"] += item["upheld"]
         entry["themes"][item["theme"]] = entry["themes"].get(item["theme"], 0) + item["n"]
-    for answered in surveys.order_by().values("local_authority", "satisfaction").annotate(n=Count("id")):
-        entry = row(answered["local_authority"])
-        entry["surveys"] += answered["n"]
-        score = str(answered["satisfaction"])
-        entry["scores"][score] = entry["scores"].get(score, 0) + answered["n"]
+    # Answers by score and invitations (score 0) in one query: a UNION ALL of the two groupings.
+    answers = surveys.order_by().values("local_authority", "satisfaction").annotate(
+        n=Count("id"), answered=Value(0, output_field=IntegerField()))
+    sent = invitations.order_by().values("case__local_authority").annotate(
+        score=Value(0, output_field=IntegerField()), n=Count("id"),
+        answered=Count("id", filter=Q(answered_at__isnull=False)))
+    for la, score, n, answered in answers.values_list("local_authority", "satisfaction", "n", "answered").union(
+            sent.values_list("case__local_authority", "score", "n", "answered"), all=True):
+        entry = row(la)
+        if score == 0:  # an invitation row (a survey answer scores 1 to 5)
+            entry["invited"] += n
+            entry["invited_answered"] += answered
+            continue
+        entry["surveys"] += n
+        entry["scores"][str(score)] = entry["scores"].get(str(score), 0) + n
     for entry in table.values():
         if entry["surveys"]:
             total = sum(int(score) * n for score, n in entry["scores"].items())
             entry["average_satisfaction"] = round(total / entry["surveys"], 2)
-    for sent in invitations.order_by().values("case__local_authority").annotate(
-            n=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False))):
-        entry = row(sent["case__local_authority"])
-        entry["invited"], entry["invited_answered"] = sent["n"], sent["answered"]
     return sorted(table.values(), key=lambda r: (r["local_authority"] is None, r["local_authority"] or 0))

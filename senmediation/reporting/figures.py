@@ -102,7 +102,7 @@ def _month(value: dt.date | dt.datetime) -> dt.date:
 
 
 def report_figures(*, local_authority_id: int | None, period: Period) -> ReportFigures:
-    """Every figure of the report for one LA (None: all) and period, in ten queries."""
+    """Every figure of the report for one LA (None: all) and period, in nine queries."""
     f = ReportFigures()
     start, end = _moments(period)
     cases = _la(Case.objects.filter(opened_on__range=(period.start, period.end)), "local_authority_id",
@@ -139,7 +139,7 @@ def report_figures(*, local_authority_id: int | None, period: Period) -> ReportF
     _clocks(f, local_authority_id, period)  # query 4
     _outcomes(f, events.filter(to_state=State.held))  # query 5
     _actions(f, local_authority_id, period)  # query 6
-    _feedback(f, local_authority_id, period)  # queries 7, 8 and 10 (survey invitations)
+    _feedback(f, local_authority_id, period)  # queries 7 and 8
     _meetings(f, local_authority_id, period, start, end)  # query 9
     return f
 

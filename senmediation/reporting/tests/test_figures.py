@@ -199,7 +199,7 @@ def test_the_number_of_queries_does_not_grow_with_the_data(reference_data: None,
     with CaptureQueriesContext(connection) as queries:
         f = report_figures(local_authority_id=la_id, period=Q1)
     assert f.enquiries == size and f.held_late == size
-    assert len(queries) == 10
+    assert len(queries) == 9
     assert Case.objects.count() == size
 
 
