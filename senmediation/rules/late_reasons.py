@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-__all__ = ["LATE_NOTE_MAX", "LATE_REASON_LABELS", "NOT_GIVEN_LABEL", "LateReason", "is_late", "late_reason_label",
-           "late_reason_refusal"]
+__all__ = ["LATE_NOTE_MAX", "LATE_REASON_CHOICES", "LATE_REASON_LABELS", "NOT_GIVEN_LABEL", "LateReason", "is_late",
+           "late_reason_label", "late_reason_refusal"]
 
 LATE_NOTE_MAX = 200
 
@@ -30,6 +30,7 @@ LATE_REASON_LABELS: dict[LateReason, str] = {
     LateReason.other: "Another reason",
 }
 
+LATE_REASON_CHOICES = [(reason.value, label) for reason, label in LATE_REASON_LABELS.items()]
 # What a report calls a late step whose reason was never given.
 NOT_GIVEN_LABEL = "No reason recorded"
 
