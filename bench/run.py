@@ -161,7 +161,10 @@ def pages_to_measure() -> list[Page]:
         ("report: all LAs, a year", f"/staff/reports/all/?period=year&year={year - 1}", manager_headers),
         ("report: SEN2 figures", f"/staff/reports/{la.gss_code}/sen2/{year - 1}/", manager_headers),
         ("report: activity statement", f"/staff/reports/{la.gss_code}/activity/?{quarter}", manager_headers),
+        ("report: a table's CSV", f"/staff/reports/all/enquiries-by-source.csv?period=year&year={year - 1}",
+         manager_headers),
     ]
+    pages += _commissioner_pages(year, quarter)
     organisation, token = _api_key_for(la)
     api = {"Authorization": f"Bearer {token}"}
     readable = case_queryset_for_organisation(organisation).order_by("-id").first()
@@ -169,6 +172,27 @@ def pages_to_measure() -> list[Page]:
         pages.append(("API: a case", f"/api/v1/cases/{readable.reference}", api))
     pages.append(("API: an LA's report figures", f"/api/v1/reports/{la.gss_code}?year={year - 1}", api))
     return pages
+
+
+def _commissioner_pages(year: int, quarter: str) -> list[Page]:
+    """A commissioner's reports: every count protected, with the neighbouring periods counted too."""
+    from senmediation.accounts.models import User
+    from senmediation.accounts.roles import Role
+
+    commissioner = (User.objects.filter(groups__name=Role.COMMISSIONER.value, local_authority__isnull=False)
+                    .select_related("local_authority").order_by("id").first())
+    if commissioner is None:
+        return []
+    gss, headers = commissioner.local_authority.gss_code, {"Cookie": f"sessionid={_session_for(commissioner)}"}
+    month = 12
+    return [
+        ("commissioner: report, a quarter", f"/staff/reports/{gss}/?{quarter}", headers),
+        ("commissioner: report, a year", f"/staff/reports/{gss}/?period=year&year={year - 1}", headers),
+        ("commissioner: report, 12 months", f"/staff/reports/{gss}/?period=rolling&year={year - 1}&month={month}",
+         headers),
+        ("commissioner: a table's CSV", f"/staff/reports/{gss}/outcomes.csv?period=year&year={year - 1}", headers),
+        ("commissioner: statements", f"/staff/reports/{gss}/statements/", headers),
+    ]
 
 
 class Server:

@@ -77,7 +77,7 @@ ROWS: dict[str, list[Check]] = {
     # Case work.
     "workqueue:home": [get(STAFF)],
     "workqueue:list": [*(get(OFFICE, kind=kind) for kind in ("time-limits", "call-backs", "calls", "missing-details",
-                                                             "failed-messages", "letters")),
+                                                             "failed-messages", "letters", "late-reasons")),
                        get(MANAGERS, kind="complaints"),
                        get(allowed_as(OFFICE, 404), kind="not-a-list")],
     "cases:list": [get(CASE_WORK)],
@@ -121,6 +121,12 @@ ROWS: dict[str, list[Check]] = {
     # Late contact (reg 34(2)): managers only; {case} was in time, so a manager's override is refused (400).
     "cases:late_contact_override": [get(MANAGERS, **CASE),
                                     post(allowed_as(MANAGERS, 400), {"reason": "The date was wrong"}, **CASE)],
+    # Why a step was late: coordinators and managers; {certified}'s certificate was issued after its due date,
+    # {owed}'s is not issued yet (nothing to explain: 404).
+    "cases:late_reason": [get(CASE_OFFICE, clock="certificate_no_mediation", **CERTIFIED),
+                          post(allowed_as(CASE_OFFICE, 400), {"late_reason": ""}, clock="certificate_no_mediation",
+                               **CERTIFIED),
+                          get(allowed_as(CASE_OFFICE, 404), clock="certificate_no_mediation", **OWED)],
     "cases:child_views": [get(CASE_PAGE, **CASE)],
     # Private notes: the case's mediator and managers only (quality.md).
     "cases:mediator_notes": [get(by_role(302, 403, 200, 404, 200, 403, 403, 403), **CASE)],
@@ -263,6 +269,10 @@ _add_rows({
     "reporting:csv": [get(OWN_LA_ONLY, table="enquiries-by-source", **OWN_LA),
                       get(MANAGERS_ALL, la="all", table="timeliness")],
     "reporting:pdf": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
+    # The scorecard (12 months beside the 12 before and every LA): the report's scope; a bad month is 400.
+    "reporting:scorecard": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
+    "reporting:scorecard_csv": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
+    "reporting:scorecard_pdf": [get(OWN_LA_ONLY, **OWN_LA)],
     # SEN2 is one LA's return: "all" is 404 for everyone.
     "reporting:sen2": [get(OWN_LA_ONLY, year=2026, **OWN_LA), get(allowed_as(MANAGERS_ALL, 404), la="all", year=2026)],
     "reporting:sen2_csv": [get(OWN_LA_ONLY, year=2026, **OWN_LA)],

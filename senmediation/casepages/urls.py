@@ -3,7 +3,14 @@ the composition layer, as some of its pages show features above the case domain.
 
 from django.urls import path
 
-from senmediation.cases import views, views_casework, views_issues, views_late_contact, views_representative
+from senmediation.cases import (
+    views,
+    views_casework,
+    views_issues,
+    views_late_contact,
+    views_late_reason,
+    views_representative,
+)
 
 from . import views as case_pages
 from . import views_proposals, views_summaries
@@ -30,6 +37,7 @@ urlpatterns = [
     path("cases/<str:reference>/issues/", views_issues.case_issues, name="issues"),
     path("cases/<str:reference>/late-contact/", views_late_contact.case_late_contact_override,
          name="late_contact_override"),
+    path("cases/<str:reference>/late/<slug:clock>/", views_late_reason.case_late_reason, name="late_reason"),
     path("cases/<str:reference>/child-views/", views_casework.case_child_views, name="child_views"),
     path("cases/<str:reference>/child-views/<int:pk>/file/", views_casework.case_child_views_file,
          name="child_views_file"),

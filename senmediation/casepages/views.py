@@ -15,6 +15,7 @@ from senmediation.accounts.roles import Role, user_roles
 from senmediation.cases import selectors
 from senmediation.cases.forms import ScheduleMeetingForm, TransitionForm, earliest_with_notice, people_forms
 from senmediation.cases.services.casework import mediator_may_keep_notes
+from senmediation.cases.services.late_reasons import LATE_REASON_CLOCKS
 from senmediation.cases.services.transitions import case_meeting_current, case_transitions_allowed
 from senmediation.cases.views import CASE_WORKERS
 from senmediation.cases.views_late_contact import late_contact_context
@@ -24,6 +25,7 @@ from senmediation.meetings.models import CANCELLED_BY_CHOICES
 from senmediation.meetings.services import meeting_cancel, meeting_schedule
 from senmediation.notifications.selectors import messages_for_case_page
 from senmediation.rules.deadlines import ACTOR_LABELS, CLOCK_RULES, Clock
+from senmediation.rules.late_reasons import late_reason_label
 from senmediation.rules.next_steps import steps_arranged
 from senmediation.rules.sections import sections_now
 from senmediation.rules.workflow import meeting_refusal
@@ -33,7 +35,10 @@ def _deadline_rows(case: object) -> list[dict[str, object]]:
     rows = []
     for deadline in case.deadlines.all().order_by("due_date"):  # type: ignore[attr-defined]
         rule = CLOCK_RULES[Clock(deadline.clock)]
-        rows.append({"deadline": deadline, "rule": rule, "who": ACTOR_LABELS[rule.acts]})
+        late = (deadline.clock in LATE_REASON_CLOCKS and deadline.met_on is not None
+                and deadline.met_on > deadline.due_date)
+        rows.append({"deadline": deadline, "rule": rule, "who": ACTOR_LABELS[rule.acts], "late": late,
+                     "late_reason": late_reason_label(deadline.late_reason) if deadline.late_reason else ""})
     return rows
 
 
@@ -67,6 +72,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "schedule_form": ScheduleMeetingForm(),
             "cancelled_by_choices": CANCELLED_BY_CHOICES,
             "today": clock.today(),
+            "can_give_late_reason": bool(user_roles(request.user) & {Role.COORDINATOR, Role.MANAGER}),
             "can_see_notes": mediator_may_keep_notes(case=case, user=request.user),
             "messages_for_case": recent_messages,
             "messages_held": messages_held,

@@ -11,6 +11,7 @@ from senmediation.core.models import TimeStampedModel
 from senmediation.rules.capacity import BASIS_LABELS
 from senmediation.rules.deadlines import CLOCK_RULES, PROVIDER_CLOCKS, Clock, ClockStatus
 from senmediation.rules.eligibility import DECISION_LABELS, ROUTE_LABELS, ROUTE_RULES, Decision, Element, Route
+from senmediation.rules.late_reasons import LATE_NOTE_MAX, LATE_REASON_CHOICES
 from senmediation.rules.workflow import CASE_TYPE_LABELS, STATE_LABELS, TERMINAL_STATES, CaseType, State, is_open
 
 from .choices import Adjustment, labels_of
@@ -338,6 +339,11 @@ class CaseEvent(models.Model):
         raise AppendOnlyError("Case events are never deleted.")
 
 
+def _open_by_due(name: str, **only: Any) -> models.Index:
+    return models.Index(fields=["due_date", "id"], name=name,
+                        condition=models.Q(met_on__isnull=True, stopped_on__isnull=True, **only))
+
+
 class Deadline(models.Model):
     """One statutory or service clock on one case."""
 
@@ -349,6 +355,9 @@ class Deadline(models.Model):
     stopped_on = models.DateField(null=True, blank=True, help_text="No longer relevant (e.g. case withdrawn).")
     # Empty once the clock is stopped (no longer relevant); otherwise kept current by the engine.
     status = models.CharField(max_length=20, choices=CLOCK_STATUS_CHOICES, blank=True)
+    # Why one of our clocks was met after its due date (rules/late_reasons.py); empty when on time or not yet said.
+    late_reason = models.CharField(max_length=20, choices=LATE_REASON_CHOICES, blank=True)
+    late_note = models.CharField(max_length=LATE_NOTE_MAX, blank=True)
 
     class Meta:
         ordering = ["due_date"]
@@ -356,26 +365,17 @@ class Deadline(models.Model):
         indexes = [
             # Open clocks by due date. With the id as well, a list in (due date, id) order reads it already
             # sorted and stops at its page size (otherwise PostgreSQL may sort every due-soon row first).
-            models.Index(
-                fields=["due_date", "id"], name="deadline_open_due",
-                condition=models.Q(met_on__isnull=True, stopped_on__isnull=True),
-            ),
+            _open_by_due("deadline_open_due"),
             models.Index(fields=["status", "due_date"], name="deadline_status_due"),
             # Only the clocks the dashboard lists: the tribunal date stays open on every SEN case for ever,
             # so without this the "overdue" list would read past all of those first.
-            models.Index(
-                fields=["due_date", "id"], name="deadline_chased_open_due",
-                condition=models.Q(met_on__isnull=True, stopped_on__isnull=True, clock__in=CHASED_CLOCKS),
-            ),
+            _open_by_due("deadline_chased_open_due", clock__in=CHASED_CLOCKS),
             # The work queue (workqueue/selectors.py): our time limits, and the enquiries to call back.
-            models.Index(
-                fields=["due_date", "id"], name="deadline_queue_open_due",
-                condition=models.Q(met_on__isnull=True, stopped_on__isnull=True, clock__in=QUEUE_CLOCKS),
-            ),
-            models.Index(
-                fields=["due_date", "id"], name="deadline_call_back_open_due",
-                condition=models.Q(met_on__isnull=True, stopped_on__isnull=True, clock=Clock.first_call_back.value),
-            ),
+            _open_by_due("deadline_queue_open_due", clock__in=QUEUE_CLOCKS),
+            _open_by_due("deadline_call_back_open_due", clock=Clock.first_call_back.value),
+            # The work queue's "late steps without a reason", the latest first: only our clocks met late.
+            models.Index(fields=["-met_on", "-id"], name="deadline_late_no_reason", condition=models.Q(
+                late_reason="", clock__in=QUEUE_CLOCKS, met_on__gt=models.F("due_date"))),
         ]
 
     def __str__(self) -> str:

@@ -4,11 +4,13 @@ from typing import Any
 
 from django import forms
 
+from senmediation.cases.forms_late import LateReasonFields
+
 from .models import Certificate, Document
 from .services.uploads import upload_max_bytes
 
 
-class CertificateIssueForm(forms.Form):
+class CertificateIssueForm(LateReasonFields):
     kind = forms.ChoiceField(
         label="Type of certificate", widget=forms.RadioSelect,
         error_messages={"required": "Choose the type of certificate", "invalid_choice": "Choose the type of certificate"},
@@ -18,8 +20,13 @@ class CertificateIssueForm(forms.Form):
         help_text="In plain words the family will understand. Do not include anything said in confidence.",
     )
 
-    def __init__(self, *args: Any, kinds: list[Certificate.Kind], **kwargs: Any) -> None:
+    field_order = ["kind", "resolved_summary", "late_reason", "late_note"]
+
+    def __init__(self, *args: Any, kinds: list[Certificate.Kind], late: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.late = late
+        if not late:
+            del self.fields["late_reason"], self.fields["late_note"]
         kind_field = self.fields["kind"]
         assert isinstance(kind_field, forms.ChoiceField)
         kind_field.choices = [(k.value, k.label) for k in kinds]
@@ -30,7 +37,7 @@ class CertificateIssueForm(forms.Form):
             del self.fields["resolved_summary"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
+        data = super().clean()
         if data.get("kind") == Certificate.Kind.AFTER_MEDIATION and not data.get("resolved_summary", "").strip():
             self.add_error("resolved_summary", "Enter what was and was not resolved at the mediation")
         return data

@@ -103,11 +103,16 @@ def certificate_issue_view(request: HttpRequest, reference: str) -> HttpResponse
         if agreement is not None and agreement.is_final:
             # The agreement already says which issues were and were not resolved; staff may edit it.
             initial["resolved_summary"] = agreement_resolved_summary(agreement)
-    form = CertificateIssueForm(request.POST if request.method == "POST" else None, kinds=kinds, initial=initial)
+    running, today = certificate_clock_running(case), clock.today()
+    late = running is not None and running.due_date < today
+    form = CertificateIssueForm(request.POST if request.method == "POST" else None, kinds=kinds, initial=initial,
+                                late=late)
     if request.method == "POST" and form.is_valid():
         try:
             certificate = certificate_issue(case=case, kind=form.cleaned_data["kind"], by=request.user,
-                                            resolved_summary=form.cleaned_data.get("resolved_summary", ""))
+                                            resolved_summary=form.cleaned_data.get("resolved_summary", ""),
+                                            today=today, late_reason=form.cleaned_data.get("late_reason", ""),
+                                            late_note=form.cleaned_data.get("late_note", ""))
         except ServiceError as refusal:
             form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
         else:
@@ -115,7 +120,7 @@ def certificate_issue_view(request: HttpRequest, reference: str) -> HttpResponse
             return redirect("documents:certificate", reference=reference, pk=certificate.pk)
     return render(
         request, "documents/certificate_issue.html",
-        {"case": case, "form": form, "clock": certificate_clock_running(case), "today": clock.today()},
+        {"case": case, "form": form, "clock": running, "today": today},
         status=400 if form.errors else 200,
     )
 

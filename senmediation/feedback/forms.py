@@ -127,6 +127,11 @@ class NoteForm(forms.Form):
 class ResponseForm(forms.Form):
     outcome = forms.ChoiceField(label="Outcome", widget=forms.RadioSelect, choices=Complaint.Outcome.choices,
                                 error_messages={"required": "Select the outcome"})
+    theme = forms.ChoiceField(label="What was the complaint mainly about?", widget=forms.RadioSelect,
+                              choices=Complaint.Theme.choices,
+                              help_text="For the reports to the local authorities: complaints are counted by theme.",
+                              error_messages={"required": "Select what the complaint was mainly about",
+                                              "invalid_choice": "Select what the complaint was mainly about"})
     response = _text("The response", required="Enter the response to send", rows=12,
                      help_text="What we found and what we will do. It becomes the letter; leave a blank line "
                                "between paragraphs. The letter adds what to do next if they are still unhappy.")

@@ -27,6 +27,16 @@ class Complaint(models.Model):
         PARTLY = "partly", "Partly upheld"
         NOT_UPHELD = "not_upheld", "Not upheld"
 
+    class Theme(models.TextChoices):
+        """What the complaint was mainly about, chosen when its outcome is recorded (for the reports)."""
+
+        COMMUNICATION = "communication", "How we kept in touch"
+        DELAY = "delay", "Delays"
+        MEDIATOR = "mediator", "The mediator"
+        PROCESS = "process", "How mediation works"
+        OUTCOME = "outcome", "The outcome"
+        OTHER = "other", "Something else"
+
     reference = models.CharField(max_length=20, unique=True)
     received_on = models.DateField()
     channel = models.CharField(max_length=10, choices=Channel.choices)
@@ -52,6 +62,7 @@ class Complaint(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="complaints_owned")
     outcome = models.CharField(max_length=12, choices=Outcome.choices, blank=True)
+    theme = models.CharField(max_length=16, choices=Theme.choices, blank=True)  # empty: not recorded
     response = models.TextField(blank=True)
     response_letter = models.FileField(upload_to="complaint-letters/", blank=True)
     lessons_learned = models.TextField(blank=True)

@@ -146,7 +146,7 @@ def complaint_respond(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             service.complaint_respond(complaint=complaint, by=request.user, outcome=data["outcome"],
-                                      response=data["response"], lessons_learned=data["lessons_learned"],
+                                      theme=data["theme"], response=data["response"], lessons_learned=data["lessons_learned"],
                                       today=clock.today())
         except ServiceError as refusal:
             form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)

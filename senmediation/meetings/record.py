@@ -14,11 +14,13 @@ from django.db import transaction
 
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.agreements.attendance_rules import AUTHORITY_ASKED, attendance_refusal, authority_refusal
-from senmediation.cases.models import Case, CaseEvent, Issue, Party
+from senmediation.cases.models import Case, CaseEvent, Deadline, Issue, Party
 from senmediation.cases.services.events import case_event_record
+from senmediation.cases.services.late_reasons import late_reason_apply, late_reason_check
 from senmediation.cases.services.transitions import case_transition, case_transitions_allowed
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
+from senmediation.rules.deadlines import Clock
 from senmediation.rules.meeting_day import meeting_day_refusal
 from senmediation.rules.workflow import Action, is_open
 
@@ -141,12 +143,19 @@ def _early_start(meeting: Meeting, *, by: Any, today: dt.date, early_reason: str
     return True
 
 
+def held_clock_open(case: Case) -> Deadline | None:
+    """The 30 days to hold the mediation, while they run (regs 35(3)-(4), 36(2))."""
+    return Deadline.objects.filter(case=case, clock=Clock.mediation_held, met_on__isnull=True,
+                                   stopped_on__isnull=True).first()
+
+
 def meeting_session_start(
     *, meeting: Meeting, by: Any, now: dt.datetime | None = None, today: dt.date | None = None,
-    early_reason: str = "",
+    early_reason: str = "", late_reason: str = "", late_note: str = "",
 ) -> MeetingSession:
     """Starts a sitting. The first one of a scheduled case records that the meeting took place: never
-    before its booked day, unless a manager starts it early giving `early_reason` (on the timeline)."""
+    before its booked day, unless a manager starts it early giving `early_reason` (on the timeline). Held after
+    the 30 days' due date, it needs `late_reason` (rules/late_reasons.py), stored on the clock."""
     case = meeting.case
     _open_case(case)
     now = now or clock.now()
@@ -160,8 +169,12 @@ def meeting_session_start(
         # The first sitting records that the meeting took place, if the workflow allows it now.
         if any(t.action is Action.hold_meeting
                for t in case_transitions_allowed(case, on=today, manager_override=early)):
+            held = held_clock_open(case)
+            late_reason_check(due=held.due_date if held else None, done_on=today, reason=late_reason,
+                              note=late_note)
             case_transition(case=case, action=Action.hold_meeting, by=by, today=today, manager_override=early,
                             note=early_reason.strip() if early else "")
+            late_reason_apply(deadline=held, by=by, reason=late_reason, note=late_note)
         session = MeetingSession.objects.create(meeting=locked, started_at=now)
         if locked.status != Meeting.Status.HELD:
             locked.status = Meeting.Status.HELD

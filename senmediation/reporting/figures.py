@@ -26,11 +26,12 @@ from senmediation.agreements.models import AgreementItem
 from senmediation.cases.models import Case, CaseEvent, Deadline, MeetingOutcome
 from senmediation.core.clock import LONDON
 from senmediation.documents.models import Certificate
-from senmediation.feedback.models import Complaint, SurveyResponse
+from senmediation.feedback.models import Complaint, SurveyInvitation, SurveyResponse
 from senmediation.meetings.models import Attendance, Meeting
 from senmediation.reporting.state_changes import state_changes
 from senmediation.rules.deadlines import Clock
 from senmediation.rules.eligibility import Decision, Element
+from senmediation.rules.late_reasons import LateReason
 from senmediation.rules.workflow import State
 
 from .periods import Period
@@ -46,6 +47,9 @@ CANCELLED_BY = frozenset(who.value for who in CancelledBy)
 DECISIONS = frozenset(d.value for d in Decision)
 ELEMENTS = frozenset(e.value for e in Element)
 UPHELD = (Complaint.Outcome.UPHELD, Complaint.Outcome.PARTLY)
+LATE_REASONS = (*(r.value for r in LateReason), "")  # "" = no reason given
+COMPLAINT_THEMES = (*Complaint.Theme.values, "")  # "" = no theme recorded
+SCORES = ("1", "2", "3", "4", "5")  # satisfaction: 1 very dissatisfied .. 5 very satisfied
 
 
 @dataclass
@@ -82,6 +86,13 @@ class ReportFigures:
     complaints_upheld: int = 0  # upheld or partly upheld
     surveys: int = 0
     satisfaction_by_score: dict[str, int] = field(default_factory=dict)  # "1" to "5" -> survey answers
+    # Late steps by the reason staff gave (rules/late_reasons.py; "" = not given): sums to certificate_late and
+    # held_late.
+    certificate_late_by_reason: dict[str, int] = field(default_factory=dict)
+    held_late_by_reason: dict[str, int] = field(default_factory=dict)
+    complaints_by_theme: dict[str, int] = field(default_factory=dict)  # Complaint.Theme ("" = not recorded)
+    surveys_sent: int = 0  # survey invitations sent in the period
+    surveys_sent_answered: int = 0  # of which answered (at any time up to now): the response rate
 
     @property
     def satisfaction(self) -> float | None:
@@ -178,7 +189,7 @@ def count_by_month(*, first: dt.date, last: dt.date, local_authority_id: int | N
                    by_la: bool = False) -> dict[Key, ReportFigures]:
     """Every figure of the report for the months from `first` to `last` (whole months), per month: for one LA
     (or all, None), or split by LA (`by_la`, for the summary buckets; key None then holds facts with no LA).
-    Ten grouped queries, whatever the data size; each returns a row per month (and LA) and value counted."""
+    Eleven grouped queries, whatever the data size; each returns a row per month (and LA) and value counted."""
     m = _Months(local_authority_id, by_la)
     start, end = _moments(first, last)
     _cases(m, first, last)  # query 1
@@ -196,8 +207,8 @@ def count_by_month(*, first: dt.date, last: dt.date, local_authority_id: int | N
     _clocks(m, first, last)  # query 4
     _outcomes(m, events.filter(to_state=State.held))  # query 5
     _actions(m, first, last)  # query 6
-    _feedback(m, first, last, start, end)  # queries 7 and 8
-    _meetings(m, first, last, start, end)  # queries 9 and 10
+    _feedback(m, first, last, start, end)  # queries 7, 8 and 9
+    _meetings(m, first, last, start, end)  # queries 10 and 11
     for f in m.out.values():
         with_zeros(f)
     return m.out
@@ -208,7 +219,9 @@ def with_zeros(f: ReportFigures) -> ReportFigures:
     for name, keys in (("by_source", Case.Source.values), ("by_channel", Case.Channel.values),
                        ("by_case_type", ("sen_mediation", "disagreement_resolution")),
                        ("certificates", Certificate.Kind.values), ("events", EVENT_STATES), ("outcomes", OUTCOMES),
-                       ("cancelled_by", sorted(CANCELLED_BY))):
+                       ("cancelled_by", sorted(CANCELLED_BY)), ("certificate_late_by_reason", LATE_REASONS),
+                       ("held_late_by_reason", LATE_REASONS), ("complaints_by_theme", COMPLAINT_THEMES),
+                       ("satisfaction_by_score", SCORES)):
         setattr(f, name, dict.fromkeys(keys, 0) | getattr(f, name))
     return f
 
@@ -267,16 +280,24 @@ def _meetings(m: _Months, first: dt.date, last: dt.date, start: dt.datetime, end
 def _feedback(m: _Months, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datetime) -> None:
     """Complaints by the day they were received, for cases of the LA; survey answers by the moment given."""
     complaints = Complaint.objects.filter(received_on__range=(first, last))
-    for f, r in m.rows(complaints, "case__local_authority_id", TruncMonth("received_on"), n=Count("id"),
+    for f, r in m.rows(complaints, "case__local_authority_id", TruncMonth("received_on"), "theme", n=Count("id"),
                        upheld=Count("id", filter=Q(outcome__in=UPHELD))):
         f.complaints += r["n"]
         f.complaints_upheld += r["upheld"]
+        theme = r["theme"] if r["theme"] in COMPLAINT_THEMES else ""
+        f.complaints_by_theme[theme] = f.complaints_by_theme.get(theme, 0) + r["n"]
     surveys = SurveyResponse.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
     for f, r in m.rows(surveys, "local_authority_id", TruncMonth("submitted_at", tzinfo=LONDON), "satisfaction",
                        n=Count("id")):
         f.surveys += r["n"]
         score = str(r["satisfaction"])
         f.satisfaction_by_score[score] = f.satisfaction_by_score.get(score, 0) + r["n"]
+    # Invitations by the moment they were sent, and of those how many have been answered (the response rate).
+    invitations = SurveyInvitation.objects.filter(sent_at__gte=start, sent_at__lt=end)
+    for f, r in m.rows(invitations, "case__local_authority_id", TruncMonth("sent_at", tzinfo=LONDON), n=Count("id"),
+                       answered=Count("id", filter=Q(answered_at__isnull=False))):
+        f.surveys_sent += r["n"]
+        f.surveys_sent_answered += r["answered"]
 
 
 def _clocks(m: _Months, first: dt.date, last: dt.date) -> None:
@@ -287,20 +308,23 @@ def _clocks(m: _Months, first: dt.date, last: dt.date) -> None:
     met = Deadline.objects.filter(met_on__range=(first, last), clock__in=STEP_CLOCKS).annotate(taken=taken,
                                                                                                 on_time=on_time)
     for f, r in m.rows(met, "case__local_authority_id", TruncMonth("met_on"), "clock", "taken", "on_time",
-                       n=Count("id")):
+                       "late_reason", n=Count("id")):
         clock, n = r["clock"], r["n"]
         days = f.step_days.setdefault(clock, Counter())
         days[r["taken"].days] += n
+        reason = r["late_reason"] if r["late_reason"] in LATE_REASONS else ""
         if clock in CERTIFICATE_CLOCKS:
             if r["on_time"]:
                 f.certificate_on_time += n
             else:
                 f.certificate_late += n
+                f.certificate_late_by_reason[reason] = f.certificate_late_by_reason.get(reason, 0) + n
         elif clock == Clock.mediation_held:
             if r["on_time"]:
                 f.held_on_time += n
             else:
                 f.held_late += n
+                f.held_late_by_reason[reason] = f.held_late_by_reason.get(reason, 0) + n
 
 
 def _outcomes(m: _Months, held: QuerySet[CaseEvent]) -> None:

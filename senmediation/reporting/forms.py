@@ -128,3 +128,34 @@ class CorrectionForm(forms.Form):
     reason = forms.CharField(label="What does the correction put right?", max_length=300, widget=forms.Textarea(
         attrs={"rows": 3}), error_messages={"required": "Say what the correction puts right",
                                             "max_length": "Enter 300 characters or fewer"})
+
+
+def last_complete_month(today: dt.date) -> tuple[int, int]:
+    """The year and month before `today`'s: the scorecard's default end."""
+    first = today.replace(day=1) - dt.timedelta(days=1)
+    return first.year, first.month
+
+
+class ScorecardForm(forms.Form):
+    """The scorecard covers the 12 months to the end of one month: the year and the month."""
+
+    year = forms.IntegerField(label="Year", min_value=FIRST_YEAR, max_value=LAST_YEAR,
+                              error_messages={"required": "Enter a year, for example 2026",
+                                              "invalid": "Enter a year, for example 2026", "min_value": YEAR_RANGE,
+                                              "max_value": YEAR_RANGE})
+    month = forms.ChoiceField(label="Month", choices=MONTHS, help_text="The last month of the 12",
+                              error_messages={"required": "Choose a month",
+                                              "invalid_choice": "Choose a month from the list"})
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if isinstance(data.get("year"), int) and data.get("month"):
+            try:
+                data["report_period"] = period_rolling_12(data["year"], int(data["month"]))
+            except PeriodError as error:
+                self.add_error("year", str(error))
+        return data
+
+    @property
+    def report_period(self) -> Period:
+        return self.cleaned_data["report_period"]  # type: ignore[no-any-return]

@@ -29,7 +29,7 @@ from senmediation.agreements.models import AgreementItem
 from senmediation.cases.models import Case, CaseEvent, Deadline
 from senmediation.core.clock import LONDON
 from senmediation.documents.models import Certificate
-from senmediation.feedback.models import Complaint, SurveyResponse
+from senmediation.feedback.models import Complaint, SurveyInvitation, SurveyResponse
 from senmediation.meetings.models import Attendance, Meeting
 
 from .models import StaleReportMonth
@@ -39,12 +39,13 @@ WATCHED: dict[type[Model], tuple[tuple[str, ...], tuple[str, ...]]] = {
     Case: (("opened_on", "local_authority_id", "source", "channel", "case_type", "state", "certificate_issued_on",
             "la_notified_on", "meeting_outcome", "decisions", "elements"), ("opened_on",)),
     CaseEvent: (("case_id", "kind", "from_state", "to_state", "at"), ("at",)),
-    Deadline: (("case_id", "clock", "start_date", "due_date", "met_on"), ("met_on",)),
+    Deadline: (("case_id", "clock", "start_date", "due_date", "met_on", "late_reason"), ("met_on",)),
     Certificate: (("kind", "issued_on", "supersedes_id", "local_authority_id"), ("issued_on",)),
     AgreementItem: (("agreement_id", "agreed", "due", "status", "done_on"), ("due",)),
     Meeting: (("case_id", "status", "starts_at", "cancelled_on", "cancelled_by"), ("starts_at", "cancelled_on")),
     Attendance: (("meeting_id", "role", "has_authority"), ()),  # placed by its meeting's start
-    Complaint: (("case_id", "received_on", "outcome"), ("received_on",)),
+    Complaint: (("case_id", "received_on", "outcome", "theme"), ("received_on",)),
+    SurveyInvitation: (("case_id", "sent_at", "answered_at"), ("sent_at",)),
     SurveyResponse: (("local_authority_id", "submitted_at", "satisfaction"), ("submitted_at",)),
 }
 # Rows no report counts, whatever their dates (a case event that is not a change of state, a meeting only
@@ -74,7 +75,7 @@ def mark_months_stale(months: Iterable[dt.date | None]) -> None:
 
 
 def case_fact_months(case_id: int) -> set[dt.date]:
-    """Every month a fact of the case is counted in (eight small queries, each by the case's index)."""
+    """Every month a fact of the case is counted in (nine small queries, each by the case's index)."""
     dates: list[Any] = list(Case.objects.filter(pk=case_id).values_list("opened_on", flat=True))
     dates += CaseEvent.objects.filter(case_id=case_id, kind=CaseEvent.Kind.TRANSITION).values_list("at", flat=True)
     dates += Deadline.objects.filter(case_id=case_id, met_on__isnull=False).values_list("met_on", flat=True)
@@ -84,6 +85,7 @@ def case_fact_months(case_id: int) -> set[dt.date]:
         dates += [starts, cancelled]
     dates += Complaint.objects.filter(case_id=case_id).values_list("received_on", flat=True)
     dates += SurveyResponse.objects.filter(case_id=case_id).values_list("submitted_at", flat=True)
+    dates += SurveyInvitation.objects.filter(case_id=case_id).values_list("sent_at", flat=True)
     return {m for m in map(month_of, dates) if m is not None}
 
 
@@ -98,6 +100,7 @@ def first_fact_month() -> dt.date | None:
         Meeting.objects.aggregate(d=Min("starts_at"))["d"],
         Complaint.objects.aggregate(d=Min("received_on"))["d"],
         SurveyResponse.objects.aggregate(d=Min("submitted_at"))["d"],
+        SurveyInvitation.objects.aggregate(d=Min("sent_at"))["d"],
     ]
     months = [m for m in map(month_of, firsts) if m is not None]
     return min(months) if months else None
@@ -144,7 +147,7 @@ def _months_touched(instance: Model, *, deleting: bool = False) -> set[dt.date |
         new = old
     elif old == new:
         return set()  # nothing a report reads has changed
-    counted = COUNTED_ONLY.get(type(instance), lambda _: True)
+    counted = COUNTED_ONLY.get(type(instance), _always)
     months = _dated_months(instance, new) if counted(new) else set()
     if old is not None:
         if counted(old):
@@ -152,6 +155,10 @@ def _months_touched(instance: Model, *, deleting: bool = False) -> set[dt.date |
         if type(instance) is Case and any(old[f] != new[f] for f in CASE_WIDE):
             months |= set(case_fact_months(instance.pk))
     return months
+
+
+def _always(values: dict[str, Any]) -> bool:
+    return True
 
 
 def _remember(instance: Model, **_: Any) -> None:

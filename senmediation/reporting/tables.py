@@ -21,7 +21,16 @@ from senmediation.rules.eligibility import DECISION_LABELS, Decision, Element
 from senmediation.rules.workflow import State
 
 from .buckets import add_up, figures_by_month
-from .figures import CERTIFICATE_CLOCKS, OUTCOMES, STEP_CLOCKS, ReportFigures, median
+from .figures import (
+    CERTIFICATE_CLOCKS,
+    COMPLAINT_THEMES,
+    LATE_REASONS,
+    OUTCOMES,
+    SCORES,
+    STEP_CLOCKS,
+    ReportFigures,
+    median,
+)
 from .periods import Period, adjacent_periods
 from .suppression import LABEL, THRESHOLD, Cell, Equation, basic, plain, protect, share_text, total_of
 
@@ -34,7 +43,7 @@ SHOWN_EVENTS = (State.mediation_requested, State.held, State.not_arranged, State
 ACTIONS = ("act_on_time", "act_late", "act_open")
 # The totals of the report: held back only when no detail would do (suppression.protect's preference)
 TOTALS = frozenset({"enquiries", "certificates", "cert_total", "held_total", "outcomes", "dm_total", "cancelled",
-                    "actions", "event:held"})
+                    "actions", "event:held", "surveys_sent"})
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,7 @@ def report_counts(f: ReportFigures, months: list[dt.date]) -> dict[str, int]:
         c[_month_key(m, "opened")] = f.opened_by_month.get(m, 0)
         c[_month_key(m, "held")] = f.held_by_month.get(m, 0)
     c |= {"complaints": f.complaints, "upheld": f.complaints_upheld, "surveys": f.surveys}
+    c |= scorecard_counts(f)
     return c
 
 
@@ -120,6 +130,7 @@ def report_equations(months: list[dt.date], key: Callable[[str], Hashable] = lam
     ]
     for prefix, names in (("dec", [d.value for d in Decision]), ("el", [e.value for e in Element])):
         equations += [total_of(k(f"{prefix}:{n}"), [k(f"{prefix}:{n}:{o}") for o in OUTCOMES]) for n in names]
+    equations += scorecard_equations(k)
     return equations
 
 
@@ -305,3 +316,29 @@ def published_tables(*, local_authority_id: int | None, period: Period, for_comm
 
 CERTIFICATE_CLOCK_VALUES = tuple(c.value for c in CERTIFICATE_CLOCKS)
 HELD_CLOCK = Clock.mediation_held
+
+
+# The commissioner's scorecard (scorecard.py) publishes these counts as well. They are part of every report's
+# counts and sums, so a report and a scorecard of the same LA and period are protected as one: the same cells
+# held back, checked against the same neighbouring periods.
+
+
+def scorecard_counts(f: ReportFigures) -> dict[str, int]:
+    """Late steps by reason, complaints by theme, survey answers by score and survey invitations answered."""
+    c = {f"cert_late:{r}": f.certificate_late_by_reason.get(r, 0) for r in LATE_REASONS}
+    c |= {f"held_late:{r}": f.held_late_by_reason.get(r, 0) for r in LATE_REASONS}
+    c |= {f"theme:{t}": f.complaints_by_theme.get(t, 0) for t in COMPLAINT_THEMES}
+    c |= {f"score:{s}": f.satisfaction_by_score.get(s, 0) for s in SCORES}
+    c |= {"surveys_sent": f.surveys_sent, "surveys_sent_answered": f.surveys_sent_answered,
+          "surveys_sent_unanswered": f.surveys_sent - f.surveys_sent_answered}
+    return c
+
+
+def scorecard_equations(k: Callable[[str], Hashable]) -> list[Equation]:
+    return [
+        total_of(k("cert_late"), [k(f"cert_late:{r}") for r in LATE_REASONS]),
+        total_of(k("held_late"), [k(f"held_late:{r}") for r in LATE_REASONS]),
+        total_of(k("complaints"), [k(f"theme:{t}") for t in COMPLAINT_THEMES]),
+        total_of(k("surveys"), [k(f"score:{s}") for s in SCORES]),
+        total_of(k("surveys_sent"), [k("surveys_sent_answered"), k("surveys_sent_unanswered")]),
+    ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_activity, views_statements
+from . import views, views_activity, views_scorecard, views_statements
 
 app_name = "reporting"
 urlpatterns = [
@@ -17,6 +17,9 @@ urlpatterns = [
     path("<str:la>/statements/<slug:number>/correct/", views_statements.statement_correct, name="statement_correct"),
     path("<str:la>/statements/<slug:number>.pdf", views_statements.statement_pdf, name="statement_pdf"),
     path("<str:la>/statements/<slug:number>.csv", views_statements.statement_csv, name="statement_csv"),
+    path("<str:la>/scorecard/", views_scorecard.scorecard, name="scorecard"),
+    path("<str:la>/scorecard.csv", views_scorecard.scorecard_csv, name="scorecard_csv"),
+    path("<str:la>/scorecard.pdf", views_scorecard.scorecard_pdf, name="scorecard_pdf"),
     path("<str:la>/<slug:table>.csv", views.report_csv, name="csv"),
     path("<str:la>/sen2/<int:year>/", views.sen2, name="sen2"),
     path("<str:la>/sen2/<int:year>.csv", views.sen2_csv, name="sen2_csv"),

@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from senmediation.accounts.roles import Role, user_roles
 from senmediation.cases.models import QUEUE_CLOCKS, Deadline, Party
@@ -48,6 +48,7 @@ class Kind(StrEnum):
     letters = "letters"
     complaints = "complaints"
     time_changes = "time-changes"
+    late_reasons = "late-reasons"
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,10 @@ KINDS: dict[Kind, KindInfo] = {
         "No family is waiting for a new meeting time.",
         "Families who told us, from their case page, that the meeting time we booked does not suit them, the "
         "longest waiting first. Find a new time (or call them), then mark it as dealt with."),
+    Kind.late_reasons: KindInfo(
+        "Late steps without a reason", "late steps without a reason", "Every late step has its reason.",
+        "Certificates issued and mediations held after their due date, with no reason recorded, the latest first. "
+        "The commissioners' reports count late steps by their reason: say why each one was late."),
 }
 
 
@@ -169,9 +174,18 @@ def _time_changes(user: Any, today: dt.date) -> QuerySet[Any]:
             .order_by("submitted_at", "id"))
 
 
+def _late_reasons(user: Any, today: dt.date) -> QuerySet[Any]:
+    # Served by the partial index deadline_late_no_reason in the order shown.
+    return (Deadline.objects.filter(late_reason="", clock__in=QUEUE_CLOCKS, met_on__gt=F("due_date"))
+            .select_related("case").only("id", "clock", "due_date", "met_on", "case__id", "case__reference",
+                                         "case__child_first_name", "case__child_last_name")
+            .order_by("-met_on", "-id"))
+
+
 _QUERIES: dict[Kind, Callable[[Any, dt.date], QuerySet[Any]]] = {
     Kind.clocks: _clocks, Kind.enquiries: _enquiries, Kind.calls: _calls, Kind.details: _details,
     Kind.failed: _failed, Kind.letters: _letters, Kind.complaints: _complaints, Kind.time_changes: _time_changes,
+    Kind.late_reasons: _late_reasons,
 }
 
 

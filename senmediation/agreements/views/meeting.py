@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from senmediation.accounts.decorators import role_required
+from senmediation.cases.forms_late import LateReasonForm
 from senmediation.cases.models import Case
 from senmediation.core import clock
 from senmediation.core.errors import ServiceError
@@ -39,6 +40,9 @@ def _page(request: HttpRequest, case: Case, *, status: int = 200, **forms: Any) 
                      if rules and getattr(rules, name)]
     sessions = list(meeting.sessions.all()) if meeting else []
     booked_day = clock.local(meeting.starts_at).date() if meeting else None
+    # Held after the 30 days' due date: the first sitting asks why (rules/late_reasons.py).
+    held = record.held_clock_open(case) if meeting and not sessions else None
+    start_late = held is not None and held.due_date < clock.today()
     context = {
         "case": case, "meeting": meeting, "read_only": not is_open(case.state),
         # Before its booked day the first sitting cannot start; a manager may start it early with a reason.
@@ -51,6 +55,8 @@ def _page(request: HttpRequest, case: Case, *, status: int = 200, **forms: Any) 
         "rules_form": forms.get("rules_form") or GroundRulesForm(prefix="gr", initial={"rules": initial_rules}),
         "end_form": forms.get("end_form") or SessionEndForm(prefix="end"),
         "issues_form": forms.get("issues_form") or IssueOutcomesForm(issues=issues, prefix="io"),
+        "start_form": (forms.get("start_form") or LateReasonForm(prefix="start")) if start_late else None,
+        "held_clock": held,
     }
     # The error summary (and the "Error:" title) follows whichever form was just sent back.
     context["form"] = next((f for f in forms.values() if f is not None and f.errors), None)
@@ -126,10 +132,20 @@ def session_start(request: HttpRequest, reference: str) -> HttpResponse:
     if refusal := ended_refusal(request, case, PAGE):
         return refusal
     meeting = _meeting_or_404(case)
+    form = LateReasonForm(request.POST, prefix="start")
+    held = None if meeting.sessions.exists() else record.held_clock_open(case)
+    late = held is not None and held.due_date < clock.today()
+    if late and not form.is_valid():
+        return _page(request, case, status=400, start_form=form)
+    data = form.cleaned_data if late else {}
     try:
         record.meeting_session_start(meeting=meeting, by=request.user,
-                                     early_reason=request.POST.get("early_reason", "")[:1000])
+                                     early_reason=request.POST.get("early_reason", "")[:1000],
+                                     late_reason=data.get("late_reason", ""), late_note=data.get("late_note", ""))
     except ServiceError as error:
+        if error.field in ("late_reason", "late_note"):
+            form.add_error(error.field, error.message)
+            return _page(request, case, status=400, start_form=form)
         messages.error(request, error.message)
     else:
         messages.success(request, "The session has started.")

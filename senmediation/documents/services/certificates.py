@@ -14,6 +14,7 @@ from django.db import transaction
 from senmediation.cases.correspondence import party_representative
 from senmediation.cases.models import Case, CaseEvent, Deadline, Party
 from senmediation.cases.services.events import case_event_record
+from senmediation.cases.services.late_reasons import late_reason_apply, late_reason_check
 from senmediation.cases.services.references import counter_next
 from senmediation.cases.services.transitions import case_transition, case_transitions_allowed
 from senmediation.core import clock
@@ -140,9 +141,11 @@ def _provider() -> Provider:
 
 
 def certificate_issue(
-    *, case: Case, kind: str, by: Any, resolved_summary: str = "", today: dt.date | None = None
+    *, case: Case, kind: str, by: Any, resolved_summary: str = "", today: dt.date | None = None,
+    late_reason: str = "", late_note: str = "",
 ) -> Certificate:
-    """Issues the certificate the case is owed, moves the case on and meets its certificate clock.
+    """Issues the certificate the case is owed, moves the case on and meets its certificate clock. Issued after
+    the clock's due date, it needs `late_reason` (rules/late_reasons.py), stored on the clock.
 
     Raises ServiceError (and stores nothing) when the case may not have this certificate now."""
     today = today or clock.today()
@@ -158,6 +161,9 @@ def certificate_issue(
         owed = _kind_owed(locked)
         if owed is not None and owed is not chosen:
             raise ServiceError(f"This case is owed a certificate of the type '{owed.label}'.", field="kind")
+        running = certificate_clock_running(locked)
+        late_reason_check(due=running.due_date if running else None, done_on=today, reason=late_reason,
+                          note=late_note)
         # The workflow decides whether a certificate may be issued at all; a refusal rolls back everything.
         case_transition(case=locked, action=Action.issue_certificate, by=by, today=today)
         number, sequence = _number_next(year=today.year)
@@ -172,6 +178,7 @@ def certificate_issue(
             case=locked, by=by, kind=CaseEvent.Kind.UPDATED,
             summary=f"Certificate {number} issued: {chosen.label}",
         )
+        late_reason_apply(deadline=running, by=by, reason=late_reason, note=late_note)
         # Sent the way the family asked; the message goes out once the issue is committed.
         certificate_send(certificate=certificate, by=by)
     case.refresh_from_db()

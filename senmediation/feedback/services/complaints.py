@@ -173,20 +173,24 @@ def complaint_letter_pdf(complaint: Complaint, *, today: dt.date) -> bytes:
 
 def complaint_respond(
     *, complaint: Complaint, by: Any, outcome: str, response: str, lessons_learned: str, today: dt.date,
+    theme: str = "",
 ) -> Complaint:
-    """Records the outcome, makes the response letter (a tagged PDF) and sends it the way the
-    complainant asked; the response clock stops today."""
+    """Records the outcome (and the complaint's theme, for the reports: the staff form always asks it), makes the
+    response letter (a tagged PDF) and sends it the way the complainant asked; the response clock stops today."""
     _check_handler(complaint, by)
     if complaint.responded_on is not None:
         raise ServiceError("This stage of the complaint has already had its response.")
     if outcome not in Complaint.Outcome.values:
         raise ServiceError("Choose the outcome", field="outcome")
+    if theme and theme not in Complaint.Theme.values:
+        raise ServiceError("Select what the complaint was mainly about", field="theme")
     if not response.strip():
         raise ServiceError("Enter the response to send", field="response")
     with transaction.atomic():
         if complaint.acknowledged_on is None:  # a full answer inside the first days acknowledges too
             complaint.acknowledged_on = today
         complaint.outcome = outcome
+        complaint.theme = theme or complaint.theme
         complaint.response = response.strip()
         complaint.lessons_learned = lessons_learned.strip()
         complaint.responded_on = today

@@ -150,7 +150,8 @@ def test_counts_for_reports(reference_data, manager) -> None:
     rows = complaint_and_feedback_counts(start=dt.date(2026, 11, 1), end=dt.date(2026, 11, 30))
     assert rows == [
         {"local_authority": case.local_authority_id, "complaints": 1, "upheld": 1, "surveys": 0,
-         "average_satisfaction": None},
-        {"local_authority": None, "complaints": 1, "upheld": 0, "surveys": 0, "average_satisfaction": None},
+         "average_satisfaction": None, "themes": {"": 1}, "scores": {}, "invited": 0, "invited_answered": 0},
+        {"local_authority": None, "complaints": 1, "upheld": 0, "surveys": 0, "average_satisfaction": None,
+         "themes": {"": 1}, "scores": {}, "invited": 0, "invited_answered": 0},
     ]
     assert Complaint.objects.count() == 3

@@ -127,8 +127,17 @@ def test_manager_pages(manager_client, manager) -> None:
     complaint = complaint_make()
     url = reverse("feedback:complaint_respond", kwargs={"pk": complaint.pk})
     assert manager_client.post(url, {}).status_code == 400
-    response = manager_client.post(url, {"outcome": "upheld", "response": "Sorry.", "lessons_learned": "Train."})
+    no_theme = manager_client.post(url, {"outcome": "upheld", "response": "Sorry.", "lessons_learned": "Train."})
+    assert no_theme.status_code == 400
+    assert 'id="id_theme-error"' in no_theme.content.decode()
+    assert "Select what the complaint was mainly about" in no_theme.content.decode()
+    response = manager_client.post(url, {"outcome": "upheld", "theme": "delay", "response": "Sorry.",
+                                         "lessons_learned": "Train."})
     assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert (complaint.outcome, complaint.theme) == ("upheld", "delay")
+    assert "Mainly about" in manager_client.get(reverse("feedback:complaint", kwargs={"pk": complaint.pk})
+                                                ).content.decode()
     letter = manager_client.get(reverse("feedback:complaint_letter", kwargs={"pk": complaint.pk}))
     assert letter.status_code == 200 and letter["Content-Type"] == "application/pdf"
     other = user_make("boss3", Role.MANAGER)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from senmediation.accounts.models import User
 from senmediation.accounts.roles import Role
-from senmediation.cases.models import Case, CaseEvent, Deadline
+from senmediation.cases.models import Case, Deadline
 from senmediation.core.clock import LONDON
 from senmediation.documents.models import Certificate
 from senmediation.feedback.models import SurveyResponse

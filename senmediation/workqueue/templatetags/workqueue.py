@@ -166,10 +166,19 @@ def _time_change_row(r: Any, ctx: dict[str, Any]) -> SafeString:
                        format_short_day(localtime(r.submitted_at).date()), action)
 
 
+def _late_reason_row(d: Any, ctx: dict[str, Any]) -> SafeString:
+    what = format_html("Say why this was late: {}" + _HINT, d.get_clock_display(),
+                       f"Due {format_short_day(d.due_date)}, done {format_short_day(d.met_on)}")
+    url = f"{case_url(d.case.reference)}late/{d.clock}/"  # {% url 'cases:late_reason' reference clock %}
+    return format_html("{}{}" + _CELL + _CELL, _case_cell(d.case, child=True), format_html(_CELL, what),
+                       _due_day(d.met_on), _link(url, "Say why", f" {d.get_clock_display().lower()} was late, "
+                                                               f"{d.case.reference}"))
+
+
 _ROWS: dict[str, Callable[[Any, dict[str, Any]], SafeString]] = {
     "time-limits": _clock_row, "call-backs": _clock_row, "calls": _call_row, "missing-details": _held_row,
     "failed-messages": _failed_row, "letters": _letter_row, "complaints": _complaint_row,
-    "time-changes": _time_change_row,
+    "time-changes": _time_change_row, "late-reasons": _late_reason_row,
 }
 
 
