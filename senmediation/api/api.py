@@ -248,7 +248,7 @@ def certificate_download(
 
 
 @router.post("/cases/{reference}/tribunal-appeal",
-             response={201: TribunalAppealOut, 404: Error, 409: ValidationErrorOut, **ERRORS},
+             response={201: TribunalAppealOut, 400: Error, 404: Error, 409: ValidationErrorOut, **ERRORS},
              url_name="tribunal_appeal_record", operation_id="tribunal_appeal_record",
              summary="Tell us a family appealed to the Tribunal", description=openapi.doc("tribunal_appeal_record"))
 def tribunal_appeal_create(
