@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "senmediation.yourcase",
     "senmediation.casepages",
     "senmediation.expenses",
+    "senmediation.appeals",
     "senmediation.audit",
     "senmediation.records",
     "senmediation.workqueue",

@@ -65,6 +65,7 @@ ROWS: dict[str, list[Check]] = {
     "api:certificate_list": [get(everyone(401), **CERTIFIED)],
     "api:certificate_download": [get(everyone(401), certificate_id="{certificate}", **CERTIFIED)],
     "api:report_figures": [get(everyone(401), gss_code="E08000009")],
+    "api:tribunal_appeal_record": [post(everyone(401), **CASE)],
     # Sign-in pages: open to all; the second-factor pages send anyone without a pending sign-in back.
     "accounts:login": [get(PUBLIC)],
     "accounts:two_factor": [get(everyone(302))],
@@ -276,6 +277,15 @@ _add_rows({
     # SEN2 is one LA's return: "all" is 404 for everyone.
     "reporting:sen2": [get(OWN_LA_ONLY, year=2026, **OWN_LA), get(allowed_as(MANAGERS_ALL, 404), la="all", year=2026)],
     "reporting:sen2_csv": [get(OWN_LA_ONLY, year=2026, **OWN_LA)],
+    # Appeals to the Tribunal the LA tells us of: one LA's, like SEN2 ("all" is 404 for everyone).
+    "reporting:tribunal_appeals": [get(OWN_LA_ONLY, **OWN_LA), get(allowed_as(MANAGERS_ALL, 404), la="all")],
+    "reporting:tribunal_appeal_new": [
+        get(OWN_LA_ONLY, **OWN_LA), get(allowed_as(MANAGERS_ALL, 404), la="all"),
+        post(allowed_as(OWN_LA_ONLY, 302), {"reference": "{case}", "registered_on_0": "1", "registered_on_1": "12",
+                                            "registered_on_2": "2026", "decision": "plan_provision"}, **OWN_LA),
+        post(allowed_as(OWN_LA_ONLY, 400), {"reference": "MED-2026-99999", "registered_on_0": "1",
+                                            "registered_on_1": "12", "registered_on_2": "2026",
+                                            "decision": "plan_provision"}, **OWN_LA)],
     # The activity statement and its rate card: managers only (the provider sends the statement).
     "reporting:activity": [get(MANAGERS, **OWN_LA)],
     "reporting:activity_csv": [get(MANAGERS, **OWN_LA)],

@@ -5,6 +5,7 @@ in its published responses. What each operation does, with examples, is in the O
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,7 +15,10 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 
+from senmediation.appeals.models import TribunalAppeal
+from senmediation.appeals.services import AlreadyRecorded, CaseConflict, tribunal_appeal_record
 from senmediation.core import clock
+from senmediation.core.errors import NotFound, ServiceError
 from senmediation.documents.services.certificates import TamperedError, certificate_pdf_bytes
 from senmediation.reporting.periods import (
     Period,
@@ -28,6 +32,7 @@ from senmediation.reporting.suppression import RULE_TEXT
 from senmediation.reporting.tables import published_tables
 
 from . import changes, formats, openapi, referrals, selectors
+from .appeal_schema import TribunalAppealIn, TribunalAppealOut
 from .keys import api_key_find, rate_limit_hit
 from .models import ApiKey
 from .referral_schema import ReferralIn, journey_rule_errors
@@ -239,6 +244,39 @@ def certificate_download(
     response["Content-Disposition"] = f'attachment; filename="{certificate.number}-v{certificate.version}.pdf"'
     return response
 
+
+
+
+@router.post("/cases/{reference}/tribunal-appeal",
+             response={201: TribunalAppealOut, 400: Error, 404: Error, 409: ValidationErrorOut, **ERRORS},
+             url_name="tribunal_appeal_record", operation_id="tribunal_appeal_record",
+             summary="Tell us a family appealed to the Tribunal", description=openapi.doc("tribunal_appeal_record"))
+def tribunal_appeal_create(
+    request: HttpRequest, payload: TribunalAppealIn, reference: str = Path(..., max_length=20),  # type: ignore[type-arg]
+) -> Status[dict[str, Any]]:
+    key = _key(request, "appeals:write")
+    request.audit_action = "change"  # type: ignore[attr-defined]
+    la = key.organisation.local_authority
+    if key.organisation.kind != key.organisation.Kind.LOCAL_AUTHORITY or la is None:
+        raise ApiError(403, "not_a_local_authority", "Only a local authority's key can tell us about an appeal.")
+    try:
+        appeal = tribunal_appeal_record(
+            local_authority=la, reference=reference, registered_on=dt.date.fromisoformat(payload.registered_on),
+            decision=payload.decision, by=None, by_name=f"API key {key.prefix} ({key.organisation.name})",
+            via=TribunalAppeal.Via.API, today=clock.today(),
+        )
+    except NotFound:
+        raise Http404("No such case") from None
+    except (AlreadyRecorded, CaseConflict) as error:
+        code = "already_recorded" if isinstance(error, AlreadyRecorded) else "case_conflict"
+        raise ApiError(409, code, error.message, errors=[{"field": error.field or "", "message": error.message}]) from None
+    except ServiceError as error:
+        raise ApiError(422, "invalid", "Some of the request is not valid: see errors.",
+                       errors=[{"field": error.field or "", "message": error.message}]) from None
+    return Status(201, {"reference": appeal.case.reference, "registered_on": appeal.registered_on,
+                        "decision": appeal.decision, "decision_label": appeal.get_decision_display(),
+                        "withdrawn_on": appeal.withdrawn_on, "recorded_via": appeal.via,
+                        "recorded_at": appeal.recorded_at})
 
 
 

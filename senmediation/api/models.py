@@ -11,7 +11,7 @@ from django.db import models
 
 from .outbound import url_problem
 
-SCOPES = ("referrals:write", "cases:read", "certificates:read", "reports:read")
+SCOPES = ("referrals:write", "cases:read", "certificates:read", "reports:read", "appeals:write")
 SCOPE_CHOICES = [(scope, scope) for scope in SCOPES]
 EVENTS = ("case.state_changed", "certificate.issued", "agreement.made")
 EVENT_CHOICES = [

@@ -10,6 +10,7 @@ from typing import Any
 from django.urls import reverse
 from ninja import NinjaAPI
 
+from . import appeal_schema
 from .models import EVENTS
 from .schemas import EventOut
 from .webhooks import EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER
@@ -43,6 +44,15 @@ DOCS = {
                         "version replaced it.",
     "certificate_download": "The certificate as issued, as a PDF. 409 when the stored file fails its integrity "
                             "check: the service is told, and it is not sent.",
+    "tribunal_appeal_record": (
+        "A local authority tells us that a family whose case we handled appealed to the First-tier Tribunal (SEND), "
+        "so that the SEN2 figure for appeals after mediation is counted from facts. Needs the `appeals:write` scope "
+        "and a local authority's key (403 `not_a_local_authority` otherwise). The case must be the LA's own: any "
+        "other case answers 404, as one that does not exist. 201 with the appeal recorded; 409 `case_conflict` for a "
+        "registration date before the case opened or a disagreement resolution case, 409 `already_recorded` when "
+        "the same decision's appeal on the same day was recorded before (a retry is safe). A withdrawal is "
+        "recorded on the staff page."
+    ),
     "report_figures": (
         "A local authority's own report figures for a fixed period, as its commissioners see them: counts are "
         "protected by the published rule below. Another LA's code answers 404."
@@ -108,8 +118,9 @@ def _links() -> dict[str, dict[str, Any]]:
 
 
 def _request_examples() -> dict[str, Any]:
+    from .appeal_schema import EXAMPLE_IN
     from .referral_schema import EXAMPLE
-    return {"referral_create": EXAMPLE}
+    return {"referral_create": EXAMPLE, "tribunal_appeal_record": EXAMPLE_IN}
 
 
 def _response_examples() -> dict[str, dict[str, Any]]:
@@ -117,6 +128,7 @@ def _response_examples() -> dict[str, dict[str, Any]]:
         "referral_create": {"201": {"reference": "MED-2026-00042", "created": True},
                             "200": {"reference": "MED-2026-00042", "created": False}},
         "case_detail": {"200": CASE_EXAMPLE},
+        "tribunal_appeal_record": {"201": appeal_schema.EXAMPLE_OUT, "409": appeal_schema.EXAMPLE_409},
         "case_list": {"200": {"cases": [{
             "reference": "MED-2026-00042", "case_type": "sen_mediation", "case_type_label": "SEN mediation",
             "state": "information", "state_label": "Information and advice", "opened_on": "2026-11-28",

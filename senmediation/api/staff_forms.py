@@ -21,6 +21,7 @@ SCOPE_LABELS = {
     "cases:read": "cases:read: follow cases (GET /cases/{reference})",
     "certificates:read": "certificates:read: list and download certificates",
     "reports:read": "reports:read: its own local authority's report figures",
+    "appeals:write": "appeals:write: tell us a family appealed to the Tribunal (a local authority's key)",
 }
 LONGEST_KEY_YEARS = 2
 

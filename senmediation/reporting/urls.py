@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_activity, views_scorecard, views_statements
+from . import views, views_activity, views_appeals, views_scorecard, views_statements
 
 app_name = "reporting"
 urlpatterns = [
@@ -23,4 +23,6 @@ urlpatterns = [
     path("<str:la>/<slug:table>.csv", views.report_csv, name="csv"),
     path("<str:la>/sen2/<int:year>/", views.sen2, name="sen2"),
     path("<str:la>/sen2/<int:year>.csv", views.sen2_csv, name="sen2_csv"),
+    path("<str:la>/tribunal-appeals/", views_appeals.tribunal_appeals, name="tribunal_appeals"),
+    path("<str:la>/tribunal-appeals/new/", views_appeals.tribunal_appeal_new, name="tribunal_appeal_new"),
 ]

@@ -22,7 +22,7 @@ from .charts import report_charts
 from .figures import CERTIFICATE_CLOCKS, late_clocks
 from .forms import LocalAuthorityChoiceForm, PeriodForm, default_period_query
 from .selectors import report_choices_for, report_scope_for, sees_suppressed
-from .sen2 import NOT_COUNTED, sen2_cells, sen2_figures
+from .sen2 import GUIDE_NOT_READ, NOT_COUNTED, sen2_cells, sen2_figures
 from .suppression import RULE_TEXT, THRESHOLD
 from .tables import Table, published_tables
 
@@ -124,7 +124,8 @@ def _sen2(request: HttpRequest, la_code: str, year: int) -> dict[str, Any]:
     figures = sen2_figures(local_authority_id=la.pk, year=year)
     rows = list(zip(figures, sen2_cells(figures, suppress=suppressed), strict=True))
     return {"la": la, "la_code": la_code, "year": year, "rows": rows, "suppressed": suppressed,
-            "threshold": THRESHOLD, "rule_text": RULE_TEXT, "not_counted": NOT_COUNTED}
+            "threshold": THRESHOLD, "rule_text": RULE_TEXT, "not_counted": NOT_COUNTED,
+            "guide_not_read": GUIDE_NOT_READ}
 
 
 @require_GET
@@ -139,6 +140,7 @@ def sen2_csv(request: HttpRequest, la: str, year: int) -> HttpResponse:
     context = _sen2(request, la, year)
     rows = [["Figure", "Number", "How it is counted"]]
     rows += [[f.label, str(cell.value) if cell.visible else cell.text, f.how] for f, cell in context["rows"]]
+    rows += [[], [f"Note: {GUIDE_NOT_READ}"]]
     if context["suppressed"]:
         rows += [[], [f"Note: {RULE_TEXT}"]]
     return csv_response(rows, f"{slugify(context['la'].name)}-{year}-sen2-mediation.csv")

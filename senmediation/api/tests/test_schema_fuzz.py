@@ -64,7 +64,11 @@ def test_the_api_keeps_to_its_schema_and_every_link_leads_somewhere(
     assert stateless.returncode == 0, stateless.stdout[-20000:]
 
     har = tmp_path / "stateful.har"
-    stateful = _run(live_server, token, "--phases", "stateful", "--report", "har", "--report-har-path", str(har))
+    # The stateful phase walks the links from a referral to a certificate's PDF; recording an appeal is no step on
+    # that walk (it has no link), and as a step inferred from a case's reference it spent the walk's fixed budget
+    # before the PDF was reached. Every other phase above covers it.
+    stateful = _run(live_server, token, "--phases", "stateful", "--exclude-operation-id", "tribunal_appeal_record",
+                    "--report", "har", "--report-har-path", str(har))
     assert stateful.returncode == 0, stateful.stdout[-20000:]
     reached = {
         (entry["request"]["method"], _operation(entry["request"]["url"]), entry["response"]["status"])
