@@ -192,6 +192,9 @@ def _commissioner_pages(year: int, quarter: str) -> list[Page]:
          headers),
         ("commissioner: a table's CSV", f"/staff/reports/{gss}/outcomes.csv?period=year&year={year - 1}", headers),
         ("commissioner: statements", f"/staff/reports/{gss}/statements/", headers),
+        ("commissioner: scorecard", f"/staff/reports/{gss}/scorecard/?year={year - 1}&month={month}", headers),
+        ("commissioner: scorecard CSV", f"/staff/reports/{gss}/scorecard.csv?year={year - 1}&month={month}",
+         headers),
     ]
 
 

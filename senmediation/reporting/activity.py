@@ -1,7 +1,8 @@
 """The activity statement: the work done for one LA's residents in a period, priced month by month from the
 rate card version in force in each month, and the parents' expenses paid for the LA under SEND Regulations
-2014 reg 41. Counts come from the same stored facts as the report, in five queries whatever the data size (cases,
-certificates, meetings held, approved expenses claims, the rate card versions). statements.py issues it."""
+2014 reg 41. The counts are the report's own, from its monthly buckets (buckets.py), with approved expenses claims
+and the rate card versions: four queries when the months are built, whatever the data size. statements.py issues
+it."""
 
 from __future__ import annotations
 
@@ -11,18 +12,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Min, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Sum
 
-from senmediation.cases.models import Case
 from senmediation.core.clock import LONDON
 from senmediation.directory.models import LocalAuthority
-from senmediation.documents.models import Certificate
 from senmediation.expenses.models import ExpenseClaim
-from senmediation.reporting.state_changes import state_changes
 from senmediation.rules.eligibility import Route
-from senmediation.rules.workflow import CaseType, State
+from senmediation.rules.workflow import CaseType
 
+from .buckets import figures_by_month
 from .models import ActivityStatementLine, RateCardVersion
 from .periods import Period
 
@@ -122,26 +120,16 @@ def _month(value: object) -> dt.date:
 
 
 def _counts(la_id: int, period: Period) -> dict[str, dict[dt.date, int]]:
-    """Per month of the period: cases opened, certificates and corrections issued, meetings held (each case once,
-    in the month of its first meeting in the period)."""
-    start = dt.datetime.combine(period.start, dt.time(), LONDON)
-    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), LONDON)
-    cases = list(Case.objects.filter(local_authority_id=la_id, opened_on__range=(period.start, period.end))
-                 .annotate(m=TruncMonth("opened_on")).values("m").annotate(n=Count("id")).order_by())
-    certificates = list(Certificate.objects.filter(local_authority_id=la_id,
-                                                   issued_on__range=(period.start, period.end))
-                        .annotate(m=TruncMonth("issued_on")).values("m")
-                        .annotate(new=Count("id", filter=Q(supersedes__isnull=True)),
-                                  corrected=Count("id", filter=Q(supersedes__isnull=False))).order_by())
-    held: dict[str, dict[dt.date, int]] = {CaseType.sen_mediation: {}, CaseType.disagreement_resolution: {}}
-    for row in (state_changes().filter(to_state=State.held, at__gte=start, at__lt=end, case__local_authority_id=la_id)
-                .values("case_id", "case__case_type").annotate(first=Min("at")).order_by()):
-        month = _month(row["first"])
-        counted = held.setdefault(row["case__case_type"], {})
-        counted[month] = counted.get(month, 0) + 1
-    return {"enquiry": _by_month(cases, "n"), "certificate": _by_month(certificates, "new"),
-            "corrected": _by_month(certificates, "corrected"), "mediation": held[CaseType.sen_mediation],
-            "disagreement_resolution": held[CaseType.disagreement_resolution]}
+    """Per month of the period, from the monthly buckets (two queries when built: buckets.py): cases opened,
+    certificates and corrections issued, meetings held by the case's type (each case once a month)."""
+    months = period.months()
+    by_month = figures_by_month(local_authority_id=la_id, months=months)
+    return {"enquiry": {m: by_month[m].enquiries for m in months},
+            "certificate": {m: sum(by_month[m].certificates.values()) for m in months},
+            "corrected": {m: by_month[m].certificates_corrected for m in months},
+            "mediation": {m: by_month[m].held_by_case_type.get(CaseType.sen_mediation, 0) for m in months},
+            "disagreement_resolution": {m: by_month[m].held_by_case_type.get(CaseType.disagreement_resolution, 0)
+                                        for m in months}}
 
 
 def _expenses(la_id: int, period: Period) -> tuple[int, Decimal]:

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from senmediation.core import clock
 from senmediation.directory.models import LocalAuthority
 
-from .figures import ReportFigures, count_by_month, with_zeros
+from .figures import FIGURES_SHAPE, ReportFigures, count_by_month, with_zeros
 from .models import ReportBucket, StaleReportMonth
 from .periods import Period
 
@@ -28,8 +28,8 @@ def month_end(month: dt.date) -> dt.date:
 
 
 def figures_by_month(*, local_authority_id: int | None, months: Iterable[dt.date]) -> dict[dt.date, ReportFigures]:
-    """Each month's figures for one LA (None: every LA): two queries when every month is built and unmarked,
-    plus one live count (ten queries) over the span of the months that are not."""
+    """Each month's figures for one LA (None: every LA): two queries when every month is built, unmarked and of
+    the current shape, plus one live count (eleven queries) over the span of the months that are not."""
     months = sorted(set(months))
     if not months:
         return {}
@@ -37,7 +37,8 @@ def figures_by_month(*, local_authority_id: int | None, months: Iterable[dt.date
     buckets = ReportBucket.objects.filter(month__in=months).exclude(month__in=stale)
     buckets = (buckets.filter(local_authority__isnull=True) if local_authority_id is None
                else buckets.filter(local_authority_id=local_authority_id))
-    out = {month: ReportFigures.from_json(figures) for month, figures in buckets.values_list("month", "figures")}
+    out = {month: ReportFigures.from_json(figures) for month, figures in buckets.values_list("month", "figures")
+           if figures.get("shape") == FIGURES_SHAPE}
     missing = [m for m in months if m not in out]
     if missing:
         live = count_by_month(first=missing[0], last=month_end(missing[-1]), local_authority_id=local_authority_id)
@@ -116,6 +117,9 @@ def buckets_differ_from_recount(months: Iterable[dt.date]) -> list[str]:
         for figures in counted.values():
             everyone.add(figures)
         for la, stored in ReportBucket.objects.filter(month=month).values_list("local_authority_id", "figures"):
+            if stored.get("shape") != FIGURES_SHAPE:
+                problems.append(f"{month:%B %Y}, local authority {la or 'all'}: the bucket holds older figures")
+                continue
             expected = everyone if la is None else counted.get((la, month), ReportFigures())
             if _without_zeros(ReportFigures.from_json(stored).to_json()) != _without_zeros(expected.to_json()):
                 problems.append(f"{month:%B %Y}, local authority {la or 'all'}: the bucket differs from a recount")

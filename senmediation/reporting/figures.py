@@ -13,6 +13,7 @@ access are decided by the caller.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
@@ -47,6 +48,7 @@ CANCELLED_BY = frozenset(who.value for who in CancelledBy)
 DECISIONS = frozenset(d.value for d in Decision)
 ELEMENTS = frozenset(e.value for e in Element)
 UPHELD = (Complaint.Outcome.UPHELD, Complaint.Outcome.PARTLY)
+SEN = "sen_mediation"
 LATE_REASONS = (*(r.value for r in LateReason), "")  # "" = no reason given
 COMPLAINT_THEMES = (*Complaint.Theme.values, "")  # "" = no theme recorded
 SCORES = ("1", "2", "3", "4", "5")  # satisfaction: 1 very dissatisfied .. 5 very satisfied
@@ -93,6 +95,11 @@ class ReportFigures:
     complaints_by_theme: dict[str, int] = field(default_factory=dict)  # Complaint.Theme ("" = not recorded)
     surveys_sent: int = 0  # survey invitations sent in the period
     surveys_sent_answered: int = 0  # of which answered (at any time up to now): the response rate
+    # For the SEN2 figures and the activity statement, from the same status changes as `events`:
+    sen_events: dict[str, int] = field(default_factory=dict)  # SEN mediation cases reaching each state
+    sen_held_by_element: dict[str, int] = field(default_factory=dict)  # SEN mediations held, by part of the plan
+    held_by_case_type: dict[str, int] = field(default_factory=dict)  # meetings held, by the case's type
+    certificates_corrected: int = 0  # corrected certificates issued (not in `certificates`)
 
     @property
     def satisfaction(self) -> float | None:
@@ -108,14 +115,14 @@ class ReportFigures:
         return self
 
     def to_json(self) -> dict[str, Any]:
-        return {name: _json_keys(getattr(self, name)) for name in _FIELD_NAMES}
+        return {"shape": FIGURES_SHAPE} | {name: _json_keys(getattr(self, name)) for name in _FIELD_NAMES}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ReportFigures:
         f = cls()
         for name, value in data.items():
             if name not in _FIELD_NAMES:
-                continue  # a figure no longer counted: the next rebuild drops it
+                continue  # the shape, or a figure no longer counted
             if name in _DATE_KEYED:
                 value = {dt.date.fromisoformat(k): v for k, v in value.items()}
             elif name == "step_days":
@@ -126,6 +133,9 @@ class ReportFigures:
 
 _FIELD_NAMES = tuple(f.name for f in fields(ReportFigures))
 _DATE_KEYED = ("opened_by_month", "held_by_month")
+# Which figures a bucket holds: a bucket written before a figure was added lacks it, so a bucket of another
+# shape is counted live until `report_buckets --build` (buckets.figures_by_month).
+FIGURES_SHAPE = hashlib.sha256(" ".join(_FIELD_NAMES).encode()).hexdigest()[:12]
 
 
 def _plus(a: Any, b: Any) -> Any:
@@ -193,17 +203,31 @@ def count_by_month(*, first: dt.date, last: dt.date, local_authority_id: int | N
     m = _Months(local_authority_id, by_la)
     start, end = _moments(first, last)
     _cases(m, first, last)  # query 1
-    certificates = Certificate.objects.filter(supersedes__isnull=True, issued_on__range=(first, last))
-    for f, r in m.rows(certificates, "local_authority_id", TruncMonth("issued_on"), "kind",  # query 2
+    certificates = Certificate.objects.filter(issued_on__range=(first, last)).annotate(
+        corrected=ExpressionWrapper(Q(supersedes__isnull=False), output_field=BooleanField()))
+    for f, r in m.rows(certificates, "local_authority_id", TruncMonth("issued_on"), "kind", "corrected",  # query 2
                        n=Count("id")):
-        f.certificates[r["kind"]] = f.certificates.get(r["kind"], 0) + r["n"]
+        if r["corrected"]:  # a correction is not a new certificate
+            f.certificates_corrected += r["n"]
+        else:
+            f.certificates[r["kind"]] = f.certificates.get(r["kind"], 0) + r["n"]
     events = state_changes().filter(at__gte=start, at__lt=end, to_state__in=EVENT_STATES)
-    for f, r in m.rows(events, "case__local_authority_id", TruncMonth("at", tzinfo=LONDON), "to_state",  # query 3
-                       n=Count("case_id", distinct=True)):
-        f.events[r["to_state"]] = f.events.get(r["to_state"], 0) + r["n"]
-        if r["to_state"] == State.held:
+    # Query 3. Each case has one type and one list of elements, so the groups split the cases: their distinct
+    # counts add up to the distinct count of the state.
+    for f, r in m.rows(events, "case__local_authority_id", TruncMonth("at", tzinfo=LONDON), "to_state",
+                       "case__case_type", "case__elements", n=Count("case_id", distinct=True)):
+        state, n = r["to_state"], r["n"]
+        f.events[state] = f.events.get(state, 0) + n
+        sen = r["case__case_type"] == SEN
+        if sen:
+            f.sen_events[state] = f.sen_events.get(state, 0) + n
+        if state == State.held:
             month = _month(r["_month"])
-            f.held_by_month[month] = f.held_by_month.get(month, 0) + r["n"]
+            f.held_by_month[month] = f.held_by_month.get(month, 0) + n
+            f.held_by_case_type[r["case__case_type"]] = f.held_by_case_type.get(r["case__case_type"], 0) + n
+            for element in set(r["case__elements"] or []) if sen else ():
+                if element in ELEMENTS:
+                    f.sen_held_by_element[element] = f.sen_held_by_element.get(element, 0) + n
     _clocks(m, first, last)  # query 4
     _outcomes(m, events.filter(to_state=State.held))  # query 5
     _actions(m, first, last)  # query 6
@@ -221,7 +245,9 @@ def with_zeros(f: ReportFigures) -> ReportFigures:
                        ("certificates", Certificate.Kind.values), ("events", EVENT_STATES), ("outcomes", OUTCOMES),
                        ("cancelled_by", sorted(CANCELLED_BY)), ("certificate_late_by_reason", LATE_REASONS),
                        ("held_late_by_reason", LATE_REASONS), ("complaints_by_theme", COMPLAINT_THEMES),
-                       ("satisfaction_by_score", SCORES)):
+                       ("satisfaction_by_score", SCORES), ("sen_events", EVENT_STATES),
+                       ("sen_held_by_element", sorted(ELEMENTS)),
+                       ("held_by_case_type", ("sen_mediation", "disagreement_resolution"))):
         setattr(f, name, dict.fromkeys(keys, 0) | getattr(f, name))
     return f
 

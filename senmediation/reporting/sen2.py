@@ -4,7 +4,7 @@ We describe what each figure counts, in plain English, rather than name the retu
 the LA maps them to the DfE's current guide. The guide to the current person-level return could not be read
 where this was written (docs/law.md, "The SEN2 return"), so no figure is labelled with an item of it. Only SEN
 mediation cases count (disagreement resolution is a different service), and each case is counted once per
-figure. Appeals to the Tribunal are counted from what the LA told us (appeals/), never guessed.
+figure in a month (the monthly summary buckets add up months). Appeals to the Tribunal are counted from what the LA told us (appeals/), never guessed.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q
 
 from senmediation.appeals.models import TribunalAppeal
-from senmediation.core.clock import LONDON
 from senmediation.documents.models import Certificate
 from senmediation.reporting.state_changes import state_changes
 from senmediation.rules.workflow import CaseType, State
 
+from .buckets import add_up, figures_by_month
 from .suppression import Cell, plain, suppress_column
 
 SEN = CaseType.sen_mediation.value
@@ -33,37 +33,20 @@ class Sen2Figure:
 
 
 def sen2_figures(*, local_authority_id: int, year: int) -> list[Sen2Figure]:
-    """Three queries: status changes in the year, certificates issued in the year, appeals registered in the year."""
-    start = dt.datetime(year, 1, 1, tzinfo=LONDON)
-    end = dt.datetime(year + 1, 1, 1, tzinfo=LONDON)
-    # Only the three states counted below: the index of status changes by state then time reads just those.
-    counted = (State.mediation_requested, State.held, State.not_arranged)
-    events = state_changes().filter(to_state__in=counted, at__gte=start, at__lt=end,
-                                      case__local_authority_id=local_authority_id, case__case_type=SEN)
-    held = Q(to_state=State.held)
-
-    def element(name: str) -> Q:
-        return held & Q(case__elements__icontains=f'"{name}"')
-
-    e = events.aggregate(
-        requested=Count("case_id", distinct=True, filter=Q(to_state=State.mediation_requested)),
-        held=Count("case_id", distinct=True, filter=held),
-        education=Count("case_id", distinct=True, filter=element("education")),
-        health=Count("case_id", distinct=True, filter=element("health")),
-        social_care=Count("case_id", distinct=True, filter=element("social_care")),
-        not_arranged=Count("case_id", distinct=True, filter=Q(to_state=State.not_arranged)),
-    )
+    """The year's figures from the monthly buckets (two queries when built: buckets.py) and the appeals (one).
+    Only SEN mediation cases count: every certificate is for one, as only the SEN workflow issues them."""
+    months = [dt.date(year, month, 1) for month in range(1, 13)]
+    f = add_up(figures_by_month(local_authority_id=local_authority_id, months=months), months)
+    e = {"requested": f.sen_events.get(State.mediation_requested, 0), "held": f.sen_events.get(State.held, 0),
+         "not_arranged": f.sen_events.get(State.not_arranged, 0),
+         **{name: f.sen_held_by_element.get(name, 0) for name in ("education", "health", "social_care")}}
     kinds = Certificate.Kind
-    # Every certificate is for an SEN mediation case: only the SEN workflow issues one and a case's type never
-    # changes (its reference carries it). So no join to the cases, which would read every SEN case.
-    c = Certificate.objects.filter(
-        local_authority_id=local_authority_id, supersedes__isnull=True,
-        issued_on__range=(dt.date(year, 1, 1), dt.date(year, 12, 31)),
-    ).aggregate(**{k: Count("id", filter=Q(kind=k)) for k in kinds.values}, all=Count("id"))
+    c = {**{k: f.certificates.get(k, 0) for k in kinds.values}, "all": sum(f.certificates.values())}
     a = _appeals(local_authority_id=local_authority_id, year=year)
     return [
         Sen2Figure("Mediations requested", e["requested"],
-                   "Families who told us they want mediation, counted on the day we recorded it, once per case."),
+                   "Families who told us they want mediation, counted on the day we recorded it, once per case "
+                   "in a month (a case that asked again in a later month, after withdrawing, counts again)."),
         Sen2Figure("Mediations held", e["held"],
                    "Mediation meetings that took place in the year, counted on the day the meeting was recorded "
                    "as held, once per case, whatever the outcome."),

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
@@ -190,3 +190,14 @@ def test_the_command_builds_checks_and_refreshes(reference_data: None, capsys: p
     with CaptureQueriesContext(connection) as queries:
         figures = report_figures(local_authority_id=None, period=period_month(2026, 1))
     assert figures.enquiries == 2 and len(queries) == 2
+
+
+def test_a_bucket_written_before_a_figure_was_added_is_counted_live(reference_data: None) -> None:
+    case_row(opened_on=D(2026, 1, 10))
+    rebuild_month(D(2026, 1, 1))
+    bucket = ReportBucket.objects.get(local_authority__isnull=True, month=D(2026, 1, 1))
+    bucket.figures = bucket.figures | {"shape": "older", "enquiries": 7}
+    bucket.save()
+    assert report_figures(local_authority_id=None, period=period_month(2026, 1)).enquiries == 1
+    with pytest.raises(CommandError, match="differ from a recount"):
+        call_command("report_buckets", "--check")
