@@ -270,6 +270,8 @@ _add_rows({
     "reporting:csv": [get(OWN_LA_ONLY, table="enquiries-by-source", **OWN_LA),
                       get(MANAGERS_ALL, la="all", table="timeliness")],
     "reporting:pdf": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
+    # The cases whose steps were late name cases: managers only.
+    "reporting:late": [get(MANAGERS, **OWN_LA), get(MANAGERS, la="all")],
     # The scorecard (12 months beside the 12 before and every LA): the report's scope; a bad month is 400.
     "reporting:scorecard": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
     "reporting:scorecard_csv": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],

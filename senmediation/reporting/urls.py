@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.report_index, name="index"),
     path("<str:la>/", views.report, name="report"),
     path("<str:la>/report.pdf", views.report_pdf, name="pdf"),
+    path("<str:la>/late/", views.late_steps, name="late"),
     path("<str:la>/activity/", views_activity.activity, name="activity"),
     path("<str:la>/activity.csv", views_activity.activity_csv, name="activity_csv"),
     path("<str:la>/activity.pdf", views_activity.activity_pdf, name="activity_pdf"),

@@ -19,7 +19,7 @@ from senmediation.directory.selectors import provider_current
 from senmediation.rules.deadlines import Clock
 
 from .charts import report_charts
-from .figures import CERTIFICATE_CLOCKS, late_clocks
+from .figures import CERTIFICATE_CLOCKS, LATE_LIST_LIMIT, late_clocks
 from .forms import LocalAuthorityChoiceForm, PeriodForm, default_period_query
 from .selectors import report_choices_for, report_scope_for, sees_suppressed
 from .sen2 import GUIDE_NOT_READ, NOT_COUNTED, sen2_cells, sen2_figures
@@ -56,12 +56,6 @@ def _report(request: HttpRequest, la_code: str) -> tuple[dict[str, Any], PeriodF
         charts = {chart.table_slug: chart for chart in report_charts(tables)}
         context |= {"period": period, "query": period.query, "tables": tables,
                     "sections": [(table, charts.get(table.slug)) for table in tables]}
-        if not context["suppressed"]:  # managers only: these name cases
-            la_id = la.pk if la else None
-            context["late_certificates"] = late_clocks(local_authority_id=la_id, period=period,
-                                                       clocks=CERTIFICATE_CLOCKS)
-            context["late_meetings"] = late_clocks(local_authority_id=la_id, period=period,
-                                                   clocks=(Clock.mediation_held,))
     return context, form
 
 
@@ -72,6 +66,25 @@ def report(request: HttpRequest, la: str) -> HttpResponse:
     if not request.GET:
         return redirect(f"{request.path}?{default_period_query(clock.today())}")
     return render(request, "reporting/report.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+@role_required(Role.MANAGER)
+def late_steps(request: HttpRequest, la: str) -> HttpResponse:
+    """The cases whose certificate or mediation came late in the period: managers only, as they name cases.
+    A page of its own, so the report stays quick to read and to load."""
+    scope = report_scope_for(user=request.user, la_code=la)
+    form = PeriodForm(request.GET or QueryDict(default_period_query(clock.today())))
+    context: dict[str, Any] = {"la": scope, "la_code": la, "la_name": scope.name if scope else "All local authorities",
+                               "form": form, "limit": LATE_LIST_LIMIT}
+    if form.is_valid():
+        period, la_id = form.report_period, scope.pk if scope else None
+        context |= {"period": period, "query": period.query,
+                    "late_certificates": late_clocks(local_authority_id=la_id, period=period,
+                                                     clocks=CERTIFICATE_CLOCKS),
+                    "late_meetings": late_clocks(local_authority_id=la_id, period=period,
+                                                 clocks=(Clock.mediation_held,))}
+    return render(request, "reporting/late.html", context, status=400 if form.errors else 200)
 
 
 def csv_response(rows: list[list[str]], filename: str) -> HttpResponse:

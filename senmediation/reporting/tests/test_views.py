@@ -102,7 +102,7 @@ def test_csv_is_suppressed_for_the_commissioner_and_exact_for_the_manager(world:
 
 
 def test_the_manager_sees_the_late_certificate_with_its_reference(world: dict[str, Any]) -> None:
-    html = world["manager"].get(f"/staff/reports/E08000009/?{Q1}").content.decode()
+    html = world["manager"].get(f"/staff/reports/E08000009/late/?{Q1}").content.decode()
     assert world["late"].reference in html
     timeliness = {r[0]: r[1:] for r in _csv(world["manager"].get(
         f"/staff/reports/E08000009/timeliness.csv?{Q1}"))[1:]}
@@ -206,3 +206,16 @@ def test_a_date_out_of_range_is_400_for_each_download(world: dict[str, Any], pat
 def test_a_sen2_year_out_of_range_is_404(world: dict[str, Any]) -> None:
     assert world["manager"].get("/staff/reports/E08000009/sen2/9999/").status_code == 404
     assert world["manager"].get("/staff/reports/E08000009/sen2/9999.csv").status_code == 404
+
+
+def test_a_manager_finds_the_late_cases_on_their_own_page(world: dict[str, Any]) -> None:
+    report = world["manager"].get(f"/staff/reports/E08000009/?{Q1}").content.decode()
+    assert world["late"].reference not in report  # the report stays short; it links to the list
+    assert f'href="/staff/reports/E08000009/late/?{Q1.replace("&", "&amp;")}"' in report
+    page = world["manager"].get(f"/staff/reports/E08000009/late/?{Q1}")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<h1 class=\"govuk-heading-l\">Trafford: January to March 2026 (quarter 1)</h1>" in html
+    assert f">{world['late'].reference}</a>" in html and "Certificates issued late (1)" in html
+    assert "Mediations held after 30 days: none." in html
+    assert world["commissioner"].get(f"/staff/reports/E08000009/late/?{Q1}").status_code == 403
