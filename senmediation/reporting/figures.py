@@ -110,8 +110,13 @@ class ReportFigures:
         return round(sum(int(score) * n for score, n in self.satisfaction_by_score.items()) / answers, 1)
 
     def add(self, other: ReportFigures) -> ReportFigures:
+        """Adds `other` into these figures, in place (`other` is left as it was)."""
         for name in _FIELD_NAMES:
-            setattr(self, name, _plus(getattr(self, name), getattr(other, name)))
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if isinstance(mine, dict):
+                _add_into(mine, theirs)
+            else:
+                setattr(self, name, mine + theirs)
         return self
 
     def to_json(self) -> dict[str, Any]:
@@ -138,14 +143,16 @@ _DATE_KEYED = ("opened_by_month", "held_by_month")
 FIGURES_SHAPE = hashlib.sha256(" ".join(_FIELD_NAMES).encode()).hexdigest()[:12]
 
 
-def _plus(a: Any, b: Any) -> Any:
-    """a + b for a count or a (nested) table of counts; a Counter stays a Counter."""
-    if isinstance(a, dict):
-        out = a.copy()
-        for k, v in b.items():
-            out[k] = _plus(out[k], v) if k in out else (v.copy() if isinstance(v, dict) else v)
-        return out
-    return a + b
+def _add_into(mine: dict[Any, Any], theirs: dict[Any, Any]) -> None:
+    """mine += theirs for a (nested) table of counts; a table taken over from `theirs` is copied, never shared."""
+    for key, value in theirs.items():
+        if isinstance(value, dict):
+            inner = mine.get(key)
+            if inner is None:
+                mine[key] = inner = type(value)()  # a Counter stays a Counter
+            _add_into(inner, value)
+        else:
+            mine[key] = mine.get(key, 0) + value
 
 
 def _json_keys(value: Any) -> Any:
