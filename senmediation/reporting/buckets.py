@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from django.db import IntegrityError, transaction
 
@@ -27,30 +29,55 @@ def month_end(month: dt.date) -> dt.date:
     return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
-def figures_by_month(*, local_authority_id: int | None, months: Iterable[dt.date]) -> dict[dt.date, ReportFigures]:
-    """Each month's figures for one LA (None: every LA): two queries when every month is built, unmarked and of
-    the current shape, plus one live count (eleven queries) over the span of the months that are not."""
+@dataclass(frozen=True)
+class BucketRead:
+    """The buckets read for one LA's months (decoded only when asked), and the months to count live."""
+
+    local_authority_id: int | None
+    stored: dict[dt.date, tuple[int, dict[str, Any]]]  # month -> (bucket id, its figures as stored)
+    missing: list[dt.date]
+
+    @property
+    def ids(self) -> list[int] | None:
+        """The ids of the buckets read (a bucket is never changed once written: a rebuild writes new rows), or
+        None when a month is counted live: the same ids mean the same figures."""
+        return None if self.missing else sorted(pk for pk, _ in self.stored.values())
+
+    def figures(self) -> dict[dt.date, ReportFigures]:
+        out = {month: ReportFigures.from_json(data) for month, (_, data) in self.stored.items()}
+        if self.missing:
+            live = count_by_month(first=self.missing[0], last=month_end(self.missing[-1]),
+                                  local_authority_id=self.local_authority_id)
+            for month in self.missing:
+                out[month] = live.get((self.local_authority_id, month)) or ReportFigures()
+        return out
+
+
+def buckets_read(*, local_authority_id: int | None, months: Iterable[dt.date]) -> BucketRead:
+    """Two queries: the months marked stale, then the unmarked months' buckets."""
     months = sorted(set(months))
     if not months:
-        return {}
+        return BucketRead(local_authority_id, {}, [])
     stale = set(StaleReportMonth.objects.filter(month__in=months).values_list("month", flat=True).distinct())
     buckets = ReportBucket.objects.filter(month__in=months).exclude(month__in=stale)
     buckets = (buckets.filter(local_authority__isnull=True) if local_authority_id is None
                else buckets.filter(local_authority_id=local_authority_id))
-    out = {month: ReportFigures.from_json(figures) for month, figures in buckets.values_list("month", "figures")
-           if figures.get("shape") == FIGURES_SHAPE}
-    missing = [m for m in months if m not in out]
-    if missing:
-        live = count_by_month(first=missing[0], last=month_end(missing[-1]), local_authority_id=local_authority_id)
-        for month in missing:
-            out[month] = live.get((local_authority_id, month)) or ReportFigures()
-    return out
+    stored = {month: (pk, data) for pk, month, data in buckets.values_list("pk", "month", "figures")
+              if data.get("shape") == FIGURES_SHAPE}
+    return BucketRead(local_authority_id, stored, [m for m in months if m not in stored])
 
 
-def add_up(by_month: dict[dt.date, ReportFigures], months: Iterable[dt.date]) -> ReportFigures:
+def figures_by_month(*, local_authority_id: int | None, months: Iterable[dt.date]) -> dict[dt.date, ReportFigures]:
+    """Each month's figures for one LA (None: every LA): two queries when every month is built, unmarked and of
+    the current shape, plus one live count (eleven queries) over the span of the months that are not."""
+    return buckets_read(local_authority_id=local_authority_id, months=months).figures()
+
+
+def add_up(by_month: dict[dt.date, ReportFigures], months: Iterable[dt.date], *,
+           skip: tuple[str, ...] = ()) -> ReportFigures:
     total = with_zeros(ReportFigures())
     for month in months:
-        total.add(by_month[month])
+        total.add(by_month[month], skip=skip)
     return total
 
 

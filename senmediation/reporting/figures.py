@@ -77,6 +77,7 @@ class ReportFigures:
     actions_late: int = 0
     actions_open: int = 0
     step_days: dict[str, Counter[int]] = field(default_factory=dict)  # clock -> days taken -> how many
+    steps_met: dict[str, int] = field(default_factory=dict)  # clock -> how many met (step_days' totals)
     opened_by_month: dict[dt.date, int] = field(default_factory=dict)
     held_by_month: dict[dt.date, int] = field(default_factory=dict)
     # SEND Regs 2014 reg 37(1): held meetings (attendance recorded) with or without an LA attendee who had
@@ -109,9 +110,12 @@ class ReportFigures:
             return None
         return round(sum(int(score) * n for score, n in self.satisfaction_by_score.items()) / answers, 1)
 
-    def add(self, other: ReportFigures) -> ReportFigures:
-        """Adds `other` into these figures, in place (`other` is left as it was)."""
+    def add(self, other: ReportFigures, *, skip: tuple[str, ...] = ()) -> ReportFigures:
+        """Adds `other` into these figures, in place (`other` is left as it was); the tables named in `skip`
+        are left out (a page that shows no medians need not add up the days histograms)."""
         for name in _FIELD_NAMES:
+            if name in skip:
+                continue
             mine, theirs = getattr(self, name), getattr(other, name)
             if isinstance(mine, dict):
                 _add_into(mine, theirs)
@@ -145,14 +149,15 @@ FIGURES_SHAPE = hashlib.sha256(" ".join(_FIELD_NAMES).encode()).hexdigest()[:12]
 
 def _add_into(mine: dict[Any, Any], theirs: dict[Any, Any]) -> None:
     """mine += theirs for a (nested) table of counts; a table taken over from `theirs` is copied, never shared."""
+    get = mine.get
     for key, value in theirs.items():
-        if isinstance(value, dict):
-            inner = mine.get(key)
-            if inner is None:
-                mine[key] = inner = type(value)()  # a Counter stays a Counter
-            _add_into(inner, value)
-        else:
-            mine[key] = mine.get(key, 0) + value
+        if value.__class__ is int:  # most entries: a count
+            mine[key] = get(key, 0) + value
+            continue
+        inner = get(key)
+        if inner is None:
+            mine[key] = inner = value.__class__()  # a Counter stays a Counter
+        _add_into(inner, value)
 
 
 def _json_keys(value: Any) -> Any:
@@ -345,6 +350,7 @@ def _clocks(m: _Months, first: dt.date, last: dt.date) -> None:
         clock, n = r["clock"], r["n"]
         days = f.step_days.setdefault(clock, Counter())
         days[r["taken"].days] += n
+        f.steps_met[clock] = f.steps_met.get(clock, 0) + n
         reason = r["late_reason"] if r["late_reason"] in LATE_REASONS else ""
         if clock in CERTIFICATE_CLOCKS:
             if r["on_time"]:

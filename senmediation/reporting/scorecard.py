@@ -10,16 +10,22 @@ for cell. Shares are worked out from the published (rounded) figures. Nothing he
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.cache import cache
 
 from senmediation.feedback.models import Complaint
 from senmediation.rules.late_reasons import LATE_REASON_LABELS, NOT_GIVEN_LABEL
 
-from .buckets import add_up, figures_by_month
+from . import figures, suppression, tables
+from .buckets import add_up, buckets_read
 from .figures import COMPLAINT_THEMES, LATE_REASONS, OUTCOMES, SCORES, ReportFigures
 from .periods import Period, adjacent_periods, period_rolling_12
 from .suppression import Cell, plain, share_text
-from .tables import OUTCOME_HEADINGS, Adjacent, Row, Table, protected_counts, report_counts
+from .tables import OUTCOME_HEADINGS, PROTECTION_CACHE_SECONDS, Adjacent, Row, Table, protected_counts, report_counts
 
 SCORE_LABELS = {"1": "1: very dissatisfied", "2": "2: dissatisfied", "3": "3: neither", "4": "4: satisfied",
                 "5": "5: very satisfied"}
@@ -40,12 +46,16 @@ class Scorecard:
     previous: Period
     columns: list[Column]
     tables: list[Table]
+    cache_key: str | None = None  # set when built from buckets alone: the page keeps its rendered tables under it
 
 
 def previous_12_months(period: Period) -> Period:
     """The 12 months just before a 12-month period."""
     before = period.start - dt.timedelta(days=1)
     return period_rolling_12(before.year, before.month)
+
+
+NO_MEDIANS = ("step_days",)  # the scorecard shows no median days: their histograms are not added up
 
 
 def _needed(periods: list[Period], for_commissioner: bool) -> set[dt.date]:
@@ -56,28 +66,51 @@ def _needed(periods: list[Period], for_commissioner: bool) -> set[dt.date]:
 def _cells(by_month: dict[dt.date, ReportFigures], period: Period, for_commissioner: bool) -> dict[str, Cell]:
     """One column's counts as published: exact for managers; for anyone else protected with the period's
     neighbours exactly as tables.published_tables protects the report of the same LA and period."""
-    figures = add_up(by_month, period.months())
+    figures = add_up(by_month, period.months(), skip=NO_MEDIANS)
     months = period.months()
     if not for_commissioner:
         return {name: plain(v) for name, v in report_counts(figures, months).items()}
     adjacent = [Adjacent(1 if period.kind == "rolling" and other.end < period.start else -1,
-                         add_up(by_month, other.months()), other.months()) for other in adjacent_periods(period)]
+                         add_up(by_month, other.months(), skip=NO_MEDIANS), other.months())
+                for other in adjacent_periods(period)]
     return protected_counts(figures, months, adjacent)
 
 
 def scorecard_build(*, local_authority_id: int | None, period: Period, for_commissioner: bool) -> Scorecard:
     """The scorecard of one LA (None: every LA, with no benchmark column) for 12 months to a month's end: the
-    monthly buckets read once for the LA (both 12 months and their neighbours) and once for every LA."""
+    monthly buckets read once for the LA (both 12 months and their neighbours) and once for every LA.
+
+    Built from the same buckets (each is never changed once written), the scorecard is the same, so it is kept
+    in the cache under the buckets' ids and this code; a month counted live is never cached."""
     previous = previous_12_months(period)
-    own = figures_by_month(local_authority_id=local_authority_id,
-                           months=_needed([period, previous], for_commissioner))
+    own_read = buckets_read(local_authority_id=local_authority_id,
+                            months=_needed([period, previous], for_commissioner))
+    everyone_read = None if local_authority_id is None else buckets_read(
+        local_authority_id=None, months=_needed([period], for_commissioner))
+    ids = [own_read.ids, None if everyone_read is None else everyone_read.ids]
+    key = None
+    if ids[0] is not None and (everyone_read is None or ids[1] is not None):
+        what = json.dumps([_SCORECARD_CODE, local_authority_id, period.query, for_commissioner, ids])
+        key = f"report-scorecard:{hashlib.sha256(what.encode()).hexdigest()}"
+        cached = cache.get(key)
+        if isinstance(cached, Scorecard):
+            return cached
+    own = own_read.figures()
+    everyone = None if everyone_read is None else everyone_read.figures()
     columns = [Column("These 12 months", period, _cells(own, period, for_commissioner)),
                Column("The 12 months before", previous, _cells(own, previous, for_commissioner))]
-    if local_authority_id is not None:
-        everyone = figures_by_month(local_authority_id=None, months=_needed([period], for_commissioner))
+    if everyone is not None:
         columns.append(Column("All local authorities (these 12 months)", period,
                               _cells(everyone, period, for_commissioner)))
-    return Scorecard(period, previous, columns, _tables(columns))
+    card = Scorecard(period, previous, columns, _tables(columns), key)
+    if key is not None:
+        cache.set(key, card, timeout=PROTECTION_CACHE_SECONDS)
+    return card
+
+
+_SCORECARD_CODE = hashlib.sha256("".join(
+    Path(module.__file__).read_text() for module in (suppression, tables, figures)  # type: ignore[arg-type]
+).encode() + Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def _tables(columns: list[Column]) -> list[Table]:

@@ -148,3 +148,21 @@ def test_the_pages_scope_csv_and_pdf(world) -> None:
         assert "Trafford: mediation scorecard" in text
         report = commissioner.get("/staff/reports/E08000009/?period=quarter&year=2026&quarter=3")
         assert f'href="{URL}?year=2026&amp;month=9"' in report.content.decode()
+
+
+def test_a_kept_scorecard_is_used_only_while_its_buckets_stand(world) -> None:
+    from senmediation.reporting.buckets import rebuild_month
+    from senmediation.reporting.scorecard import previous_12_months
+
+    for month in previous_12_months(PERIOD).months() + PERIOD.months():  # a month never built is counted live
+        rebuild_month(month)
+    first = scorecard_build(local_authority_id=trafford().pk, period=PERIOD, for_commissioner=False)
+    again = scorecard_build(local_authority_id=trafford().pk, period=PERIOD, for_commissioner=False)
+    assert first.cache_key is not None and again == first
+    case_row(opened_on=D(2026, 3, 11))  # marks March 2026: counted live, and nothing kept
+    live = scorecard_build(local_authority_id=trafford().pk, period=PERIOD, for_commissioner=False)
+    assert live.cache_key is None and _rows(live, "enquiries")["Enquiries and referrals"] == ["15", "3", "21"]
+    rebuild_month(D(2026, 3, 1))  # new buckets, a new key
+    rebuilt = scorecard_build(local_authority_id=trafford().pk, period=PERIOD, for_commissioner=False)
+    assert rebuilt.cache_key not in (None, first.cache_key)
+    assert _rows(rebuilt, "enquiries")["Enquiries and referrals"] == ["15", "3", "21"]
