@@ -27,7 +27,7 @@ from senmediation.rules.eligibility import DECISION_LABELS, Decision, Element
 from senmediation.rules.workflow import State
 
 from . import suppression
-from .buckets import add_up, figures_by_month
+from .buckets import add_up, buckets_read
 from .figures import (
     CERTIFICATE_CLOCKS,
     COMPLAINT_THEMES,
@@ -334,14 +334,27 @@ def _trend(months: list[dt.date], cells: dict[str, Cell]) -> Table:
 def published_tables(*, local_authority_id: int | None, period: Period, for_commissioner: bool) -> list[Table]:
     """The report's tables as the reader may see them. A commissioner's (and the API's) are protected across
     the adjacent periods too, so those periods' figures are added up as well (a quarter's three months, a
-    year's quarters, the 12 months before with the months that differ), from one read of the monthly buckets."""
+    year's quarters, the 12 months before with the months that differ), from one read of the monthly buckets.
+    Tables made from buckets alone are kept in the cache under the buckets' ids (a bucket is never changed once
+    written) and this code: the same ids give the same tables; a month counted live is never kept."""
     others = adjacent_periods(period) if for_commissioner else []
-    months = {m for p in (period, *others) for m in p.months()}
-    by_month = figures_by_month(local_authority_id=local_authority_id, months=months)
+    read = buckets_read(local_authority_id=local_authority_id,
+                        months={m for p in (period, *others) for m in p.months()})
+    key = None
+    if read.ids is not None:
+        what = json.dumps([_PROTECTION_CODE, local_authority_id, period.query, for_commissioner, read.ids])
+        key = f"report-tables:{hashlib.sha256(what.encode()).hexdigest()}"
+        cached = cache.get(key)
+        if isinstance(cached, list):
+            return cached
+    by_month = read.figures()
     adjacent = [Adjacent(1 if period.kind == "rolling" and other.end < period.start else -1,
                          add_up(by_month, other.months()), other.months()) for other in others]
-    return report_tables(add_up(by_month, period.months()), months=period.months(), for_commissioner=for_commissioner,
-                         adjacent=adjacent)
+    tables = report_tables(add_up(by_month, period.months()), months=period.months(),
+                           for_commissioner=for_commissioner, adjacent=adjacent)
+    if key is not None:
+        cache.set(key, tables, timeout=PROTECTION_CACHE_SECONDS)
+    return tables
 
 
 CERTIFICATE_CLOCK_VALUES = tuple(c.value for c in CERTIFICATE_CLOCKS)

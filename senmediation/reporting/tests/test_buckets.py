@@ -201,3 +201,21 @@ def test_a_bucket_written_before_a_figure_was_added_is_counted_live(reference_da
     assert report_figures(local_authority_id=None, period=period_month(2026, 1)).enquiries == 1
     with pytest.raises(CommandError, match="differ from a recount"):
         call_command("report_buckets", "--check")
+
+
+def test_kept_tables_are_used_only_while_their_buckets_stand(reference_data: None) -> None:
+    from senmediation.reporting.tables import published_tables
+
+    def total() -> str:
+        tables = published_tables(local_authority_id=None, period=period_quarter(2026, 1), for_commissioner=False)
+        rows = next(t for t in tables if t.slug == "enquiries-by-source").csv_rows()
+        return rows[-1][1]
+
+    case_row(opened_on=D(2026, 1, 10))
+    for month in MONTHS:
+        rebuild_month(month)
+    assert (total(), total()) == ("1", "1")  # the second from the cache
+    case_row(opened_on=D(2026, 1, 11))  # marks January: counted live
+    assert total() == "2"
+    rebuild_month(D(2026, 1, 1))  # a new bucket, so a new key
+    assert total() == "2"
