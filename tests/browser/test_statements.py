@@ -1,9 +1,10 @@
 """Activity statements in a real headless Chromium: a manager adds prices and issues a statement, and a
-commissioner signs in, opens their LA's statements and downloads one (issue 26). Screenshots at 1280 and 390 px
+commissioner signs in, opens their LA's statements, downloads one and reads their scorecard (issue 26). Screenshots at 1280 and 390 px
 in /tmp/shots/costs-*.png; axe finds nothing on any page."""
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -81,3 +82,9 @@ def test_a_manager_issues_and_a_commissioner_downloads_their_statement(browser, 
     expect(page.get_by_role("link", name="Correct this statement")).to_have_count(0)
     assert_accessible_at_each_width(page, "costs-commissioner-statement")
     assert ActivityStatement.objects.get().issued_by.username == "boss"
+    # The same commissioner reads the scorecard for the 12 months the quarter ends: 2 enquiries, not shown.
+    page.goto(f"/staff/reports/{la.gss_code}/?{Q1}")
+    page.get_by_role("link", name="Scorecard: the 12 months to the end of March 2026, beside the 12 months before").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{la.name}: the 12 months to the end of March 2026")
+    expect(page.get_by_role("row", name=re.compile("^Enquiries and referrals"))).to_have_text(
+        re.compile(r"Enquiries and referrals\s*not shown\s*0\s*not shown"))
