@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Count, DateField, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Avg, Count, DateField, F, Q, QuerySet, When
 from django.db.models import Case as SqlCase
 from django.http import Http404
 
@@ -15,7 +14,7 @@ from senmediation.accounts.roles import Role, user_roles
 from senmediation.rules.complaints import ComplaintClocks, complaint_clock_statuses
 from senmediation.rules.deadlines import ClockStatus, due_soon_or_overdue_before
 
-from .models import Complaint, SurveyInvitation, SurveyResponse
+from .models import Complaint, SurveyResponse
 
 LIST_LIMIT = 200
 COMPLAINT_ROLES = frozenset({Role.COORDINATOR, Role.MANAGER})
@@ -116,56 +115,3 @@ def feedback_for_mediator(*, user: Any) -> dict[str, Any]:
     rows = SurveyResponse.objects.filter(mediator=user)
     quotes = rows.filter(consent_to_quote=True).exclude(comments="").values_list("comments", flat=True)[:50]
     return {"overall": _summary(rows), "quotes": list(quotes)}
-
-
-# --- For reports ------------------------------------------------------------------------------------
-
-
-def complaint_and_feedback_counts(
-    *, start: dt.date, end: dt.date, local_authorities: Iterable[int] | None = None,
-) -> list[dict[str, Any]]:
-    """Per local authority (by its id; None when no case is linked), for start <= day <= end: complaints
-    received (by theme: "" when none was recorded), of which upheld or partly upheld; survey answers with their
-    average satisfaction and how many gave each score ("1" to "5"); and survey invitations sent, of which
-    answered (for the response rate). Two grouped queries; it holds no names."""
-    complaints = Complaint.objects.filter(received_on__gte=start, received_on__lte=end)
-    surveys = SurveyResponse.objects.filter(submitted_at__date__gte=start, submitted_at__date__lte=end)
-    invitations = SurveyInvitation.objects.filter(sent_at__date__gte=start, sent_at__date__lte=end)
-    if local_authorities is not None:
-        ids = list(local_authorities)
-        complaints = complaints.filter(case__local_authority_id__in=ids)
-        surveys = surveys.filter(local_authority_id__in=ids)
-        invitations = invitations.filter(case__local_authority_id__in=ids)
-    table: dict[int | None, dict[str, Any]] = {}
-
-    def row(la: int | None) -> dict[str, Any]:
-        return table.setdefault(la, {"local_authority": la, "complaints": 0, "upheld": 0, "surveys": 0,
-                                     "average_satisfaction": None, "themes": {}, "scores": {}, "invited": 0,
-                                     "invited_answered": 0})
-
-    for item in complaints.order_by().values("case__local_authority", "theme").annotate(
-            n=Count("id"), upheld=Count("id", filter=Q(outcome__in=["upheld", "partly"]))):
-        entry = row(item["case__local_authority"])
-        entry["complaints"] += item["n"]
-        entry["upheld"] += item["upheld"]
-        entry["themes"][item["theme"]] = entry["themes"].get(item["theme"], 0) + item["n"]
-    # Answers by score and invitations (score 0) in one query: a UNION ALL of the two groupings.
-    answers = surveys.order_by().values("local_authority", "satisfaction").annotate(
-        n=Count("id"), answered=Value(0, output_field=IntegerField()))
-    sent = invitations.order_by().values("case__local_authority").annotate(
-        score=Value(0, output_field=IntegerField()), n=Count("id"),
-        answered=Count("id", filter=Q(answered_at__isnull=False)))
-    for la, score, n, answered in answers.values_list("local_authority", "satisfaction", "n", "answered").union(
-            sent.values_list("case__local_authority", "score", "n", "answered"), all=True):
-        entry = row(la)
-        if score == 0:  # an invitation row (a survey answer scores 1 to 5)
-            entry["invited"] += n
-            entry["invited_answered"] += answered
-            continue
-        entry["surveys"] += n
-        entry["scores"][str(score)] = entry["scores"].get(str(score), 0) + n
-    for entry in table.values():
-        if entry["surveys"]:
-            total = sum(int(score) * n for score, n in entry["scores"].items())
-            entry["average_satisfaction"] = round(total / entry["surveys"], 2)
-    return sorted(table.values(), key=lambda r: (r["local_authority"] is None, r["local_authority"] or 0))

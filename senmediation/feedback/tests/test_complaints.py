@@ -11,8 +11,7 @@ from senmediation.cases.models import Case
 from senmediation.cases.tests.factories import case_make
 from senmediation.core.errors import ServiceError
 from senmediation.directory.models import ClosureDay, Provider
-from senmediation.feedback.models import Complaint
-from senmediation.feedback.selectors import complaint_and_feedback_counts, complaints_needing_action
+from senmediation.feedback.selectors import complaints_needing_action
 from senmediation.feedback.services import complaints as service
 from senmediation.notifications.models import Message
 
@@ -138,20 +137,3 @@ def test_complaints_needing_action_agree_with_the_clock_rules_on_every_day(refer
         assert (set(listed), len(listed)) == (expected, len(expected)), day
         day += dt.timedelta(days=1)
     assert len(complaints_needing_action(user=manager, today=dt.date(2027, 2, 10))) == 5
-
-
-def test_counts_for_reports(reference_data, manager) -> None:
-    case = case_make()
-    linked = complaint_make(case_reference=case.reference)
-    service.complaint_respond(complaint=linked, by=manager, outcome="upheld", response="Sorry.",
-                              lessons_learned="", today=dt.date(2026, 11, 10))
-    complaint_make()
-    complaint_make(received_on=dt.date(2026, 12, 5))
-    rows = complaint_and_feedback_counts(start=dt.date(2026, 11, 1), end=dt.date(2026, 11, 30))
-    assert rows == [
-        {"local_authority": case.local_authority_id, "complaints": 1, "upheld": 1, "surveys": 0,
-         "average_satisfaction": None, "themes": {"": 1}, "scores": {}, "invited": 0, "invited_answered": 0},
-        {"local_authority": None, "complaints": 1, "upheld": 0, "surveys": 0, "average_satisfaction": None,
-         "themes": {"": 1}, "scores": {}, "invited": 0, "invited_answered": 0},
-    ]
-    assert Complaint.objects.count() == 3

@@ -230,3 +230,23 @@ def test_complaints_and_survey_answers_are_counted_for_the_la_and_period(referen
         ["Of which upheld or partly upheld", "not shown"], ["Feedback survey answers", "5"],
         ["Average satisfaction (1 to 5)", "4.0"],
     ]
+
+
+def test_complaints_count_by_the_case_s_la_and_the_day_received(reference_data: None) -> None:
+    """Moved from the feedback app's report selector, which the monthly counts replaced: a complaint answered
+    through the service counts as upheld for its case's LA; one with no case counts under no LA (so only in
+    every LA's figures); one received after the period is left out."""
+    from senmediation.feedback.services.complaints import complaint_respond
+    from senmediation.reporting.figures import count_by_month
+
+    case = case_row(opened_on=D(2026, 11, 2))
+    linked = complaint_make(case_reference=case.reference, received_on=D(2026, 11, 3))
+    complaint_respond(complaint=linked, by=user_make("cf-boss", Role.MANAGER), outcome="upheld", response="Sorry.",
+                      lessons_learned="", today=D(2026, 11, 10))
+    complaint_make(received_on=D(2026, 11, 4))
+    complaint_make(received_on=D(2026, 12, 5))
+    counted = count_by_month(first=D(2026, 11, 1), last=D(2026, 11, 30), by_la=True)
+    november = D(2026, 11, 1)
+    mine, nobody = counted[(case.local_authority_id, november)], counted[(None, november)]
+    assert (mine.complaints, mine.complaints_upheld, mine.complaints_by_theme[""]) == (1, 1, 1)
+    assert (nobody.complaints, nobody.complaints_upheld, nobody.surveys) == (1, 0, 0)
