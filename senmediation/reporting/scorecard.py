@@ -10,22 +10,19 @@ for cell. Shares are worked out from the published (rounded) figures. Nothing he
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.core.cache import cache
 
 from senmediation.feedback.models import Complaint
 from senmediation.rules.late_reasons import LATE_REASON_LABELS, NOT_GIVEN_LABEL
 
-from . import figures, suppression, tables
 from .buckets import add_up, buckets_read
 from .figures import COMPLAINT_THEMES, LATE_REASONS, OUTCOMES, SCORES, ReportFigures
+from .kept import KEEP_SECONDS, kept_key
 from .periods import Period, adjacent_periods, period_rolling_12
 from .suppression import Cell, plain, share_text
-from .tables import OUTCOME_HEADINGS, PROTECTION_CACHE_SECONDS, Adjacent, Row, Table, protected_counts, report_counts
+from .tables import OUTCOME_HEADINGS, Row, Table, adjacent_figures, protected_counts, report_counts
 
 SCORE_LABELS = {"1": "1: very dissatisfied", "2": "2: dissatisfied", "3": "3: neither", "4": "4: satisfied",
                 "5": "5: very satisfied"}
@@ -70,9 +67,7 @@ def _cells(by_month: dict[dt.date, ReportFigures], period: Period, for_commissio
     months = period.months()
     if not for_commissioner:
         return {name: plain(v) for name, v in report_counts(figures, months).items()}
-    adjacent = [Adjacent(1 if period.kind == "rolling" and other.end < period.start else -1,
-                         add_up(by_month, other.months(), skip=NO_MEDIANS), other.months())
-                for other in adjacent_periods(period)]
+    adjacent = adjacent_figures(by_month, period, skip=NO_MEDIANS)
     return protected_counts(figures, months, adjacent)
 
 
@@ -90,8 +85,7 @@ def scorecard_build(*, local_authority_id: int | None, period: Period, for_commi
     ids = [own_read.ids, None if everyone_read is None else everyone_read.ids]
     key = None
     if ids[0] is not None and (everyone_read is None or ids[1] is not None):
-        what = json.dumps([_SCORECARD_CODE, local_authority_id, period.query, for_commissioner, ids])
-        key = f"report-scorecard:{hashlib.sha256(what.encode()).hexdigest()}"
+        key = kept_key("scorecard", local_authority_id, period.query, for_commissioner, ids)
         cached = cache.get(key)
         if isinstance(cached, Scorecard):
             return cached
@@ -104,13 +98,8 @@ def scorecard_build(*, local_authority_id: int | None, period: Period, for_commi
                               _cells(everyone, period, for_commissioner)))
     card = Scorecard(period, previous, columns, _tables(columns), key)
     if key is not None:
-        cache.set(key, card, timeout=PROTECTION_CACHE_SECONDS)
+        cache.set(key, card, timeout=KEEP_SECONDS)
     return card
-
-
-_SCORECARD_CODE = hashlib.sha256("".join(
-    Path(module.__file__).read_text() for module in (suppression, tables, figures)  # type: ignore[arg-type]
-).encode() + Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 def _tables(columns: list[Column]) -> list[Table]:

@@ -9,13 +9,9 @@ figures and medians are held back with their counts. Managers, inside the provid
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import inspect
-import json
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.core.cache import cache
 
@@ -26,7 +22,6 @@ from senmediation.rules.deadlines import CLOCK_RULES, Clock
 from senmediation.rules.eligibility import DECISION_LABELS, Decision, Element
 from senmediation.rules.workflow import State
 
-from . import suppression
 from .buckets import add_up, buckets_read
 from .figures import (
     CERTIFICATE_CLOCKS,
@@ -38,6 +33,7 @@ from .figures import (
     ReportFigures,
     median,
 )
+from .kept import KEEP_SECONDS, kept_key
 from .periods import Period, adjacent_periods
 from .suppression import LABEL, THRESHOLD, Cell, Equation, Shown, basic, plain, protect, share_text, total_of
 
@@ -172,30 +168,16 @@ def protected_counts(f: ReportFigures, months: list[dt.date], adjacent: Sequence
         if minus or len(plus) > 1:
             equations.append(Equation(tuple(plus), tuple(minus)))
     preference = {name: int(name in TOTALS) for name in counts}
-    key = _protection_key(counts, months, [(a.sign, a.months, theirs) for a, theirs in zip(adjacent, neighbour_counts,
-                                                                                          strict=True)])
+    # Working out which counts to hold back takes a few hundred milliseconds for a year beside its neighbours at
+    # 1,000,000 cases; the answer depends only on these counts, so it is kept under them.
+    key = kept_key("protected", counts, months, [(a.sign, a.months, theirs)
+                                                 for a, theirs in zip(adjacent, neighbour_counts, strict=True)])
     stored = cache.get(key)
     if stored is not None:
         return {name: Cell(value, Shown(shown)) for name, (value, shown) in stored.items()}
     cells = protect(counts, equations, known=known, preference=preference)
-    cache.set(key, {name: (c.value, c.shown.value) for name, c in cells.items()}, timeout=PROTECTION_CACHE_SECONDS)
+    cache.set(key, {name: (c.value, c.shown.value) for name, c in cells.items()}, timeout=KEEP_SECONDS)
     return cells
-
-
-# Working out which counts to hold back takes a few hundred milliseconds for a year beside its neighbours at
-# 1,000,000 cases; the answer depends only on the counts, so it is kept under a key made of every count it read
-# and of this code: the same counts always publish the same cells, and any changed count is worked out afresh.
-PROTECTION_CACHE_SECONDS = 60 * 60 * 24 * 30
-_PROTECTION_CODE = hashlib.sha256(
-    (inspect.getsource(suppression) + Path(__file__).read_text()).encode()).hexdigest()[:16]
-
-
-def _protection_key(counts: dict[str, int], months: list[dt.date],
-                    neighbours: list[tuple[int, list[dt.date], dict[str, int]]]) -> str:
-    what = json.dumps([counts, [m.isoformat() for m in months],
-                       [[sign, [m.isoformat() for m in ms], theirs] for sign, ms, theirs in neighbours]],
-                      sort_keys=True)
-    return f"report-protected:{_PROTECTION_CODE}:{hashlib.sha256(what.encode()).hexdigest()}"
 
 
 def report_tables(f: ReportFigures, *, months: list[dt.date], for_commissioner: bool,
@@ -331,6 +313,14 @@ def _trend(months: list[dt.date], cells: dict[str, Cell]) -> Table:
                  rows, ["Enquiries by the day the case was opened; mediations by the day the meeting was recorded."])
 
 
+def adjacent_figures(by_month: dict[dt.date, ReportFigures], period: Period, *,
+                     skip: tuple[str, ...] = ()) -> list[Adjacent]:
+    """The neighbouring periods' figures (periods.adjacent_periods), added up from the same months, with how
+    each adds up with this period's."""
+    return [Adjacent(1 if period.kind == "rolling" and other.end < period.start else -1,
+                     add_up(by_month, other.months(), skip=skip), other.months()) for other in adjacent_periods(period)]
+
+
 def published_tables(*, local_authority_id: int | None, period: Period, for_commissioner: bool) -> list[Table]:
     """The report's tables as the reader may see them. A commissioner's (and the API's) are protected across
     the adjacent periods too, so those periods' figures are added up as well (a quarter's three months, a
@@ -342,18 +332,16 @@ def published_tables(*, local_authority_id: int | None, period: Period, for_comm
                         months={m for p in (period, *others) for m in p.months()})
     key = None
     if read.ids is not None:
-        what = json.dumps([_PROTECTION_CODE, local_authority_id, period.query, for_commissioner, read.ids])
-        key = f"report-tables:{hashlib.sha256(what.encode()).hexdigest()}"
+        key = kept_key("tables", local_authority_id, period.query, for_commissioner, read.ids)
         cached = cache.get(key)
         if isinstance(cached, list):
             return cached
     by_month = read.figures()
-    adjacent = [Adjacent(1 if period.kind == "rolling" and other.end < period.start else -1,
-                         add_up(by_month, other.months()), other.months()) for other in others]
     tables = report_tables(add_up(by_month, period.months()), months=period.months(),
-                           for_commissioner=for_commissioner, adjacent=adjacent)
+                           for_commissioner=for_commissioner,
+                           adjacent=adjacent_figures(by_month, period) if for_commissioner else [])
     if key is not None:
-        cache.set(key, tables, timeout=PROTECTION_CACHE_SECONDS)
+        cache.set(key, tables, timeout=KEEP_SECONDS)
     return tables
 
 
