@@ -20,9 +20,10 @@ from django.db import IntegrityError, transaction
 from senmediation.core import clock
 from senmediation.directory.models import LocalAuthority
 
-from .figures import FIGURES_SHAPE, ReportFigures, count_by_month, with_zeros
+from .figures import Key, count_by_month, with_zeros
 from .models import ReportBucket, StaleReportMonth
 from .periods import Period
+from .report_figures import FIGURES_SHAPE, ReportFigures
 
 
 def month_end(month: dt.date) -> dt.date:
@@ -87,6 +88,15 @@ def report_figures(*, local_authority_id: int | None, period: Period) -> ReportF
     return add_up(figures_by_month(local_authority_id=local_authority_id, months=months), months)
 
 
+def _recount(month: dt.date) -> tuple[dict[Key, ReportFigures], ReportFigures]:
+    """One month counted from the raw rows: per LA, and for every LA together."""
+    counted = count_by_month(first=month, last=month_end(month), by_la=True)
+    everyone = ReportFigures()
+    for figures in counted.values():
+        everyone.add(figures)  # facts of no LA (a complaint with no case) count only here
+    return counted, everyone
+
+
 def rebuild_month(month: dt.date) -> bool:
     """Recounts one month for every LA and for all together, in one transaction. Only the marks seen before
     counting are deleted: a change committed meanwhile keeps its mark, so the month stays counted live until
@@ -95,10 +105,7 @@ def rebuild_month(month: dt.date) -> bool:
     try:
         with transaction.atomic():
             marks = list(StaleReportMonth.objects.filter(month=month).values_list("pk", flat=True))
-            counted = count_by_month(first=month, last=month_end(month), by_la=True)
-            everyone = ReportFigures()
-            for figures in counted.values():
-                everyone.add(figures)  # facts of no LA (a complaint with no case) count only here
+            counted, everyone = _recount(month)
             now = clock.now()
             empty = ReportFigures().to_json()
             ReportBucket.objects.filter(month=month).delete()
@@ -139,10 +146,7 @@ def buckets_differ_from_recount(months: Iterable[dt.date]) -> list[str]:
     for month in sorted(set(months)):
         if StaleReportMonth.objects.filter(month=month).exists():
             continue
-        counted = count_by_month(first=month, last=month_end(month), by_la=True)
-        everyone = ReportFigures()
-        for figures in counted.values():
-            everyone.add(figures)
+        counted, everyone = _recount(month)
         for la, stored in ReportBucket.objects.filter(month=month).values_list("local_authority_id", "figures"):
             if stored.get("shape") != FIGURES_SHAPE:
                 problems.append(f"{month:%B %Y}, local authority {la or 'all'}: the bucket holds older figures")

@@ -35,9 +35,7 @@ from senmediation.rules.late_reasons import LateReason
 from senmediation.rules.workflow import State
 
 from .periods import Period
-from .report_figures import FIGURES_SHAPE, ReportFigures
-
-__all__ = ["FIGURES_SHAPE", "ReportFigures", "count_by_month", "live_report_figures", "with_zeros"]
+from .report_figures import ReportFigures
 
 CERTIFICATE_CLOCKS = (Clock.certificate_no_mediation, Clock.certificate_not_arranged, Clock.certificate_after_mediation)
 STEP_CLOCKS = (Clock.first_call_back, *CERTIFICATE_CLOCKS, Clock.mediation_held)

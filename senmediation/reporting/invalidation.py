@@ -165,11 +165,15 @@ def _remember(instance: Model, **_: Any) -> None:
     instance._report_snapshot = _snapshot(instance)  # type: ignore[attr-defined]
 
 
-def _before_save(instance: Model, raw: bool = False, **_: Any) -> None:
-    months = _months_touched(instance)
+def _before(instance: Model, *, deleting: bool) -> None:
+    months = _months_touched(instance, deleting=deleting)
     instance._report_months = months  # type: ignore[attr-defined]
     if months and not connection.in_atomic_block:
         mark_months_stale(months)
+
+
+def _before_save(instance: Model, **_: Any) -> None:
+    _before(instance, deleting=False)
 
 
 def _after_save(instance: Model, **_: Any) -> None:
@@ -179,10 +183,7 @@ def _after_save(instance: Model, **_: Any) -> None:
 
 
 def _before_delete(instance: Model, **_: Any) -> None:
-    months = _months_touched(instance, deleting=True)
-    instance._report_months = months  # type: ignore[attr-defined]
-    if months and not connection.in_atomic_block:
-        mark_months_stale(months)
+    _before(instance, deleting=True)
 
 
 def _after_delete(instance: Model, **_: Any) -> None:

@@ -18,9 +18,10 @@ from senmediation.feedback.models import Complaint
 from senmediation.rules.late_reasons import LATE_REASON_LABELS, NOT_GIVEN_LABEL
 
 from .buckets import add_up, buckets_read
-from .figures import COMPLAINT_THEMES, LATE_REASONS, OUTCOMES, SCORES, ReportFigures
+from .figures import COMPLAINT_THEMES, LATE_REASONS, OUTCOMES, SCORES
 from .kept import KEEP_SECONDS, kept_key
 from .periods import Period, adjacent_periods, period_rolling_12
+from .report_figures import ReportFigures
 from .suppression import Cell, plain, share_text
 from .tables import OUTCOME_HEADINGS, Row, Table, adjacent_figures, protected_counts, report_counts
 

@@ -30,11 +30,11 @@ from .figures import (
     OUTCOMES,
     SCORES,
     STEP_CLOCKS,
-    ReportFigures,
     median,
 )
 from .kept import KEEP_SECONDS, kept_key
 from .periods import Period, adjacent_periods
+from .report_figures import ReportFigures
 from .suppression import LABEL, THRESHOLD, Cell, Equation, Shown, basic, plain, protect, share_text, total_of
 
 SELF = (Case.Source.PARENT, Case.Source.YOUNG_PERSON)

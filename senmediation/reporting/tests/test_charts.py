@@ -4,7 +4,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from senmediation.reporting.charts import bar_chart, report_charts
-from senmediation.reporting.figures import ReportFigures
+from senmediation.reporting.report_figures import ReportFigures
 from senmediation.reporting.suppression import Cell
 from senmediation.reporting.tables import report_tables
 
