@@ -14,6 +14,7 @@ from testsupport.fixtures import pdf_make
 from .matrix_api_access import api_access_rows
 from .matrix_diaries import diaries_rows
 from .matrix_people import people_rows
+from .matrix_reporting import reporting_rows
 from .matrix_roles import MISSING, allowed_as, by_role, everyone
 
 PUBLIC = everyone(200)
@@ -259,63 +260,8 @@ _add_rows({
                                        post(allowed_as(CASE_PAGE, 302), link_id="{link}", **CASE),
                                        post(allowed_as(CASE_PAGE, 404), link_id=MISSING, **CASE)],
 })
-# Reports: managers any LA or all; a commissioner only their own LA (another LA, or all: 404, revealing nothing).
-REPORTS = by_role(302, 403, 403, 403, 200, 200, 200, 403)
-OWN_LA = {"la": "E08000009"}
-OWN_LA_ONLY = by_role(302, 403, 403, 403, 200, 200, 404, 403)
-MANAGERS_ALL = by_role(302, 403, 403, 403, 200, 404, 404, 403)
-_add_rows({
-    "reporting:index": [get(REPORTS)],
-    "reporting:report": [get(allowed_as(OWN_LA_ONLY, 302), **OWN_LA), get(allowed_as(MANAGERS_ALL, 302), la="all")],
-    "reporting:csv": [get(OWN_LA_ONLY, table="enquiries-by-source", **OWN_LA),
-                      get(MANAGERS_ALL, la="all", table="timeliness")],
-    "reporting:pdf": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
-    # The cases whose steps were late name cases: managers only.
-    "reporting:late": [get(MANAGERS, **OWN_LA), get(MANAGERS, la="all")],
-    # The scorecard (12 months beside the 12 before and every LA): the report's scope; a bad month is 400.
-    "reporting:scorecard": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
-    "reporting:scorecard_csv": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
-    "reporting:scorecard_pdf": [get(OWN_LA_ONLY, **OWN_LA)],
-    # SEN2 is one LA's return: "all" is 404 for everyone.
-    "reporting:sen2": [get(OWN_LA_ONLY, year=2026, **OWN_LA), get(allowed_as(MANAGERS_ALL, 404), la="all", year=2026)],
-    "reporting:sen2_csv": [get(OWN_LA_ONLY, year=2026, **OWN_LA)],
-    # Appeals to the Tribunal the LA tells us of: one LA's, like SEN2 ("all" is 404 for everyone).
-    "reporting:tribunal_appeals": [get(OWN_LA_ONLY, **OWN_LA), get(allowed_as(MANAGERS_ALL, 404), la="all")],
-    "reporting:tribunal_appeal_new": [
-        get(OWN_LA_ONLY, **OWN_LA), get(allowed_as(MANAGERS_ALL, 404), la="all"),
-        post(allowed_as(OWN_LA_ONLY, 302), {"reference": "{case}", "registered_on_0": "1", "registered_on_1": "12",
-                                            "registered_on_2": "2026", "decision": "plan_provision"}, **OWN_LA),
-        post(allowed_as(OWN_LA_ONLY, 400), {"reference": "MED-2026-99999", "registered_on_0": "1",
-                                            "registered_on_1": "12", "registered_on_2": "2026",
-                                            "decision": "plan_provision"}, **OWN_LA)],
-    # The activity statement and its rate card: managers only (the provider sends the statement).
-    "reporting:activity": [get(MANAGERS, **OWN_LA)],
-    "reporting:activity_csv": [get(MANAGERS, **OWN_LA)],
-    "reporting:activity_pdf": [get(MANAGERS, **OWN_LA)],
-    "reporting:rate_card": [get(MANAGERS, **OWN_LA), get(allowed_as(MANAGERS, 404), la="all"),
-                            post(allowed_as(MANAGERS, 302), {"month": "1", "year": "2027", "enquiry": "1",
-                                                             "certificate": "1", "mediation": "1",
-                                                             "disagreement_resolution": "1"}, **OWN_LA),
-                            post(allowed_as(MANAGERS, 400), {"month": "1", "year": "2027"}, **OWN_LA)],
-    # Issued statements: read and downloaded by managers (any LA, or all) and the LA's own commissioners;
-    # issued and corrected by managers only.
-    "reporting:statements": [get(OWN_LA_ONLY, **OWN_LA), get(MANAGERS_ALL, la="all")],
-    "reporting:statement": [get(OWN_LA_ONLY, number="{statement}", **OWN_LA),
-                            get(allowed_as(OWN_LA_ONLY, 404), number="ACT-2026-99999", **OWN_LA),
-                            get(MANAGERS_ALL, la="all", number="{statement}")],
-    "reporting:statement_pdf": [get(OWN_LA_ONLY, number="{statement}", **OWN_LA)],
-    "reporting:statement_csv": [get(OWN_LA_ONLY, number="{statement}", **OWN_LA)],
-    "reporting:statement_issue": [get(GET_ONLY_POSTED, **OWN_LA),
-                                  post(allowed_as(MANAGERS, 302), {"period": "quarter", "year": "2026",
-                                                                   "quarter": "2"}, **OWN_LA),
-                                  post(allowed_as(MANAGERS, 400), {"period": "month", "year": "2026", "month": "2"},
-                                       **OWN_LA)],  # inside the quarter already issued
-    "reporting:statement_correct": [get(MANAGERS, number="{statement}", **OWN_LA),
-                                    post(allowed_as(MANAGERS, 302), {"reason": "Recounted."}, number="{statement}",
-                                         **OWN_LA),
-                                    post(allowed_as(MANAGERS, 400), {"reason": ""}, number="{statement}", **OWN_LA),
-                                    get(allowed_as(MANAGERS, 404), number="ACT-2026-99999", **OWN_LA)],
-})
+# Reports, scorecard, SEN2, appeals and statements: tests/matrix_reporting.py.
+_add_rows(reporting_rows(get, post, MANAGERS, GET_ONLY_POSTED))
 # The portal: anyone holding a live link, signed in or not; a made-up token opens nothing, whoever asks.
 # The letter-code page is public; a wrong code is a form error for everyone.
 _add_rows({
